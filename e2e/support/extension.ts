@@ -1,0 +1,61 @@
+import type { PageRow } from '../../lib/db/schema.ts';
+import type { TestBrowser, TestPage } from './test-browser.ts';
+
+/** The id of the tab showing `url`, asked from an extension page. */
+export async function tabIdOf(extensionPage: TestPage, url: string): Promise<number> {
+  const id = await extensionPage.evaluate(async (target) => {
+    // Runs in the extension page: Firefox has `browser`, Chromium both `browser` and `chrome`.
+    type TabsApi = { tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> } };
+    const api = (globalThis as unknown as { browser: TabsApi }).browser;
+    const tabs = await api.tabs.query({});
+    return tabs.find((t) => t.url === target)?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+/** Opens the side panel's page in a tab, pinned to the tab that shows `pageUrl`. */
+export async function openPanelFor(browser: TestBrowser, pageUrl: string): Promise<TestPage> {
+  const panel = await browser.newPage(`${browser.extensionOrigin}/sidepanel.html`);
+  const tabId = await tabIdOf(panel, pageUrl);
+  await panel.goto(`${browser.extensionOrigin}/sidepanel.html?tabId=${tabId}`);
+  return panel;
+}
+
+/**
+ * Every row of the `pages` table, read with the raw IndexedDB API from an extension page (the
+ * extension's origin), independently of the code under test. Empty when the database does not exist yet.
+ */
+export function readPageRows(extensionPage: TestPage): Promise<PageRow[]> {
+  return extensionPage.evaluate(
+    () =>
+      new Promise<PageRow[]>((resolve, reject) => {
+        const open = indexedDB.open('rasid');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('pages')) return void (db.close(), resolve([]));
+          const all = db.transaction('pages').objectStore('pages').getAll();
+          all.onsuccess = () => (db.close(), resolve(all.result as PageRow[]));
+          all.onerror = () => (db.close(), reject(all.error));
+        };
+        // Never create the database from a test: let the background own its schema.
+        open.onupgradeneeded = () => open.transaction?.abort();
+      }),
+  );
+}
+
+/** Waits until the database has a row for `url`, and returns it. */
+export async function waitForPageRow(
+  extensionPage: TestPage,
+  url: string,
+  timeoutMs = 15_000,
+): Promise<PageRow> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = (await readPageRows(extensionPage).catch(() => [])).find((r) => r.url === url);
+    if (row) return row;
+    if (Date.now() > deadline) throw new Error(`no database row for ${url} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}

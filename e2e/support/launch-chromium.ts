@@ -1,0 +1,81 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { CHROME_BUILD, CHROMIUM_PATH } from './paths.ts';
+import { DEFAULT_TIMEOUT, type LaunchOptions, type TestBrowser, type TestPage } from './test-browser.ts';
+
+/** Flags that keep Chromium off the network (this machine has none) and quiet. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function wrap(page: Page, errors: string[]): TestPage {
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()} ${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror ${page.url()}: ${e.message}`));
+  page.setDefaultTimeout(DEFAULT_TIMEOUT);
+  return {
+    url: () => page.url(),
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    evaluate: (fn, arg) => page.evaluate(fn, arg as never),
+    waitFor: async (fn, arg, timeout = DEFAULT_TIMEOUT) =>
+      void (await page.waitForFunction(fn as (arg: unknown) => unknown, arg, { timeout })),
+    text: async (selector) =>
+      page
+        .locator(selector)
+        .first()
+        .textContent({ timeout: 1000 })
+        .catch(() => null),
+    screenshot: async (path, fullPage = false) => void (await page.screenshot({ path, fullPage })),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    close: () => page.close(),
+  };
+}
+
+/** Debian's Chromium with the built extension loaded, in a fresh profile. */
+export async function launchChromium({
+  lang = 'en',
+  headless = true,
+}: LaunchOptions = {}): Promise<TestBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), 'rasid-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless,
+    locale: lang,
+    viewport: { width: 1280, height: 900 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      ...CHROMIUM_FLAGS,
+      `--lang=${lang}`,
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const errors: string[] = [];
+  // Blank first tab of a persistent context: unused.
+  for (const p of context.pages()) await p.close();
+  return {
+    name: 'chromium',
+    // `URL.origin` is "null" for non-special schemes such as chrome-extension:.
+    extensionOrigin: `chrome-extension://${new URL(worker.url()).host}`,
+    errors,
+    async newPage(url) {
+      const page = wrap(await context.newPage(), errors);
+      if (url) await page.goto(url);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

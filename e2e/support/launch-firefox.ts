@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../lib/gecko-id.ts';
+import { FIREFOX_BUILD, FIREFOX_PATH } from './paths.ts';
+import { DEFAULT_TIMEOUT, type LaunchOptions, type TestBrowser, type TestPage } from './test-browser.ts';
+
+/**
+ * Polls `fn(arg)` in the page until it is truthy. Unlike `waitForFunction`, an evaluation that lands
+ * while the document is being replaced (BiDi then fails with a protocol error) is retried, not fatal.
+ */
+async function poll<A>(page: Page, fn: (arg: A) => unknown, arg: A, timeout: number): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      if (await page.evaluate(fn as (arg: unknown) => unknown, arg)) return;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out after ${timeout} ms waiting for ${fn.toString().slice(0, 120)}`, {
+    cause: last,
+  });
+}
+
+function wrap(page: Page, errors: string[]): TestPage {
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warn') errors.push(`${m.type()} ${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) =>
+    errors.push(`pageerror ${page.url()}: ${e instanceof Error ? e.message : String(e)}`),
+  );
+  page.setDefaultTimeout(DEFAULT_TIMEOUT);
+  return {
+    url: () => page.url(),
+    async goto(url) {
+      if (!url.startsWith('moz-extension:')) return void (await page.goto(url, { waitUntil: 'load' }));
+      // Puppeteer never sees a moz-extension:// navigation finish (Firefox 153, BiDi): start it, then
+      // wait for the document itself.
+      void page.goto(url).catch(() => undefined);
+      await poll(
+        page,
+        (target) => location.href === target && document.readyState === 'complete',
+        url,
+        DEFAULT_TIMEOUT,
+      );
+    },
+    evaluate: (fn, arg) => page.evaluate(fn, arg as never),
+    waitFor: (fn, arg, timeout = DEFAULT_TIMEOUT) => poll(page, fn, arg, timeout),
+    text: (selector) => page.$eval(selector, (el) => el.textContent).catch(() => null),
+    screenshot: async (path, fullPage = false) =>
+      void (await page.screenshot({ path: path as `${string}.png`, fullPage })),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    close: () => page.close(),
+  };
+}
+
+/** Debian's Firefox ESR with the built extension installed as a temporary add-on. */
+export async function launchFirefox({
+  lang = 'en',
+  headless = true,
+}: LaunchOptions = {}): Promise<TestBrowser> {
+  // Fixing the moz-extension:// UUID lets tests open extension pages by URL.
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless,
+    // WebDriver BiDi refuses to navigate to moz-extension:// pages without it (Firefox 153).
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      'intl.locale.requested': lang,
+      'intl.accept_languages': lang,
+      // Offline machine: no update checks, telemetry or captive-portal probes.
+      'network.captive-portal-service.enabled': false,
+      'app.update.enabled': false,
+    },
+  });
+  await browser.installExtension(FIREFOX_BUILD);
+  const errors: string[] = [];
+  return {
+    name: 'firefox',
+    extensionOrigin: `moz-extension://${uuid}`,
+    errors,
+    async newPage(url) {
+      const page = wrap(await browser.newPage(), errors);
+      if (url) await page.goto(url);
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { RasidDB } from '../../lib/db/schema.ts';
+import { createHandlers, dispatch } from '../../lib/messages/handlers.ts';
+import { isMessage } from '../../lib/messages/protocol.ts';
+
+/** Firefox's sidebar API, absent from the Chromium-based types. */
+interface SidebarAction {
+  toggle(): Promise<void>;
+}
+
+export default defineBackground(() => {
+  const db = new RasidDB();
+  const handlers = createHandlers({
+    db,
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+    now: Date.now,
+    // Nobody listening (no panel open) is the normal case, not an error.
+    notify: (notification) => void browser.runtime.sendMessage(notification).catch(() => undefined),
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isMessage(message)) return undefined;
+    return dispatch(handlers, message, { tabId: sender.tab?.id });
+  });
+
+  // The toolbar button opens the page panel: Chromium's side panel, Firefox's sidebar.
+  if (browser.sidePanel) {
+    browser.sidePanel
+      .setPanelBehavior({ openPanelOnActionClick: true })
+      .catch((e: unknown) => console.error(e));
+  } else {
+    const sidebarAction = (browser as unknown as { sidebarAction?: SidebarAction }).sidebarAction;
+    (browser.action ?? browser.browserAction)?.onClicked.addListener(() => void sidebarAction?.toggle());
+  }
+});

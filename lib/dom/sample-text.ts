@@ -1,0 +1,27 @@
+/** Elements whose text is not page prose. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SVG', 'CODE', 'PRE']);
+
+/**
+ * Up to `limit` characters of the text under `root`, in document order, skipping scripts and styles.
+ * Cheap (no layout, unlike `innerText`): the content script calls it on every page to decide whether
+ * the page is Arabic.
+ */
+export function sampleText(root: Node | null, limit: number): string {
+  if (!root) return '';
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.parentElement && SKIP.has(node.parentElement.tagName.toUpperCase())
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
+  });
+  const parts: string[] = [];
+  let length = 0;
+  for (let node = walker.nextNode(); node && length < limit; node = walker.nextNode()) {
+    const text = node.nodeValue ?? '';
+    if (!text.trim()) continue;
+    parts.push(text);
+    length += text.length + 1;
+  }
+  return parts.join(' ').slice(0, limit);
+}

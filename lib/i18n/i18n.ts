@@ -1,0 +1,54 @@
+import { ar, en, type CatalogEntry, type MessageKey } from './catalog.ts';
+
+export type Language = 'ar' | 'en';
+export type Direction = 'rtl' | 'ltr';
+
+/** The first of the browser's languages that Rasid speaks; English otherwise. */
+export function pickLanguage(candidates: readonly (string | undefined)[]): Language {
+  for (const tag of candidates) {
+    const base = tag?.toLowerCase().split(/[-_]/u)[0];
+    if (base === 'ar' || base === 'en') return base;
+  }
+  return 'en';
+}
+
+export interface Translator {
+  lang: Language;
+  dir: Direction;
+  /** The string for `key`, with `{name}` placeholders filled; `n` also selects the plural form. */
+  t(key: MessageKey, values?: Record<string, string | number>): string;
+  /** Numbers are written with Latin digits in both languages, as most Syrian news sites do online. */
+  formatNumber(n: number): string;
+  formatDate(epochMs: number): string;
+}
+
+export function createTranslator(lang: Language): Translator {
+  const catalog: Record<MessageKey, CatalogEntry> = lang === 'ar' ? ar : en;
+  const locale = lang === 'ar' ? 'ar-u-nu-latn' : 'en';
+  const plurals = new Intl.PluralRules(locale);
+  const numbers = new Intl.NumberFormat(locale);
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const formatNumber = (n: number) => numbers.format(n);
+
+  return {
+    lang,
+    dir: lang === 'ar' ? 'rtl' : 'ltr',
+    formatNumber,
+    formatDate: (ms) => dates.format(ms),
+    t(key, values = {}) {
+      const entry = catalog[key];
+      const n = values['n'];
+      const template =
+        typeof entry === 'string'
+          ? entry
+          : typeof n === 'number'
+            ? (entry[plurals.select(n)] ?? entry.other)
+            : entry.other;
+      return template.replace(/\{(\w+)\}/gu, (whole, name: string) => {
+        const value = values[name];
+        if (value === undefined) return whole;
+        return typeof value === 'number' ? formatNumber(value) : value;
+      });
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ArticleSummary } from '../article/extract-article.ts';
+import { RasidDB } from '../db/schema.ts';
+import { createHandlers, dispatch, type Handlers } from './handlers.ts';
+import type { Notification } from './protocol.ts';
+
+const article: ArticleSummary = {
+  title: 'مقاتلو "الدولة".. ورقة التحالف وروسيا بمعركة جنوب سوريا المرتقبة',
+  byline: 'كنان سلطان',
+  siteName: 'بلدي نيوز',
+  publishedTime: null,
+  lang: 'ar',
+  dir: 'rtl',
+  excerpt: null,
+  wordCount: 812,
+};
+const url = 'http://127.0.0.1:8080/baladi/index.html#comments';
+
+let db: RasidDB;
+let handlers: Handlers;
+let clock: number;
+let notified: Notification[];
+const tabs = new Map<number, string>();
+
+beforeEach(() => {
+  db = new RasidDB(`test-${Math.random()}`);
+  clock = 1_000;
+  notified = [];
+  tabs.clear();
+  handlers = createHandlers({
+    db,
+    tabUrl: async (id) => tabs.get(id),
+    now: () => clock,
+    notify: (n) => notified.push(n),
+  });
+});
+afterEach(() => db.delete());
+
+describe('page/report', () => {
+  it('records the page under its URL without the fragment', async () => {
+    await handlers['page/report']({ url, article }, { tabId: 7 });
+    const rows = await db.pages.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      url: 'http://127.0.0.1:8080/baladi/index.html',
+      site: '127.0.0.1:8080',
+      title: article.title,
+      wordCount: 812,
+      firstVisit: 1_000,
+      visits: 1,
+    });
+  });
+
+  it('updates the same row on a revisit, keeping the first visit', async () => {
+    await handlers['page/report']({ url, article }, { tabId: 7 });
+    clock = 5_000;
+    await handlers['page/report']({ url, article: { ...article, wordCount: 900 } }, { tabId: 7 });
+    const rows = await db.pages.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ firstVisit: 1_000, lastVisit: 5_000, visits: 2, wordCount: 900 });
+  });
+
+  it('tells open panels which tab changed', async () => {
+    await handlers['page/report']({ url, article }, { tabId: 7 });
+    expect(notified).toEqual([{ type: 'page/changed', payload: { tabId: 7 } }]);
+  });
+});
+
+describe('page/get', () => {
+  it('finds the page a tab shows', async () => {
+    await handlers['page/report']({ url, article }, { tabId: 7 });
+    tabs.set(7, url);
+    const found = await handlers['page/get']({ tabId: 7 }, {});
+    expect(found?.page.title).toBe(article.title);
+  });
+  it('is null for a tab on a page Rasid has not read', async () => {
+    tabs.set(8, 'http://127.0.0.1:8080/english/index.html');
+    expect(await handlers['page/get']({ tabId: 8 }, {})).toBeNull();
+  });
+  it('is null for browser pages', async () => {
+    tabs.set(9, 'about:blank');
+    expect(await handlers['page/get']({ tabId: 9 }, {})).toBeNull();
+  });
+});
+
+describe('dispatch', () => {
+  it('wraps the value in a result', async () => {
+    const reply = await dispatch(handlers, { type: 'page/report', payload: { url, article } }, { tabId: 1 });
+    expect(reply.ok).toBe(true);
+  });
+  it('returns a failure as data when the database is closed', async () => {
+    db.close();
+    const reply = await dispatch(handlers, { type: 'page/report', payload: { url, article } }, { tabId: 1 });
+    expect(reply).toMatchObject({ ok: false });
+    expect(reply.ok ? '' : reply.error).toMatch(/closed/iu);
+  });
+});

@@ -1,0 +1,23 @@
+import { defineConfig } from 'wxt';
+import { GECKO_ID } from './lib/gecko-id.ts';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // lib/ is plain TypeScript shared with Node (CLI, tests): imported explicitly, never auto-imported.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Only what is used: the Chromium side panel, and the http(s) pages the content script reads
+    // anyway — host access is what lets the background see which page a tab shows (tabs.get().url)
+    // without the broader "tabs" permission. IndexedDB needs no permission.
+    permissions: browser === 'firefox' ? [] : ['sidePanel'],
+    host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
