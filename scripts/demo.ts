@@ -42,8 +42,16 @@ async function pageUrl(): Promise<{ url: string; server?: FixtureServer }> {
 }
 
 /** Page and panel side by side in one picture, as a reader sees them with the side panel open. */
-async function sideBySide(browser: TestBrowser, page: TestPage, panel: TestPage, path: string): Promise<void> {
-  const shot = async (p: TestPage, file: string) => (await p.screenshot(file), file);
+async function sideBySide(
+  browser: TestBrowser,
+  page: TestPage,
+  panel: TestPage,
+  path: string,
+): Promise<void> {
+  const shot = async (p: TestPage, file: string) => {
+    await p.screenshot(file);
+    return file;
+  };
   const pagePng = await shot(page, `${ARTIFACTS}/demo-page.png`);
   await panel.setViewport(400, 900);
   const panelPng = await shot(panel, `${ARTIFACTS}/demo-panel.png`);
@@ -91,10 +99,14 @@ try {
     await sideBySide(browser, page, panel, `${ARTIFACTS}/demo.png`);
     console.log(`  screenshot: artifacts/demo.png (panel on the left, page on the right)`);
   } else {
-    console.log('The browser stays open: close it to end the demo (the toolbar button opens the side panel).');
+    console.log(
+      'The browser stays open: close it to end the demo (the toolbar button opens the side panel).',
+    );
     await new Promise<void>((done) => {
       const check = setInterval(async () => {
-        if (!(await panel.evaluate(() => true).catch(() => false))) (clearInterval(check), done());
+        if (await panel.evaluate(() => true).catch(() => false)) return;
+        clearInterval(check);
+        done();
       }, 1000);
     });
   }
