@@ -1,0 +1,118 @@
+/**
+ * `npm run bench` — the matcher's speed, measured side by side in one run:
+ * 1. throughput of `spot()` (fold + match + map back) on a large Arabic text, against a bare
+ *    character scan of the same text (every UTF-16 unit read, word starts counted with a table
+ *    lookup: the least any word matcher must do), as a ratio;
+ * 2. how compile time, memory and matching time grow from 100 to 100,000 aliases (the seed aliases,
+ *    then synthetic Arabic names), on the same text.
+ * Figures are medians of several runs after warm-up. Goal: within 5× of the bare scan; flat in lexicon size.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { WORD } from '../lib/arabic/normalize.ts';
+import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
+import { compileLexicon } from '../lib/lexicon/compile-lexicon.ts';
+import type { Entity } from '../lib/lexicon/schema.ts';
+import { spot } from '../lib/lexicon/spot.ts';
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const SEEDS = 'tests/fixtures/seeds/';
+const seeds = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(SEEDS + f, 'utf8'))
+  .join('\n\n');
+const TARGET_CHARS = 1_000_000;
+const text = seeds.repeat(Math.ceil(TARGET_CHARS / seeds.length));
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function time(fn: () => unknown, runs = 7, warmup = 2): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+function bareScan(s: string): number {
+  let words = 0;
+  let inWord = 0;
+  for (let i = 0; i < s.length; i++) {
+    const w = WORD[s.charCodeAt(i)]!;
+    if (w && !inWord) words++;
+    inWord = w;
+  }
+  return words;
+}
+
+const mb = (chars: number, ms: number) => ((chars * 2) / 1e6 / (ms / 1000)).toFixed(1);
+const fmt = (n: number, d = 1) => n.toFixed(d);
+
+console.log(
+  `Text: the five seeds repeated, ${(text.length / 1e6).toFixed(2)} M UTF-16 units (${((text.length * 2) / 1e6).toFixed(1)} MB)`,
+);
+const lexicon = compileLexicon(bundledLexicon);
+const aliasCount = lexicon.aliases.length;
+// Scan and spot alternate in rounds, and the ratio is taken per round: a shared machine's speed
+// drifts, and both sides of a ratio should see the same drift.
+const rounds: { scan: number; spot: number }[] = [];
+time(() => bareScan(text), 1, 3);
+time(() => spot(text, lexicon), 1, 3);
+for (let r = 0; r < 11; r++)
+  rounds.push({ scan: time(() => bareScan(text), 3, 0), spot: time(() => spot(text, lexicon), 1, 0) });
+const scanMs = median(rounds.map((r) => r.scan));
+const spotMs = median(rounds.map((r) => r.spot));
+const ratio = median(rounds.map((r) => r.spot / r.scan));
+const mentions = spot(text, lexicon).length;
+console.log('\n1. Throughput (bundled lexicon, %d aliases)', aliasCount);
+console.log(
+  `   bare character scan   ${fmt(scanMs).padStart(8)} ms  ${mb(text.length, scanMs).padStart(7)} MB/s`,
+);
+console.log(
+  `   Rasid spot()          ${fmt(spotMs).padStart(8)} ms  ${mb(text.length, spotMs).padStart(7)} MB/s  (${mentions} mentions)`,
+);
+console.log(`   ratio spot / scan     ${fmt(ratio, 2)}×   (median of 11 interleaved rounds; goal ≤ 5×)`);
+
+// Synthetic names: 1-3 words of 3-8 letters drawn from the Arabic alphabet, deterministic.
+let seed = 7;
+const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+const word = () =>
+  Array.from({ length: 3 + Math.floor(rand() * 6) }, () => letters[Math.floor(rand() * letters.length)]).join(
+    '',
+  );
+function lexiconOf(size: number): Entity[] {
+  const real = bundledLexicon.entities.flatMap((e) => e.aliases.map((a) => ({ ...e, aliases: [a] })));
+  const out: Entity[] = real.slice(0, size);
+  for (let i = out.length; i < size; i++) {
+    const name = Array.from({ length: 1 + Math.floor(rand() * 3) }, word).join(' ');
+    out.push({ ...real[0]!, id: `synthetic-${i}`, aliases: [{ text: name }] });
+  }
+  return out;
+}
+
+console.log('\n2. Growth with lexicon size (same text)');
+console.log('   aliases    compile      heap    spot   MB/s   vs 100');
+const sample = text.slice(0, 1_000_000);
+let base = 0;
+for (const size of [100, 1_000, 10_000, 100_000]) {
+  const entities = lexiconOf(size);
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const compiled = compileLexicon({ entities });
+  const compileMs = performance.now() - t0;
+  gc();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+  const ms = time(() => spot(sample, compiled), 5, 1);
+  base ||= ms;
+  console.log(
+    `   ${String(size).padStart(7)} ${fmt(compileMs).padStart(8)} ms ${fmt(heapMb).padStart(6)} MB ${fmt(ms).padStart(6)} ms ${mb(sample.length, ms).padStart(6)}   ${fmt(ms / base, 2)}×`,
+  );
+}
+console.log('\nReproduce: npm run bench  (Node', process.version + ')');

@@ -1,0 +1,297 @@
+/**
+ * Arabic folding with a map back to the original text.
+ *
+ * Matching compares folded text; what Rasid reports and highlights are offsets into the original,
+ * so every folded UTF-16 unit remembers which original units it came from (`starts[i]`).
+ * The rules, one table row each in `normalize.test.ts`:
+ * - deleted: harakat and Quranic marks, superscript alef, tatweel, zero-width and bidi controls,
+ *   soft hyphens, combining marks;
+ * - obfuscation runs inside a word are deleted: «الميليشـ.ـيات», «هجـ.ـمـ.ـاته» (a run of tatweel and
+ *   . · • * _ - between two Arabic letters that holds a tatweel; with a space inside only when the
+ *   run starts and ends with tatweel, «ـ ـ»); «د.محمد» (no tatweel) is left alone;
+ * - أ إ آ ٱ → ا; ى ی → ي; ة ە ۀ ھ → ه; ؤ ئ ء → ء (hamza seats vary: مسؤول = مسئول);
+ *   Persian and Urdu letters ک گ → ك, پ → ب, ڤ → ف, ڨ → ق, چ → ج, ژ → ز;
+ * - Arabic-Indic and Persian digits → 0-9; Latin to lower case without accents;
+ * - presentation forms and ligatures (ﻻ, ﷲ) → their letters (NFKC);
+ * - any run of whitespace (incl. no-break and thin spaces, line breaks) → one space.
+ */
+
+export interface Folded {
+  /** The folded text. */
+  text: string;
+  /** The same, as UTF-16 codes: what the matcher walks. */
+  codes: Uint16Array;
+  /**
+   * Words of the folded text (runs of letters and digits): word `w` is `[words[2w], words[2w + 1])`.
+   * Recorded while folding, so that the matcher need not scan the text again to find them.
+   */
+  words: Uint32Array;
+  /**
+   * `starts[i]`: offset in the original of the unit folded into `text[i]`. Every folded unit comes
+   * from one original unit (a ligature's letters share theirs; a surrogate pair's two units share
+   * the pair's), so a folded span `[s, e)` is the original `[starts[s], starts[e - 1] + 1)`.
+   */
+  starts: Uint32Array;
+}
+
+const DELETE = 0;
+const SPACE = 0xffff;
+const EXPAND = 0xfffe;
+const TATWEEL = 0x0640;
+
+/** How each UTF-16 unit folds: to one unit, to nothing (DELETE), to a space, or to several (EXPAND). */
+const FOLD = new Uint16Array(0x10000);
+const EXPANSIONS = new Map<number, string>();
+/** Units that may form an obfuscation run: 1 tatweel, 2 separator, 3 space, 4 ignorable. */
+const RUN = new Uint8Array(0x10000);
+/** Units that are part of words after folding: letters and digits. */
+export const WORD = new Uint8Array(0x10000);
+
+const range = (from: number, to: number, f: (c: number) => void) => {
+  for (let c = from; c <= to; c++) f(c);
+};
+const set = (chars: string, to: number) => {
+  for (const ch of chars) FOLD[ch.charCodeAt(0)] = to;
+};
+
+{
+  for (let c = 0; c < 0x10000; c++) FOLD[c] = c;
+  // Latin, Greek, Cyrillic: lower case, accents dropped, where that stays one unit.
+  range(0x41, 0x5a, (c) => (FOLD[c] = c + 32));
+  range(0xc0, 0x52f, (c) => {
+    const base = String.fromCharCode(c).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    if (base.length === 1) FOLD[c] = base.charCodeAt(0);
+  });
+  // Deleted: marks and invisible controls.
+  const ignorable = (c: number) => ((FOLD[c] = DELETE), (RUN[c] = 4));
+  range(0x0300, 0x036f, ignorable);
+  range(0x0610, 0x061a, ignorable);
+  range(0x064b, 0x065f, ignorable);
+  ignorable(0x0670);
+  range(0x06d6, 0x06dc, ignorable);
+  range(0x06df, 0x06e8, ignorable);
+  range(0x06ea, 0x06ed, ignorable);
+  range(0x08d3, 0x08ff, (c) => c !== 0x08e2 && ignorable(c));
+  range(0x200b, 0x200f, ignorable);
+  range(0x202a, 0x202e, ignorable);
+  range(0x2060, 0x2064, ignorable);
+  range(0x2066, 0x2069, ignorable);
+  [0x00ad, 0x034f, 0x061c, 0xfeff].forEach(ignorable);
+  FOLD[TATWEEL] = DELETE;
+  RUN[TATWEEL] = 1;
+  for (const ch of '.·•*_-‐‑') RUN[ch.charCodeAt(0)] = 2;
+  // Letters whose written form varies.
+  set('أإآٱٲٳٵ', 0x0627); // ا
+  set('ىیېۍ', 0x064a); // ي
+  set('ةەۀھہ', 0x0647); // ه
+  set('ؤئٶٸ', 0x0621); // ء
+  set('کگڪ', 0x0643); // ك
+  set('پ', 0x0628);
+  set('ڤ', 0x0641);
+  set('ڨ', 0x0642);
+  set('چ', 0x062c);
+  set('ژ', 0x0632);
+  range(0x0660, 0x0669, (c) => (FOLD[c] = c - 0x0660 + 0x30));
+  range(0x06f0, 0x06f9, (c) => (FOLD[c] = c - 0x06f0 + 0x30));
+  // Presentation forms: NFKC, folded again; a ligature becomes several letters.
+  const presentation = (c: number) => {
+    const letters = [...String.fromCharCode(c).normalize('NFKC')]
+      .map((ch) => FOLD[ch.charCodeAt(0)]!)
+      .filter((f) => f !== DELETE && f !== SPACE && f !== 0x20);
+    if (letters.length === 1) FOLD[c] = letters[0]!;
+    else if (letters.length > 1) {
+      FOLD[c] = EXPAND;
+      EXPANSIONS.set(c, String.fromCharCode(...letters));
+    }
+  };
+  range(0xfb50, 0xfdff, presentation);
+  range(0xfe70, 0xfefe, presentation);
+  // Whitespace.
+  for (const ch of '\t\n\v\f\r \u0085\u00a0\u1680\u2028\u2029\u202f\u205f\u3000') {
+    FOLD[ch.charCodeAt(0)] = SPACE;
+    RUN[ch.charCodeAt(0)] = 3;
+  }
+  range(0x2000, 0x200a, (c) => ((FOLD[c] = SPACE), (RUN[c] = 3)));
+  // Word units, after folding: letters and digits of the scripts Rasid reads.
+  const letterOrDigit = /[\p{L}\p{N}]/u;
+  const word = (c: number) => letterOrDigit.test(String.fromCharCode(c)) && (WORD[c] = 1);
+  range(0x30, 0x39, word);
+  range(0x41, 0x5a, word);
+  range(0x61, 0x7a, word);
+  range(0xaa, 0x52f, word);
+  range(0x0621, 0x064a, word);
+  range(0x066e, 0x06d3, word);
+  range(0x06fa, 0x06ff, word);
+  range(0x0750, 0x077f, word);
+  range(0x08a0, 0x08c9, word);
+}
+
+/** Arabic letters, after folding. */
+const isArabicLetter = (f: number) => (f >= 0x0621 && f <= 0x064a) || (f >= 0x066e && f <= 0x06d3);
+
+/**
+ * Is `src[i, j)` an obfuscation run, given Arabic letters right before `i` and at `j`?
+ * It must hold a tatweel; a run with a space must start and end with tatweel (ignoring marks).
+ */
+function isObfuscation(src: string, i: number, j: number): boolean {
+  let tatweel = false;
+  let space = false;
+  let first = 0;
+  let last = 0;
+  for (let k = i; k < j; k++) {
+    const kind = RUN[src.charCodeAt(k)]!;
+    if (kind === 4) continue;
+    if (kind === 1) tatweel = true;
+    if (kind === 3) space = true;
+    if (!first) first = kind;
+    last = kind;
+  }
+  return tatweel && (!space || (first === 1 && last === 1));
+}
+
+/** Folds `src` (see the rules above) and maps every folded unit back to the original. */
+export function normalize(src: string): Folded {
+  const n = src.length;
+  // Folding rarely lengthens text (only ligatures do): grow on demand instead of allocating twice.
+  let out = new Uint16Array(n + 16);
+  let starts = new Uint32Array(n + 16);
+  let len = 0;
+  /** Runs already examined and found innocent: not examined again. */
+  let checkedUntil = 0;
+  // Word boundaries: `wordAt` is where the current word began in `out`, -1 between words.
+  // (Inlined below rather than a closure: a closure over these would slow the loop down twofold.)
+  let words = new Uint32Array((n >> 1) + 16);
+  let wordCount = 0;
+  let wordAt = -1;
+
+  for (let i = 0; i < n;) {
+    const c = src.charCodeAt(i);
+    const f = FOLD[c]!;
+    // Most units are letters that fold to one letter: the fast path.
+    if (f !== DELETE && f < EXPAND) {
+      if (RUN[c] && i >= checkedUntil && len > 0 && followsLetter(src, out[len - 1]!, starts[len - 1]!, i)) {
+        // A separator right after a letter: an obfuscation run («ـ.ـ») is dropped whole.
+        const j = runEnd(src, i);
+        if (j < n && isArabicLetter(FOLD[src.charCodeAt(j)]!) && isObfuscation(src, i, j)) {
+          i = j;
+          continue;
+        }
+        checkedUntil = j;
+      }
+      if (WORD[f]) {
+        if (wordAt < 0) wordAt = len;
+      } else if (wordAt >= 0) {
+        if (wordCount + 2 > words.length) words = grow(words, words.length * 2);
+        words[wordCount++] = wordAt;
+        words[wordCount++] = len;
+        wordAt = -1;
+      }
+      out[len] = f;
+      starts[len++] = i;
+      // The low half of a surrogate pair is copied as it is, with the pair's offset.
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        out[len] = src.charCodeAt(i + 1);
+        starts[len++] = i++;
+      }
+      i++;
+    } else if (f === SPACE) {
+      if (wordAt >= 0) {
+        if (wordCount + 2 > words.length) words = grow(words, words.length * 2);
+        words[wordCount++] = wordAt;
+        words[wordCount++] = len;
+        wordAt = -1;
+      }
+      if (len > 0 && out[len - 1] !== 0x20) {
+        out[len] = 0x20;
+        starts[len++] = i;
+      }
+      i++;
+    } else if (f === DELETE) {
+      if (
+        c === TATWEEL &&
+        i >= checkedUntil &&
+        len > 0 &&
+        followsLetter(src, out[len - 1]!, starts[len - 1]!, i)
+      ) {
+        const j = runEnd(src, i);
+        if (j < n && isArabicLetter(FOLD[src.charCodeAt(j)]!) && isObfuscation(src, i, j)) {
+          i = j;
+          continue;
+        }
+        checkedUntil = j;
+      }
+      i++;
+    } else {
+      const letters = EXPANSIONS.get(c)!;
+      if (len + letters.length + (n - i) > out.length) {
+        const size = (len + letters.length + (n - i)) * 2;
+        out = grow(out, size);
+        starts = grow(starts, size);
+      }
+      for (let k = 0; k < letters.length; k++) {
+        if (wordAt < 0) wordAt = len;
+        out[len] = letters.charCodeAt(k);
+        starts[len++] = i;
+      }
+      i++;
+    }
+  }
+  if (wordAt >= 0) {
+    if (wordCount + 2 > words.length) words = grow(words, wordCount + 2);
+    words[wordCount++] = wordAt;
+    words[wordCount++] = len;
+  }
+  const codes = out.subarray(0, len);
+  // The string is built only when asked for: the matcher walks the codes.
+  return {
+    get text() {
+      return UTF16.decode(codes);
+    },
+    codes,
+    words: words.subarray(0, wordCount),
+    starts: starts.subarray(0, len),
+  };
+}
+
+/** Was the last unit emitted an Arabic letter, with nothing but marks between it and `i`? */
+function followsLetter(src: string, last: number, lastAt: number, i: number): boolean {
+  if (!isArabicLetter(last)) return false;
+  for (let k = lastAt + 1; k < i; k++) if (RUN[src.charCodeAt(k)] !== 4) return false;
+  return true;
+}
+
+/** End of the run of tatweel, separators, spaces and marks that starts at `i`. */
+function runEnd(src: string, i: number): number {
+  let j = i;
+  while (j < src.length && RUN[src.charCodeAt(j)]) j++;
+  return j;
+}
+
+const UTF16 = new TextDecoder('utf-16le');
+
+function grow<T extends Uint16Array | Uint32Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+/** The original `[start, end)` of the folded span `[s, e)`, its end taken over the marks on its last letter. */
+export function originalSpan(src: string, { starts }: Folded, s: number, e: number): [number, number] {
+  let end = starts[e - 1]! + 1;
+  if (end < src.length && (src.charCodeAt(end) & 0xfc00) === 0xdc00) end++;
+  return [starts[s]!, endOverMarks(src, end)];
+}
+
+/** The folded form of a short string (an alias, a search query), trimmed. */
+export function fold(s: string): string {
+  return normalize(s).text.trim();
+}
+
+/**
+ * Extends a span's end in the original over the marks, tatweel and invisible controls that follow
+ * its last letter: the harakat on a name's last letter belong to the name (دِمَشْقُ, not دِمَشْق).
+ */
+export function endOverMarks(src: string, end: number): number {
+  while (end < src.length && (RUN[src.charCodeAt(end)] === 4 || src.charCodeAt(end) === TATWEEL)) end++;
+  return end;
+}
