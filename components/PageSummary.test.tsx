@@ -3,7 +3,8 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageRow } from '../lib/db/schema.ts';
 import { createTranslator } from '../lib/i18n/i18n.ts';
-import { PageSummary, type PanelState } from './PageSummary.tsx';
+import type { ReaderState } from '../lib/messages/protocol.ts';
+import { PageSummary, type PanelActions, type PanelState } from './PageSummary.tsx';
 
 const page: PageRow = {
   url: 'http://127.0.0.1/a',
@@ -19,19 +20,56 @@ const page: PageRow = {
   visits: 2,
 };
 
-function show(state: PanelState, lang: 'ar' | 'en' = 'en') {
+function show(state: PanelState, lang: 'ar' | 'en' = 'en', actions: Partial<PanelActions> = {}) {
   const root = document.createElement('div');
   document.body.append(root);
-  render(<PageSummary i18n={createTranslator(lang)} state={state} />, root);
+  render(<PageSummary i18n={createTranslator(lang)} state={state} {...actions} />, root);
   return root;
 }
+
+const reader: ReaderState = {
+  url: page.url,
+  enabled: true,
+  article: null,
+  timings: null,
+  entities: [
+    {
+      id: 'isis',
+      type: 'actor',
+      subtype: 'armed-group',
+      ar: 'تنظيم الدولة الإسلامية',
+      en: 'ISIS',
+      count: 13,
+      hidden: false,
+    },
+    {
+      id: 'sdf',
+      type: 'actor',
+      subtype: 'armed-group',
+      ar: 'قوات سوريا الديمقراطية',
+      en: 'SDF',
+      count: 4,
+      hidden: true,
+    },
+    {
+      id: 'damascus',
+      type: 'place',
+      subtype: 'governorate',
+      ar: 'دمشق',
+      en: 'Damascus',
+      count: 2,
+      hidden: false,
+    },
+  ],
+};
+const settings = { siteEnabled: true, actors: true, places: false, wholePage: false };
 afterEach(() => {
   document.body.replaceChildren();
 });
 
 describe('PageSummary', () => {
   it('shows the article title, site, byline and word count', () => {
-    const root = show({ kind: 'page', page });
+    const root = show({ kind: 'page', page, reader: null, settings: null });
     expect(root.querySelector('#rasid-title')?.textContent).toBe(page.title);
     expect(root.querySelector('[data-testid=site]')?.textContent).toBe('بلدي نيوز');
     expect(root.querySelector('[data-testid=byline]')?.textContent).toBe('By كنان سلطان');
@@ -39,19 +77,24 @@ describe('PageSummary', () => {
   });
 
   it('gives the title its own direction so Arabic reads right-to-left in an English panel', () => {
-    const title = show({ kind: 'page', page }).querySelector('#rasid-title');
+    const title = show({ kind: 'page', page, reader: null, settings: null }).querySelector('#rasid-title');
     expect(title?.getAttribute('dir')).toBe('auto');
     expect(title?.getAttribute('lang')).toBe('ar');
   });
 
   it('labels the article region by its title', () => {
-    const root = show({ kind: 'page', page });
+    const root = show({ kind: 'page', page, reader: null, settings: null });
     const id = root.querySelector('article')?.getAttribute('aria-labelledby');
     expect(id && root.querySelector(`#${id}`)?.textContent).toBe(page.title);
   });
 
   it('renders page text as text, never as markup', () => {
-    const root = show({ kind: 'page', page: { ...page, title: '<img src=x onerror=alert(1)>' } });
+    const root = show({
+      kind: 'page',
+      page: { ...page, title: '<img src=x onerror=alert(1)>' },
+      reader: null,
+      settings: null,
+    });
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('#rasid-title')?.textContent).toBe('<img src=x onerror=alert(1)>');
   });
@@ -64,5 +107,70 @@ describe('PageSummary', () => {
     expect(show({ kind: 'error', message: 'closed' }).querySelector('[role=alert]')?.textContent).toContain(
       'closed',
     );
+  });
+});
+
+describe('PageSummary: the article’s actors and places', () => {
+  const withEntities: PanelState = { kind: 'page', page, reader, settings };
+
+  it('groups them by type with their mention counts', () => {
+    const root = show(withEntities);
+    const actors = root.querySelector('[data-testid=actors]')!;
+    expect(actors.querySelector('h3')?.textContent).toBe('Actors (2)');
+    expect([...actors.querySelectorAll('li')].map((li) => li.getAttribute('data-entity'))).toEqual([
+      'isis',
+      'sdf',
+    ]);
+    expect(actors.querySelector('[data-entity=isis] [data-testid=count]')?.textContent).toBe('13 mentions');
+    expect(
+      root.querySelector('[data-testid=places] [data-entity=damascus] [data-testid=count]')?.textContent,
+    ).toBe('2 mentions');
+  });
+
+  it('counts in Arabic with Arabic plural forms', () => {
+    const root = show(withEntities, 'ar');
+    expect(root.querySelector('[data-entity=damascus] [data-testid=count]')?.textContent).toBe('إشارتان');
+    expect(root.querySelector('[data-testid=places] h3')?.textContent).toBe('الأماكن (1)');
+  });
+
+  it('asks to reveal an entity when its name is clicked, and to hide or show it', () => {
+    const calls: unknown[] = [];
+    const root = show(withEntities, 'en', {
+      onReveal: (id) => calls.push(['reveal', id]),
+      onHide: (id, hidden) => calls.push(['hide', id, hidden]),
+    });
+    (root.querySelector('[data-entity=isis] button.entity') as HTMLButtonElement).click();
+    (root.querySelector('[data-entity=isis] button.toggle') as HTMLButtonElement).click();
+    (root.querySelector('[data-entity=sdf] button.toggle') as HTMLButtonElement).click();
+    expect(calls).toEqual([
+      ['reveal', 'isis'],
+      ['hide', 'isis', true],
+      ['hide', 'sdf', false],
+    ]);
+    expect(root.querySelector('[data-entity=sdf] button.toggle')?.getAttribute('aria-pressed')).toBe('true');
+    expect(root.querySelector('[data-entity=sdf] button.toggle')?.getAttribute('aria-label')).toBe(
+      'Show قوات سوريا الديمقراطية on this page',
+    );
+  });
+
+  it('shows the settings and reports a change', () => {
+    const patches: unknown[] = [];
+    const root = show(withEntities, 'en', { onSettings: (p) => patches.push(p) });
+    const places = root.querySelector('input[name=places]') as HTMLInputElement;
+    expect(places.checked).toBe(false);
+    expect(places.closest('label')?.textContent).toBe('Highlight places');
+    places.click();
+    expect(patches).toEqual([{ places: true }]);
+  });
+
+  it('says when the site is switched off, and lists nothing', () => {
+    const root = show({
+      kind: 'page',
+      page,
+      reader: { ...reader, enabled: false },
+      settings: { ...settings, siteEnabled: false },
+    });
+    expect(root.querySelector('[role=status]')?.textContent).toBe('Rasid is switched off on this site.');
+    expect(root.querySelector('[data-testid=actors]')).toBeNull();
   });
 });

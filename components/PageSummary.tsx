@@ -1,19 +1,34 @@
+import type { ArticleSummary } from '../lib/article/extract-article.ts';
 import type { PageRow } from '../lib/db/schema.ts';
+import type { Settings } from '../lib/db/settings.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
+import type { EntityType } from '../lib/lexicon/schema.ts';
+import type { ReaderState } from '../lib/messages/protocol.ts';
+import type { EntityOnPage } from '../lib/reader/page-reader.ts';
 
 export type PanelState =
   | { kind: 'loading' }
   | { kind: 'empty' }
   | { kind: 'error'; message: string }
-  | { kind: 'page'; page: PageRow };
+  | { kind: 'page'; page: PageRow | null; reader: ReaderState | null; settings: Settings | null };
 
-interface Props {
+export interface PanelActions {
+  /** Scroll the page to the entity's next mention. */
+  onReveal(entityId: string): void;
+  onHide(entityId: string, hidden: boolean): void;
+  onSettings(patch: Partial<Settings>): void;
+}
+
+interface Props extends Partial<PanelActions> {
   i18n: Translator;
   state: PanelState;
 }
 
+const noop = () => undefined;
+
 /** What the panel shows for one page. Pure: props in, markup out. Page text is rendered as text, never as HTML. */
-export function PageSummary({ i18n: { t, formatDate }, state }: Props) {
+export function PageSummary({ i18n, state, onReveal = noop, onHide = noop, onSettings = noop }: Props) {
+  const { t } = i18n;
   return (
     <main class="rasid-panel" aria-busy={state.kind === 'loading'}>
       <header>
@@ -24,29 +39,159 @@ export function PageSummary({ i18n: { t, formatDate }, state }: Props) {
       {state.kind === 'empty' && <p role="status">{t('noArticle')}</p>}
       {state.kind === 'error' && <p role="alert">{t('error', { message: state.message })}</p>}
       {state.kind === 'page' && (
-        <article aria-labelledby="rasid-title">
-          {/* The article's own language and direction, whatever the panel's. */}
-          <h2 id="rasid-title" dir="auto" lang={state.page.lang ?? undefined}>
-            {state.page.title}
-          </h2>
-          <dl>
-            <dt>{t('site')}</dt>
-            <dd dir="auto" data-testid="site">
-              {state.page.siteName ?? state.page.site}
-            </dd>
-          </dl>
-          {state.page.byline && (
-            <p dir="auto" data-testid="byline">
-              {t('by', { byline: state.page.byline })}
-            </p>
+        <>
+          <Article i18n={i18n} page={state.page} article={state.reader?.article ?? null} />
+          {state.reader && !state.reader.enabled && <p role="status">{t('siteOff')}</p>}
+          {state.reader?.enabled && (
+            <Entities i18n={i18n} entities={state.reader.entities} onReveal={onReveal} onHide={onHide} />
           )}
-          <p data-testid="word-count">{t('words', { n: state.page.wordCount })}</p>
-          <p data-testid="visits">
-            {t('visits', { n: state.page.visits })} ·{' '}
-            {t('firstRead', { date: formatDate(state.page.firstVisit) })}
-          </p>
-        </article>
+          {state.settings && <SettingsForm i18n={i18n} settings={state.settings} onSettings={onSettings} />}
+        </>
       )}
     </main>
+  );
+}
+
+function Article({
+  i18n: { t, formatDate },
+  page,
+  article,
+}: {
+  i18n: Translator;
+  page: PageRow | null;
+  article: ArticleSummary | null;
+}) {
+  const title = article?.title ?? page?.title;
+  if (!title) return null;
+  const byline = article?.byline ?? page?.byline;
+  const published = article?.publishedTime ?? page?.publishedTime;
+  const date = published && !Number.isNaN(Date.parse(published)) ? formatDate(Date.parse(published)) : null;
+  const words = article?.wordCount ?? page?.wordCount;
+  return (
+    <article aria-labelledby="rasid-title">
+      {/* The article's own language and direction, whatever the panel's. */}
+      <h2 id="rasid-title" dir="auto" lang={article?.lang ?? page?.lang ?? undefined}>
+        {title}
+      </h2>
+      <dl>
+        <dt>{t('site')}</dt>
+        <dd dir="auto" data-testid="site">
+          {article?.siteName ?? page?.siteName ?? page?.site}
+        </dd>
+      </dl>
+      {byline && (
+        <p dir="auto" data-testid="byline">
+          {t('by', { byline })}
+        </p>
+      )}
+      {date && <p data-testid="published">{t('published', { date })}</p>}
+      {words !== undefined && <p data-testid="word-count">{t('words', { n: words })}</p>}
+      {page && (
+        <p data-testid="visits">
+          {t('visits', { n: page.visits })} · {t('firstRead', { date: formatDate(page.firstVisit) })}
+        </p>
+      )}
+    </article>
+  );
+}
+
+function Entities({
+  i18n,
+  entities,
+  onReveal,
+  onHide,
+}: {
+  i18n: Translator;
+  entities: EntityOnPage[];
+  onReveal(id: string): void;
+  onHide(id: string, hidden: boolean): void;
+}) {
+  const { t } = i18n;
+  if (!entities.length) return <p role="status">{t('noEntities')}</p>;
+  const groups: [EntityType, 'actors' | 'places'][] = [
+    ['actor', 'actors'],
+    ['place', 'places'],
+  ];
+  return (
+    <>
+      {groups.map(([type, heading]) => {
+        const list = entities.filter((e) => e.type === type);
+        if (!list.length) return null;
+        return (
+          <section
+            key={type}
+            class={`entities entities--${type}`}
+            aria-labelledby={`rasid-${type}s`}
+            data-testid={`${type}s`}
+          >
+            <h3 id={`rasid-${type}s`}>
+              {t(heading)} <span class="total">({i18n.formatNumber(list.length)})</span>
+            </h3>
+            <ul>
+              {list.map((e) => (
+                <li key={e.id} data-entity={e.id} class={e.hidden ? 'hidden' : undefined}>
+                  <button
+                    type="button"
+                    class="entity"
+                    title={t('goTo', { name: e.ar })}
+                    onClick={() => onReveal(e.id)}
+                  >
+                    <span class="ar" lang="ar" dir="rtl">
+                      {e.ar}
+                    </span>
+                    <span class="en" lang="en" dir="ltr">
+                      {e.en}
+                    </span>
+                    <span class="count" data-testid="count">
+                      {t('mentions', { n: e.count })}
+                    </span>
+                  </button>
+                  <button
+                    type="button"
+                    class="toggle"
+                    aria-pressed={e.hidden}
+                    aria-label={t(e.hidden ? 'showEntity' : 'hideEntity', { name: e.ar })}
+                    onClick={() => onHide(e.id, !e.hidden)}
+                  >
+                    {t(e.hidden ? 'show' : 'hide')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function SettingsForm({
+  i18n: { t },
+  settings,
+  onSettings,
+}: {
+  i18n: Translator;
+  settings: Settings;
+  onSettings(patch: Partial<Settings>): void;
+}) {
+  const box = (key: keyof Settings, label: string) => (
+    <label>
+      <input
+        type="checkbox"
+        name={key}
+        checked={settings[key]}
+        onChange={(e) => onSettings({ [key]: e.currentTarget.checked })}
+      />
+      {label}
+    </label>
+  );
+  return (
+    <fieldset class="settings">
+      <legend>{t('settings')}</legend>
+      {box('siteEnabled', t('onThisSite'))}
+      {box('actors', t('highlightActors'))}
+      {box('places', t('highlightPlaces'))}
+      {box('wholePage', t('wholePage'))}
+    </fieldset>
   );
 }

@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { Settings } from '../lib/db/settings.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
-import type { Notification, TabPage } from '../lib/messages/protocol.ts';
-import { sendMessage } from '../lib/messages/send-message.ts';
+import type { Notification } from '../lib/messages/protocol.ts';
+import { sendMessage, sendToTab } from '../lib/messages/send-message.ts';
+import { siteOf } from '../lib/pages/page-key.ts';
 import { PageSummary, type PanelState } from './PageSummary.tsx';
 
 interface Props {
@@ -16,46 +18,75 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-/** The page panel: wires the browser (active tab, background messages) to `PageSummary`. */
+/** The page panel: wires the browser (active tab, background, the tab's reader) to `PageSummary`. */
 export function SidePanel({ i18n, pinnedTabId }: Props) {
   const [state, setState] = useState<PanelState>({ kind: 'loading' });
+  const tab = useRef<{ id?: number; site?: string }>({});
+
+  const refresh = useCallback(async () => {
+    const tabId = pinnedTabId ?? (await activeTabId());
+    if (tabId === undefined) return;
+    const [page, reader] = await Promise.all([
+      sendMessage('page/get', { tabId }),
+      sendToTab(tabId, 'reader/state', {}),
+    ]);
+    if (!page.ok) return setState({ kind: 'error', message: page.error });
+    const url = reader.ok ? reader.value.url : page.value?.page.url;
+    if (!url) return setState({ kind: 'empty' });
+    const site = siteOf(url);
+    tab.current = { id: tabId, site };
+    const settings = await sendMessage('settings/get', { site });
+    setState({
+      kind: 'page',
+      page: page.value?.page ?? null,
+      reader: reader.ok ? reader.value : null,
+      settings: settings.ok ? settings.value : null,
+    });
+  }, [pinnedTabId]);
 
   useEffect(() => {
-    const abort = new AbortController();
-    let tabId: number | undefined;
-
-    const refresh = async () => {
-      tabId = pinnedTabId ?? (await activeTabId());
-      if (tabId === undefined || abort.signal.aborted) return;
-      const reply = await sendMessage('page/get', { tabId });
-      if (abort.signal.aborted) return;
-      if (!reply.ok) setState({ kind: 'error', message: reply.error });
-      else
-        setState(
-          reply.value ? { kind: 'page', page: (reply.value satisfies TabPage).page } : { kind: 'empty' },
-        );
-    };
-
-    const onMessage = (message: unknown) => {
+    const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
       const n = message as Partial<Notification>;
-      if (n.type === 'page/changed' && n.payload?.tabId === tabId) void refresh();
+      const id = tab.current.id;
+      if (
+        (n.type === 'page/changed' && n.payload && 'tabId' in n.payload && n.payload.tabId === id) ||
+        (n.type === 'reader/changed' && sender.tab?.id === id)
+      )
+        void refresh();
     };
     const onActivated = () => void refresh();
     const onUpdated = (id: number, change: { status?: string }) => {
-      if (id === tabId && change.status === 'complete') void refresh();
+      if (id === tab.current.id && change.status === 'complete') void refresh();
     };
-
     browser.runtime.onMessage.addListener(onMessage);
     if (pinnedTabId === undefined) browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);
     void refresh();
     return () => {
-      abort.abort();
       browser.runtime.onMessage.removeListener(onMessage);
       browser.tabs.onActivated.removeListener(onActivated);
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
-  }, [pinnedTabId]);
+  }, [pinnedTabId, refresh]);
 
-  return <PageSummary i18n={i18n} state={state} />;
+  const withTab = (f: (id: number, site: string) => Promise<unknown>) => {
+    const { id, site } = tab.current;
+    if (id !== undefined && site) void f(id, site);
+  };
+
+  return (
+    <PageSummary
+      i18n={i18n}
+      state={state}
+      onReveal={(entityId) => withTab((id) => sendToTab(id, 'reader/reveal', { entityId, direction: 1 }))}
+      onHide={(entityId, hidden) => withTab((id) => sendToTab(id, 'reader/hide', { entityId, hidden }))}
+      onSettings={(patch: Partial<Settings>) =>
+        withTab(async (id, site) => {
+          await sendMessage('settings/set', { site, patch });
+          await sendToTab(id, 'reader/refresh', {});
+          await refresh();
+        })
+      }
+    />
+  );
 }

@@ -9,7 +9,9 @@ const SEED = 'tests/fixtures/seeds/000_848d51e5e84e87d4.txt';
 const PAGE = 'tests/fixtures/pages/baladi-isis-south-syria/source.html';
 
 function cli(...args: string[]) {
-  const { stdout, stderr, status } = spawnSync(process.execPath, ['scripts/spot.ts', ...args], { encoding: 'utf8' });
+  const { stdout, stderr, status } = spawnSync(process.execPath, ['scripts/spot.ts', ...args], {
+    encoding: 'utf8',
+  });
   return { stdout, stderr, status };
 }
 
@@ -33,7 +35,8 @@ describe('npm run spot', () => {
   it('prints one JSON object per mention with exactly the documented fields', () => {
     const out = lines(cli('--json', SEED).stdout);
     expect(out.length).toBeGreaterThan(50);
-    for (const line of out) expect(Object.keys(line).sort()).toEqual(['end', 'entity', 'file', 'name', 'start', 'text', 'type']);
+    for (const line of out)
+      expect(Object.keys(line).sort()).toEqual(['end', 'entity', 'file', 'name', 'start', 'text', 'type']);
     expect(out.map((l) => l.entity)).toContain('sdf');
   });
 
@@ -54,7 +57,9 @@ describe('npm run spot', () => {
 
   it('summarises each file: entities with type, count and a first snippet', () => {
     const { stdout } = cli(SEED);
-    expect(stdout).toMatch(/^tests\/fixtures\/seeds\/000_848d51e5e84e87d4\.txt: \d+ actors, \d+ places, \d+ mentions$/mu);
+    expect(stdout).toMatch(
+      /^tests\/fixtures\/seeds\/000_848d51e5e84e87d4\.txt: \d+ actors, \d+ places, \d+ mentions$/mu,
+    );
     expect(stdout).toMatch(/actor\/armed-group\s+4×\s+قوات سوريا الديمقراطية \(Syrian Democratic Forces\)/u);
     expect(stdout).toContain('[قوات سوريا الديمقراطية]');
   });
@@ -78,9 +83,9 @@ describe('npm run spot', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rasid-cli-'));
     const file = join(dir, 'utf16.txt');
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('قصف في دمشق', 'utf16le')]));
-    expect(lines(execFileSync(process.execPath, ['scripts/spot.ts', '--json', file], { encoding: 'utf8' }))).toEqual([
-      { file, start: 7, end: 11, text: 'دمشق', entity: 'damascus', type: 'place', name: 'دمشق' },
-    ]);
+    expect(
+      lines(execFileSync(process.execPath, ['scripts/spot.ts', '--json', file], { encoding: 'utf8' })),
+    ).toEqual([{ file, start: 7, end: 11, text: 'دمشق', entity: 'damascus', type: 'place', name: 'دمشق' }]);
   });
 
   it('explains its usage when given no file', () => {

@@ -35,6 +35,7 @@ function wrap(page: Page, errors: string[]): TestPage {
         .textContent({ timeout: 1000 })
         .catch(() => null),
     screenshot: async (path, fullPage = false) => void (await page.screenshot({ path, fullPage })),
+    click: (x, y) => page.mouse.click(x, y),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     close: () => page.close(),
   };

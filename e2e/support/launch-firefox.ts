@@ -51,6 +51,7 @@ function wrap(page: Page, errors: string[]): TestPage {
     text: (selector) => page.$eval(selector, (el) => el.textContent).catch(() => null),
     screenshot: async (path, fullPage = false) =>
       void (await page.screenshot({ path: path as `${string}.png`, fullPage })),
+    click: (x, y) => page.mouse.click(x, y),
     setViewport: (width, height) => page.setViewport({ width, height }),
     close: () => page.close(),
   };

@@ -11,6 +11,8 @@ export interface TestPage {
   /** `textContent` of the first match, or null. */
   text(selector: string): Promise<string | null>;
   screenshot(path: string, fullPage?: boolean): Promise<void>;
+  /** A real mouse click at viewport coordinates. */
+  click(x: number, y: number): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   close(): Promise<void>;
 }

@@ -17,6 +17,11 @@ export default defineBackground(() => {
     now: Date.now,
     // Nobody listening (no panel open) is the normal case, not an error.
     notify: (notification) => void browser.runtime.sendMessage(notification).catch(() => undefined),
+    setBadge: (tabId, entities) => {
+      const action = browser.action ?? browser.browserAction;
+      void action.setBadgeText({ tabId, text: entities ? String(entities) : '' }).catch(() => undefined);
+      void action.setBadgeBackgroundColor({ tabId, color: '#0f5c63' }).catch(() => undefined);
+    },
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { SettingsRow } from './settings.ts';
 
 /** A page Rasid has read. Keyed by `pageKey(url)`. */
 export interface PageRow {
@@ -26,10 +27,13 @@ export const DB_NAME = 'rasid';
  */
 export class RasidDB extends Dexie {
   declare pages: EntityTable<PageRow, 'url'>;
+  declare settings: EntityTable<SettingsRow, 'key'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     // v1: pages, looked up by key, listed by site and by recency.
     this.version(1).stores({ pages: '&url, site, lastVisit' });
+    // v2: reader settings, global and per site (no data to move).
+    this.version(2).stores({ settings: '&key' });
   }
 }

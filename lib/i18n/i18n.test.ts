@@ -50,3 +50,11 @@ describe('createTranslator', () => {
     expect(createTranslator('en').t('words', { n: 1200 })).toBe('1,200 words');
   });
 });
+
+describe('subtype names', () => {
+  it('name every subtype of the lexicon schema in both languages', async () => {
+    const { ACTOR_SUBTYPES, PLACE_SUBTYPES } = await import('../lexicon/schema.ts');
+    const { SUBTYPE_KEYS } = await import('./subtypes.ts');
+    expect([...SUBTYPE_KEYS].sort()).toEqual([...ACTOR_SUBTYPES, ...PLACE_SUBTYPES].sort());
+  });
+});

@@ -232,3 +232,12 @@ describe('offsets', () => {
     }
   });
 });
+
+describe('context from the rest of the document', () => {
+  it('lets a co-occurrence condition rest on an entity named elsewhere', () => {
+    expect(spot('أعاد التنظيم ترتيب صفوفه', lexicon, new Set(['isis'])).map((m) => m.text)).toEqual([
+      'التنظيم',
+    ]);
+    expect(spot('أعاد التنظيم ترتيب صفوفه', lexicon, new Set(['syria'])).map((m) => m.text)).toEqual([]);
+  });
+});

@@ -182,8 +182,13 @@ interface Choice {
  * `cooccurs` conditions look at the entities the previous round chose, so the choice is repeated
  * until it is stable (two rounds in practice; grounded in the first, where no co-occurrence holds).
  */
-function choose(codes: Uint16Array, c: Candidates, lex: CompiledLexicon): Choice[] {
-  let named = new Set<string>();
+function choose(
+  codes: Uint16Array,
+  c: Candidates,
+  lex: CompiledLexicon,
+  context: ReadonlySet<string>,
+): Choice[] {
+  let named = new Set<string>(context);
   let chosen: Choice[] = [];
   const cache = new Map<number, number>();
   for (let round = 0; round < 4; round++) {
@@ -203,7 +208,7 @@ function choose(codes: Uint16Array, c: Candidates, lex: CompiledLexicon): Choice
       g = h;
     }
     if (!lex.cooccurrence) break;
-    const next = new Set<string>();
+    const next = new Set<string>(context);
     let same = true;
     for (const { alias } of chosen) {
       const id = alias.entity.id;
@@ -245,13 +250,21 @@ function bestInWord(
   return null;
 }
 
-/** Every mention of a lexicon entity in `text`, in order, with offsets into `text`. */
-export function spot(text: string, lex: CompiledLexicon): Mention[] {
+/**
+ * Every mention of a lexicon entity in `text`, in order, with offsets into `text`. `context` names
+ * entities already named elsewhere in the same document (an earlier chunk, the rest of the page),
+ * for `cooccurs` conditions.
+ */
+export function spot(
+  text: string,
+  lex: CompiledLexicon,
+  context: ReadonlySet<string> = new Set(),
+): Mention[] {
   const folded = normalize(text);
   const { codes, words } = folded;
   const candidates = new Candidates();
   for (let w = 0; w < words.length; w += 2) collectWord(codes, words[w]!, words[w + 1]!, lex, candidates);
-  return choose(codes, candidates, lex).map(({ k, alias }) => {
+  return choose(codes, candidates, lex, context).map(({ k, alias }) => {
     const [start, end] = originalSpan(text, folded, candidates.start[k]!, candidates.end[k]!);
     return { start, end, text: text.slice(start, end), alias };
   });

@@ -21,25 +21,28 @@ let db: RasidDB;
 let handlers: Handlers;
 let clock: number;
 let notified: Notification[];
+let badges: [number, number][];
 const tabs = new Map<number, string>();
 
 beforeEach(() => {
   db = new RasidDB(`test-${Math.random()}`);
   clock = 1_000;
   notified = [];
+  badges = [];
   tabs.clear();
   handlers = createHandlers({
     db,
     tabUrl: async (id) => tabs.get(id),
     now: () => clock,
     notify: (n) => notified.push(n),
+    setBadge: (tabId, n) => badges.push([tabId, n]),
   });
 });
 afterEach(() => db.delete());
 
 describe('page/report', () => {
   it('records the page under its URL without the fragment', async () => {
-    await handlers['page/report']({ url, article }, { tabId: 7 });
+    await handlers['page/report']({ url, article, entities: 12 }, { tabId: 7 });
     const rows = await db.pages.toArray();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
@@ -53,23 +56,54 @@ describe('page/report', () => {
   });
 
   it('updates the same row on a revisit, keeping the first visit', async () => {
-    await handlers['page/report']({ url, article }, { tabId: 7 });
+    await handlers['page/report']({ url, article, entities: 12 }, { tabId: 7 });
     clock = 5_000;
-    await handlers['page/report']({ url, article: { ...article, wordCount: 900 } }, { tabId: 7 });
+    await handlers['page/report'](
+      { url, article: { ...article, wordCount: 900 }, entities: 12 },
+      { tabId: 7 },
+    );
     const rows = await db.pages.toArray();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ firstVisit: 1_000, lastVisit: 5_000, visits: 2, wordCount: 900 });
   });
 
   it('tells open panels which tab changed', async () => {
-    await handlers['page/report']({ url, article }, { tabId: 7 });
+    await handlers['page/report']({ url, article, entities: 12 }, { tabId: 7 });
     expect(notified).toEqual([{ type: 'page/changed', payload: { tabId: 7 } }]);
+  });
+
+  it('shows the number of entities on the tab’s badge', async () => {
+    await handlers['page/report']({ url, article, entities: 12 }, { tabId: 7 });
+    expect(badges).toEqual([[7, 12]]);
+  });
+});
+
+describe('settings', () => {
+  it('are on everywhere by default', async () => {
+    expect(await handlers['settings/get']({ site: 'enabbaladi.net' }, {})).toEqual({
+      siteEnabled: true,
+      actors: true,
+      places: true,
+      wholePage: false,
+    });
+  });
+  it('switch one site off without touching another', async () => {
+    await handlers['settings/set']({ site: 'a.example', patch: { siteEnabled: false } }, {});
+    expect((await handlers['settings/get']({ site: 'a.example' }, {})).siteEnabled).toBe(false);
+    expect((await handlers['settings/get']({ site: 'b.example' }, {})).siteEnabled).toBe(true);
+  });
+  it('keep type toggles for every site', async () => {
+    await handlers['settings/set']({ site: 'a.example', patch: { places: false } }, {});
+    expect(await handlers['settings/get']({ site: 'b.example' }, {})).toMatchObject({
+      actors: true,
+      places: false,
+    });
   });
 });
 
 describe('page/get', () => {
   it('finds the page a tab shows', async () => {
-    await handlers['page/report']({ url, article }, { tabId: 7 });
+    await handlers['page/report']({ url, article, entities: 12 }, { tabId: 7 });
     tabs.set(7, url);
     const found = await handlers['page/get']({ tabId: 7 }, {});
     expect(found?.page.title).toBe(article.title);
@@ -86,12 +120,20 @@ describe('page/get', () => {
 
 describe('dispatch', () => {
   it('wraps the value in a result', async () => {
-    const reply = await dispatch(handlers, { type: 'page/report', payload: { url, article } }, { tabId: 1 });
+    const reply = await dispatch(
+      handlers,
+      { type: 'page/report', payload: { url, article, entities: 12 } },
+      { tabId: 1 },
+    );
     expect(reply.ok).toBe(true);
   });
   it('returns a failure as data when the database is closed', async () => {
     db.close();
-    const reply = await dispatch(handlers, { type: 'page/report', payload: { url, article } }, { tabId: 1 });
+    const reply = await dispatch(
+      handlers,
+      { type: 'page/report', payload: { url, article, entities: 12 } },
+      { tabId: 1 },
+    );
     expect(reply).toMatchObject({ ok: false });
     expect(reply.ok ? '' : reply.error).toMatch(/closed/iu);
   });

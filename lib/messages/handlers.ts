@@ -2,12 +2,11 @@ import type { RasidDB } from '../db/schema.ts';
 import { recordPage } from '../db/record-page.ts';
 import { pageKey } from '../pages/page-key.ts';
 import { err, errorMessage, ok } from '../result.ts';
-import type { Message, MessageType, Notification, Reply, Request, Response } from './protocol.ts';
+import { getSettings, setSettings } from '../db/settings.ts';
+import type { Result } from '../result.ts';
+import type { HandlersOf, MessageOf, Notification, Protocol, ProtocolMap, Sender } from './protocol.ts';
 
-/** Who sent a message: a tab for content scripts, nothing for extension pages. */
-export interface Sender {
-  tabId?: number | undefined;
-}
+export type { Sender } from './protocol.ts';
 
 /** What the handlers need from the browser, injected so that tests run them on fake-indexeddb. */
 export interface HandlerDeps {
@@ -17,17 +16,25 @@ export interface HandlerDeps {
   now(): number;
   /** Tells open extension pages that something changed. Must not throw. */
   notify(notification: Notification): void;
+  /** Shows how many entities the page in a tab names on the toolbar button. Must not throw. */
+  setBadge(tabId: number, entities: number): void;
 }
 
-export type Handlers = { [K in MessageType]: (payload: Request<K>, sender: Sender) => Promise<Response<K>> };
+export type Handlers = HandlersOf<Protocol>;
 
-export function createHandlers({ db, tabUrl, now, notify }: HandlerDeps): Handlers {
+export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDeps): Handlers {
   return {
-    async 'page/report'({ url, article }, { tabId }) {
+    async 'page/report'({ url, article, entities }, { tabId }) {
       const page = await recordPage(db, url, article, now());
-      if (tabId !== undefined) notify({ type: 'page/changed', payload: { tabId } });
+      if (tabId !== undefined) {
+        setBadge(tabId, entities);
+        notify({ type: 'page/changed', payload: { tabId } });
+      }
       return page;
     },
+
+    'settings/get': ({ site }) => getSettings(db, site),
+    'settings/set': ({ site, patch }) => setSettings(db, site, patch),
 
     // Stateless on purpose: an MV3 service worker may have been restarted since the report,
     // so the tab's current URL, not a map in memory, says which page it shows.
@@ -40,20 +47,23 @@ export function createHandlers({ db, tabUrl, now, notify }: HandlerDeps): Handle
   };
 }
 
-/** Runs the handler for `message`; failures come back as `{ ok: false }`, never as a rejected promise. */
-export async function dispatch(
-  handlers: Handlers,
-  message: Message,
+/**
+ * Runs the handler for `message` (of either protocol); failures come back as `{ ok: false }`, never
+ * as a rejected promise.
+ */
+export async function dispatch<P extends ProtocolMap<P>>(
+  handlers: HandlersOf<P>,
+  message: MessageOf<P>,
   sender: Sender,
-): Promise<Reply<MessageType>> {
+): Promise<Result<unknown>> {
   try {
     // The union of handlers cannot be called with the union of payloads without this narrowing cast;
-    // `Message` pairs each type with its own payload, so the call is sound.
-    const handler = handlers[message.type] as (
-      payload: Message['payload'],
+    // `MessageOf` pairs each type with its own payload, so the call is sound.
+    const handler = handlers[message.type as keyof P] as (
+      payload: unknown,
       sender: Sender,
     ) => Promise<unknown>;
-    return ok((await handler(message.payload, sender)) as Response<MessageType>);
+    return ok(await handler(message.payload, sender));
   } catch (e) {
     return err(errorMessage(e));
   }

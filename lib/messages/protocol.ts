@@ -1,22 +1,48 @@
 import type { ArticleSummary } from '../article/extract-article.ts';
 import type { PageRow } from '../db/schema.ts';
+import type { Settings } from '../db/settings.ts';
+import type { EntityOnPage, ReaderTimings } from '../reader/page-reader.ts';
 import type { Result } from '../result.ts';
 
+/** A protocol: one entry per message, with what is sent and what comes back. */
+export type ProtocolMap<P> = { [K in keyof P]: { request: unknown; response: unknown } };
+
 /**
- * The one message protocol between Rasid's contexts. One entry per message: what is sent and what
- * comes back. Handlers live in the background (`lib/messages/handlers.ts`); everything else sends.
+ * Messages to the background (`runtime.sendMessage`), from content scripts and extension pages.
+ * Handlers: `lib/messages/handlers.ts`.
  */
 export interface Protocol {
-  /** Content script → background: the article found on an Arabic page. The page is recorded. */
-  'page/report': { request: { url: string; article: ArticleSummary }; response: PageRow };
+  /** Content script → background: the article found on an Arabic page and how many entities it names. Records the page, sets the badge. */
+  'page/report': { request: { url: string; article: ArticleSummary; entities: number }; response: PageRow };
   /** Extension page → background: what Rasid knows about the page in a tab (null: nothing, not Arabic). */
   'page/get': { request: { tabId: number }; response: TabPage | null };
+  /** Content script or panel → background: the settings that apply on a site. */
+  'settings/get': { request: { site: string }; response: Settings };
+  /** Panel → background: changes settings (global ones, and whether this site is on). */
+  'settings/set': { request: { site: string; patch: Partial<Settings> }; response: Settings };
 }
 
-/** Background → extension pages: something they show has changed. No reply. */
+/**
+ * Messages to the content script of one tab (`tabs.sendMessage`), from the panel.
+ * Handlers: `entrypoints/reader.content/tab-handlers.ts`.
+ */
+export interface TabProtocol {
+  /** What the reader found on the page. */
+  'reader/state': { request: Record<string, never>; response: ReaderState };
+  /** Scrolls to the entity's next (1) or previous (-1) mention and flashes it. False when it has none. */
+  'reader/reveal': { request: { entityId: string; direction: 1 | -1 }; response: boolean };
+  /** Hides (or shows again) one entity's highlights on this page. */
+  'reader/hide': { request: { entityId: string; hidden: boolean }; response: null };
+  /** Settings changed: the reader fetches them again and repaints (or reads the page, if it was off). */
+  'reader/refresh': { request: Record<string, never>; response: null };
+}
+
+/** Background or content script → extension pages: something they show has changed. No reply. */
 export interface Notifications {
   /** The page in a tab was (re)recorded. */
   'page/changed': { tabId: number };
+  /** The reader of the sending tab found new mentions or hid some. */
+  'reader/changed': Record<string, never>;
 }
 
 /** What the panel shows for a tab. */
@@ -25,25 +51,58 @@ export interface TabPage {
   page: PageRow;
 }
 
-export type MessageType = keyof Protocol;
+export interface ReaderState {
+  url: string;
+  /** False when the site is switched off. */
+  enabled: boolean;
+  article: ArticleSummary | null;
+  entities: EntityOnPage[];
+  /** How long reading the page took (for benchmarks and curious readers). */
+  timings: ReaderTimings | null;
+}
+
+export type MessageOf<P extends ProtocolMap<P>> = {
+  [K in keyof P & string]: { type: K; payload: P[K]['request'] };
+}[keyof P & string];
+/** Who sent a message: a tab for content scripts, nothing for extension pages. */
+export interface Sender {
+  tabId?: number | undefined;
+}
+export type HandlersOf<P extends ProtocolMap<P>> = {
+  [K in keyof P]: (payload: P[K]['request'], sender: Sender) => Promise<P[K]['response']>;
+};
+
+export type MessageType = keyof Protocol & string;
 export type Request<K extends MessageType> = Protocol[K]['request'];
 export type Response<K extends MessageType> = Protocol[K]['response'];
 export type Reply<K extends MessageType> = Result<Response<K>>;
-
-/** A message on the wire. */
-export type Message = { [K in MessageType]: { type: K; payload: Request<K> } }[MessageType];
+export type Message = MessageOf<Protocol>;
+export type TabMessageType = keyof TabProtocol & string;
+export type TabMessage = MessageOf<TabProtocol>;
 export type Notification = {
   [K in keyof Notifications]: { type: K; payload: Notifications[K] };
 }[keyof Notifications];
 
-const MESSAGE_TYPES: readonly MessageType[] = ['page/report', 'page/get'];
+const MESSAGE_TYPES: readonly string[] = [
+  'page/report',
+  'page/get',
+  'settings/get',
+  'settings/set',
+] satisfies MessageType[];
+const TAB_MESSAGE_TYPES: readonly string[] = [
+  'reader/state',
+  'reader/reveal',
+  'reader/hide',
+  'reader/refresh',
+] satisfies TabMessageType[];
 
-/** Is this value one of our messages? Anything may arrive on `runtime.onMessage`. */
-export function isMessage(value: unknown): value is Message {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    MESSAGE_TYPES.includes((value as { type?: unknown }).type as MessageType) &&
-    'payload' in value
-  );
-}
+const hasType = (types: readonly string[], value: unknown) =>
+  typeof value === 'object' &&
+  value !== null &&
+  types.includes((value as { type?: unknown }).type as string) &&
+  'payload' in value;
+
+/** Is this value one of the background's messages? Anything may arrive on `runtime.onMessage`. */
+export const isMessage = (value: unknown): value is Message => hasType(MESSAGE_TYPES, value);
+/** Is this value one of the content script's messages? */
+export const isTabMessage = (value: unknown): value is TabMessage => hasType(TAB_MESSAGE_TYPES, value);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { err, errorMessage } from '../result.ts';
-import type { MessageType, Reply, Request } from './protocol.ts';
+import type { MessageType, Reply, Request, TabMessageType, TabProtocol } from './protocol.ts';
+import type { Result } from '../result.ts';
 
 /**
  * Sends one protocol message to the background and returns its reply. Never throws: a background
@@ -9,6 +10,24 @@ import type { MessageType, Reply, Request } from './protocol.ts';
 export async function sendMessage<K extends MessageType>(type: K, payload: Request<K>): Promise<Reply<K>> {
   try {
     const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<K> | undefined;
+    return reply ?? err(`no reply to ${type}`);
+  } catch (e) {
+    return err(errorMessage(e));
+  }
+}
+
+/**
+ * Sends one message to the content script of a tab. Never throws: a tab without Rasid's reader (not
+ * an Arabic page, a browser page, a page loaded before the extension) comes back as `{ ok: false }`.
+ */
+export async function sendToTab<K extends TabMessageType>(
+  tabId: number,
+  type: K,
+  payload: TabProtocol[K]['request'],
+): Promise<Result<TabProtocol[K]['response']>> {
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, { type, payload })) as
+      Result<TabProtocol[K]['response']> | undefined;
     return reply ?? err(`no reply to ${type}`);
   } catch (e) {
     return err(errorMessage(e));

@@ -1,0 +1,93 @@
+import type { Translator } from '../lib/i18n/i18n.ts';
+import { subtypeName } from '../lib/i18n/subtypes.ts';
+import type { EntityType } from '../lib/lexicon/schema.ts';
+
+export interface CardEntity {
+  id: string;
+  type: EntityType;
+  subtype: string;
+  ar: string;
+  en: string;
+  /** Which mention (1-based) the card is about, of how many on the page. */
+  index: number;
+  count: number;
+}
+
+interface Props {
+  i18n: Translator;
+  entity: CardEntity;
+  onPrevious(): void;
+  onNext(): void;
+  onHide(): void;
+  onClose(): void;
+}
+
+/** The card shown for a highlighted name: who or what it is, and where else the page names it. */
+export function EntityCard({ i18n: { t, lang, dir }, entity, onPrevious, onNext, onHide, onClose }: Props) {
+  return (
+    <section
+      class={`card card--${entity.type}`}
+      role="dialog"
+      aria-labelledby="rasid-card-name"
+      dir={dir}
+      lang={lang}
+      tabIndex={-1}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
+      <header>
+        <h2 id="rasid-card-name" lang="ar" dir="rtl">
+          {entity.ar}
+        </h2>
+        <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <p class="en" lang="en" dir="ltr">
+        {entity.en}
+      </p>
+      <p class="kind">
+        <span class="type">{t(entity.type)}</span> · <span>{subtypeName(entity.subtype, lang)}</span>
+      </p>
+      <p class="count" data-testid="mention-of">
+        {t('mentionOf', { index: entity.index, count: entity.count })}
+      </p>
+      <div class="actions">
+        <button type="button" onClick={onPrevious}>
+          {t('previous')}
+        </button>
+        <button type="button" onClick={onNext}>
+          {t('next')}
+        </button>
+        <button type="button" onClick={onHide}>
+          {t('hide')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** The card's styles, inside its shadow root: the page's CSS cannot reach it, nor it the page. */
+export const CARD_CSS = `
+:host { all: initial; }
+.card { position: fixed; z-index: 2147483647; max-width: 20rem; min-width: 14rem; box-sizing: border-box;
+  font: 14px/1.5 'DejaVu Sans', 'Noto Naskh Arabic', system-ui, sans-serif; color: #1b1b1b; background: #fff;
+  border: 1px solid #c8c8c8; border-inline-start: 4px solid #d67800; border-radius: 8px;
+  box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); padding: 0.6rem 0.8rem; }
+.card--place { border-inline-start-color: #008080; }
+.card:focus { outline: 2px solid #0f5c63; outline-offset: 2px; }
+header { display: flex; align-items: start; gap: 0.5rem; }
+h2 { font-size: 1.1rem; margin: 0; flex: 1; }
+p { margin: 0.15rem 0; }
+.en, .kind, .count { color: #555; font-size: 0.85rem; }
+.type { font-weight: bold; }
+.actions { display: flex; flex-wrap: wrap; gap: 0.4rem; margin-top: 0.5rem; }
+button { font: inherit; font-size: 0.85rem; padding: 0.2rem 0.6rem; border-radius: 4px; border: 1px solid #999;
+  background: #f4f4f4; color: inherit; cursor: pointer; }
+button:focus-visible { outline: 2px solid #0f5c63; outline-offset: 1px; }
+.close { border: 0; background: none; font-size: 1.2rem; line-height: 1; padding: 0 0.25rem; }
+@media (prefers-color-scheme: dark) {
+  .card { color: #eee; background: #222; border-color: #555; }
+  .en, .kind, .count { color: #bbb; }
+  button { background: #333; border-color: #777; }
+}
+`;

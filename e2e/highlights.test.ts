@@ -1,0 +1,226 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { createTranslator } from '../lib/i18n/i18n.ts';
+import { compiledBundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
+import { htmlArticleText } from '../lib/lexicon/read-document.ts';
+import { spot } from '../lib/lexicon/spot.ts';
+import { openPanelFor, tabIdOf } from './support/extension.ts';
+import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
+import { ARABIC_PAGES } from './support/fixtures.ts';
+import { cardText, paintedCounts, paintedMentions, pointOfMention } from './support/highlights.ts';
+import { launchChromium } from './support/launch-chromium.ts';
+import { launchFirefox } from './support/launch-firefox.ts';
+import { PAGES } from './support/paths.ts';
+import type { TestBrowser, TestPage } from './support/test-browser.ts';
+
+const en = createTranslator('en');
+
+/** What the CLI finds in a fixture's article: entity → count, and the count per kind. */
+function expected(slug: string) {
+  const html = readFileSync(`${PAGES}/${slug}/source.html`, 'utf8');
+  const counts = new Map<string, number>();
+  const kinds = { actor: 0, place: 0 };
+  for (const m of spot(htmlArticleText(html), compiledBundledLexicon())) {
+    counts.set(m.alias.entity.id, (counts.get(m.alias.entity.id) ?? 0) + 1);
+    kinds[m.alias.entity.type]++;
+  }
+  return { counts, kinds };
+}
+
+/** Entity id → count as the panel lists them. */
+function panelCounts(panel: TestPage): Promise<Record<string, string>> {
+  return panel.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('li[data-entity]')].map((li) => [
+        li.getAttribute('data-entity')!,
+        li.querySelector('[data-testid=count]')!.textContent!,
+      ]),
+    ),
+  );
+}
+
+const waitForPaint = (page: TestPage) =>
+  page.waitFor(
+    () =>
+      ((CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('rasid-actor')?.size ??
+        0) > 0,
+    null,
+  );
+
+for (const launch of [launchChromium, launchFirefox]) {
+  describe(`${launch.name.replace('launch', '')}: highlighting the article`, () => {
+    let server: FixtureServer;
+    let otherSite: FixtureServer;
+    let browser: TestBrowser;
+    before(async () => {
+      server = await serveFolder(PAGES);
+      otherSite = await serveFolder(PAGES);
+      browser = await launch();
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+      await otherSite?.close();
+    });
+
+    for (const slug of ARABIC_PAGES) {
+      it(`${slug}: every actor and place of the article is highlighted, nothing else, and the panel counts them`, async () => {
+        const want = expected(slug);
+        const page = await browser.newPage(`${server.origin}/${slug}/`);
+        await waitForPaint(page);
+        const painted = await paintedMentions(page);
+        assert.deepEqual(await paintedCounts(page), want.kinds);
+        assert.deepEqual(
+          painted.filter((m) => !m.inArticle || m.inBoilerplate).map((m) => m.text),
+          [],
+          'highlights outside the article',
+        );
+        const panel = await openPanelFor(browser, page.url());
+        await panel.waitFor(
+          (n) => document.querySelectorAll('li[data-entity]').length === n,
+          want.counts.size,
+        );
+        const listed = await panelCounts(panel);
+        assert.deepEqual(
+          listed,
+          Object.fromEntries([...want.counts].map(([id, n]) => [id, en.t('mentions', { n })])),
+        );
+        // The toolbar badge: how many distinct actors and places the page names.
+        const badge = await panel.evaluate(
+          async (tabId) => {
+            const api = (
+              globalThis as unknown as { browser: { action?: BadgeApi; browserAction?: BadgeApi } }
+            ).browser;
+            type BadgeApi = { getBadgeText(details: { tabId: number }): Promise<string> };
+            return (api.action ?? api.browserAction)!.getBadgeText({ tabId });
+          },
+          await tabIdOf(panel, page.url()),
+        );
+        assert.equal(badge, String(want.counts.size));
+        await Promise.all([page.close(), panel.close()]);
+      });
+    }
+
+    it('opens a card for a clicked name, with the right entity and counts, and steps through its mentions', async () => {
+      const page = await browser.newPage(`${server.origin}/baladi-isis-south-syria/`);
+      await waitForPaint(page);
+      const count = expected('baladi-isis-south-syria').counts.get('damascus')!;
+      const point = await pointOfMention(page, 'دمشق');
+      assert.ok(point, 'a highlighted دمشق outside links');
+      await page.click(point.x, point.y);
+      await page.waitFor(
+        () => !!document.querySelector('rasid-card')?.shadowRoot?.querySelector('[role=dialog]'),
+        null,
+      );
+      assert.deepEqual(await cardText(page), {
+        name: 'دمشق',
+        en: 'Damascus',
+        kind: 'Place · governorate',
+        mentionOf: `Mention 1 of ${count} on this page`,
+      });
+      // The card has focus, and its "next" button moves to the next mention.
+      await page.evaluate(() => {
+        const root = document.querySelector('rasid-card')!.shadowRoot!;
+        const next = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Next mention')!;
+        next.click();
+      });
+      await page.waitFor(
+        (n) =>
+          document.querySelector('rasid-card')?.shadowRoot?.querySelector('[data-testid=mention-of]')
+            ?.textContent === `Mention 2 of ${n} on this page`,
+        count,
+      );
+      assert.equal(
+        await page.evaluate(
+          () =>
+            (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('rasid-flash')?.size,
+        ),
+        1,
+      );
+      await page.close();
+    });
+
+    it('scrolls to and flashes a mention when its entity is clicked in the panel', async () => {
+      const page = await browser.newPage(`${server.origin}/kitabat-isis-regroup-syria/`);
+      await waitForPaint(page);
+      const panel = await openPanelFor(browser, page.url());
+      await panel.waitFor(() => !!document.querySelector('li[data-entity=deir-ez-zor] button.entity'), null);
+      await panel.evaluate(() =>
+        (document.querySelector('li[data-entity=deir-ez-zor] button.entity') as HTMLButtonElement).click(),
+      );
+      await page.waitFor(() => {
+        const flash = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(
+          'rasid-flash',
+        );
+        const [r] = flash ?? [];
+        if (!r) return false;
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const box = range.getBoundingClientRect();
+        return (
+          range.toString().replace(/\s+/gu, ' ') === 'دير الزور' && box.top >= 0 && box.bottom <= innerHeight
+        );
+      }, null);
+      await Promise.all([page.close(), panel.close()]);
+    });
+
+    it('highlights content added to the article after load, and not content added to the sidebar', async () => {
+      const page = await browser.newPage(`${server.origin}/elnashra-deir-ezzor-suicide-bombers/`);
+      await waitForPaint(page);
+      const before = await paintedMentions(page);
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'وفي تحديث لاحق، وصلت تعزيزات إلى مدينة القامشلي.';
+        document.querySelector('article p')!.parentElement!.append(p);
+        const side = document.createElement('p');
+        side.textContent = 'خبر جانبي عن منبج';
+        document.querySelector('aside')!.append(side);
+      });
+      await page.waitFor(
+        (n) =>
+          ((CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('rasid-place')
+            ?.size ?? 0) > n,
+        before.filter((m) => m.kind === 'place').length,
+      );
+      const texts = (await paintedMentions(page)).map((m) => m.text);
+      assert.ok(texts.includes('القامشلي'));
+      assert.ok(!texts.includes('منبج'));
+      await page.close();
+    });
+
+    it('gives a switched-off site nothing, and comes back when it is switched on', async () => {
+      const url = `${otherSite.origin}/marsad-west-collusion-isis/`;
+      const page = await browser.newPage(url);
+      await waitForPaint(page);
+      const panel = await openPanelFor(browser, page.url());
+      const toggle = (checked: boolean) =>
+        panel.evaluate((want) => {
+          const box = document.querySelector('input[name=siteEnabled]') as HTMLInputElement | null;
+          if (box && box.checked !== want) box.click();
+          return !!box;
+        }, checked);
+      await panel.waitFor(() => !!document.querySelector('input[name=siteEnabled]'), null);
+      await toggle(false);
+      await page.waitFor(
+        () => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('rasid-actor'),
+        null,
+      );
+      await page.goto(url);
+      // Reloaded: the reader asked for its settings and stayed off.
+      await panel.waitFor(
+        (text) => document.querySelector('[role=status]')?.textContent === text,
+        en.t('siteOff'),
+      );
+      assert.deepEqual(await paintedCounts(page), { actor: 0, place: 0 });
+      await toggle(true);
+      await waitForPaint(page);
+      await Promise.all([page.close(), panel.close()]);
+    });
+
+    it('logs no errors on pages and extension pages', () => {
+      assert.deepEqual(browser.errors, []);
+    });
+  });
+}

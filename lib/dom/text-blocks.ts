@@ -1,0 +1,60 @@
+/**
+ * Text nodes joined into one string to spot, so that a name split across inline elements
+ * (`<b>دير</b> الزور`, `<a>ريان</a> <span>ديلون</span>`) is one name, while text of different blocks
+ * (paragraphs, headings, list items) is kept apart by a separator that folding leaves alone (a line
+ * break would fold to a space, and «دير» ending one paragraph would join «الزور» starting the next).
+ */
+
+export const BLOCK_SEPARATOR = '\u0003';
+
+/** Elements that flow inside a line: their text belongs to the surrounding block. */
+const INLINE = new Set(
+  'A ABBR B BDI BDO CITE CODE DATA DEL DFN EM FONT I INS KBD LABEL MARK Q RUBY RT S SAMP SMALL SPAN STRONG SUB SUP TIME U VAR WBR BIG TT NOBR'.split(
+    ' ',
+  ),
+);
+
+/** The nearest ancestor of `node` that is not inline: the block its text flows in. */
+export function blockOf(node: Node): Element | null {
+  let el = node.parentElement;
+  while (el && INLINE.has(el.tagName.toUpperCase())) el = el.parentElement;
+  return el;
+}
+
+export interface TextBlocks {
+  text: string;
+  nodes: Text[];
+  /** `starts[k]`: where `nodes[k]`'s text begins in `text`. */
+  starts: number[];
+}
+
+export function joinTextNodes(nodes: readonly Text[]): TextBlocks {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  let block: Element | null | undefined;
+  for (const node of nodes) {
+    const b = blockOf(node);
+    if (block !== undefined && b !== block) {
+      parts.push(BLOCK_SEPARATOR);
+      length += 1;
+    }
+    block = b;
+    starts.push(length);
+    parts.push(node.data);
+    length += node.data.length;
+  }
+  return { text: parts.join(''), nodes: [...nodes], starts };
+}
+
+/** The text node and offset in it of position `at` of the joined text (an end position stays in the node it ends). */
+export function pointAt({ nodes, starts }: TextBlocks, at: number, end = false): [Text, number] {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid]! < at || (!end && starts[mid] === at)) lo = mid;
+    else hi = mid - 1;
+  }
+  return [nodes[lo]!, at - starts[lo]!];
+}
