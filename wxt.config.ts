@@ -1,11 +1,13 @@
 import { defineConfig } from 'wxt';
 import { GECKO_ID } from './lib/gecko-id.ts';
+import { precompiledLexicon } from './scripts/precompiled-lexicon-plugin.ts';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // lib/ is plain TypeScript shared with Node (CLI, tests): imported explicitly, never auto-imported.
   imports: false,
+  vite: () => ({ plugins: [precompiledLexicon()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -9,12 +9,34 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openPanelFor, waitForPageRow } from '../e2e/support/extension.ts';
+import { openPanelFor, tabIdOf, waitForPageRow } from '../e2e/support/extension.ts';
 import { serveFolder, type FixtureServer } from '../e2e/support/fixture-server.ts';
 import { launchChromium } from '../e2e/support/launch-chromium.ts';
 import { ARTIFACTS, PAGES } from '../e2e/support/paths.ts';
 import type { TestBrowser, TestPage } from '../e2e/support/test-browser.ts';
 import { createTranslator } from '../lib/i18n/i18n.ts';
+import type { ReaderState } from '../lib/messages/protocol.ts';
+import type { Result } from '../lib/result.ts';
+
+/** What the page's reader found, asked from an extension page as the panel asks it. */
+async function readerState(panel: TestPage, tabId: number): Promise<ReaderState | null> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const reply = await panel.evaluate(async (id) => {
+      const api = (
+        globalThis as unknown as {
+          browser: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+        }
+      ).browser;
+      return (await api.tabs
+        .sendMessage(id, { type: 'reader/state', payload: {} })
+        .catch(() => null)) as Result<ReaderState> | null;
+    }, tabId);
+    if (reply?.ok && reply.value.timings) return reply.value;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return null;
+}
 
 const DEFAULT_PAGE = 'baladi-isis-south-syria';
 
@@ -92,6 +114,19 @@ try {
     if (row.byline) console.log(`  byline: ${row.byline}`);
     if (row.publishedTime) console.log(`  date:   ${row.publishedTime}`);
     console.log(`  length: ${t.t('words', { n: row.wordCount })}`);
+  }
+  const state = await readerState(panel, await tabIdOf(panel, page.url()));
+  if (state?.entities.length) {
+    for (const type of ['actor', 'place'] as const) {
+      const list = state.entities.filter((e) => e.type === type);
+      console.log(`  ${type === 'actor' ? 'actors' : 'places'} (${list.length}):`);
+      for (const e of list)
+        console.log(`    ${String(e.count).padStart(3)}×  ${e.ar} — ${e.en} (${e.subtype})`);
+    }
+    const ms = state.timings!;
+    console.log(
+      `  time:   Readability ${ms.extractMs.toFixed(1)} ms, spotting ${ms.spotMs.toFixed(1)} ms, painting ${ms.paintMs.toFixed(1)} ms (${ms.chars} characters)`,
+    );
   }
   if (browser.errors.length) console.log(`  errors: ${browser.errors.join('\n          ')}`);
   if (headless) {

@@ -6,7 +6,7 @@ import type { ArticleSummary } from '../../lib/article/extract-article.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/db/settings.ts';
 import { sampleText } from '../../lib/dom/sample-text.ts';
 import { createTranslator, pickLanguage } from '../../lib/i18n/i18n.ts';
-import { compiledBundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
+import { precompiledBundledLexicon } from '../../lib/lexicon/precompiled-lexicon.ts';
 import { dispatch } from '../../lib/messages/handlers.ts';
 import { isTabMessage } from '../../lib/messages/protocol.ts';
 import { sendMessage } from '../../lib/messages/send-message.ts';
@@ -45,7 +45,7 @@ export default defineContentScript({
 function read(ctx: ContentScriptContext): void {
   const site = siteOf(location.href);
   const i18n = createTranslator(pickLanguage([browser.i18n.getUILanguage(), ...navigator.languages]));
-  const lexicon = compiledBundledLexicon();
+  const lexicon = precompiledBundledLexicon();
   const card = createCardHost(document, i18n);
   const state: { settings: Settings; reader: PageReader | null; run: AbortController | null } = {
     settings: DEFAULT_SETTINGS,

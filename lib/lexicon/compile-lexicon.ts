@@ -71,7 +71,7 @@ export interface CompiledLexicon {
   terminal: Uint32Array;
 }
 
-function compileCondition(alias: Alias): CompiledCondition | null {
+export function compileCondition(alias: Alias): CompiledCondition | null {
   const w = alias.when;
   if (!w) return null;
   const words = (list: string[] | undefined) => (list?.length ? new WordSet(list.map(fold)) : null);

@@ -27,7 +27,8 @@ class RecordingPainter implements Painter {
 /** Puts the fixture page in happy-dom's document (parsed, never written as markup into a live page). */
 function load() {
   const parsed = new DOMParser().parseFromString(html, 'text/html');
-  for (const { name, value } of [...parsed.documentElement.attributes]) document.documentElement.setAttribute(name, value);
+  for (const { name, value } of [...parsed.documentElement.attributes])
+    document.documentElement.setAttribute(name, value);
   document.head.replaceWith(document.importNode(parsed.head, true));
   document.body.replaceWith(document.importNode(parsed.body, true));
 }

@@ -1,0 +1,14 @@
+import serialized from 'virtual:rasid-precompiled-lexicon';
+import { bundledLexicon } from './bundled-lexicon.ts';
+import type { CompiledLexicon } from './compile-lexicon.ts';
+import { deserializeLexicon } from './serialize-lexicon.ts';
+
+let loaded: CompiledLexicon | undefined;
+
+/**
+ * The bundled lexicon as compiled at build time (extension code only: the module is made by the
+ * build's `precompiledLexicon` plugin). Decoding it is a few typed-array copies, whatever its size.
+ */
+export function precompiledBundledLexicon(): CompiledLexicon {
+  return (loaded ??= deserializeLexicon(serialized, bundledLexicon));
+}
