@@ -8,7 +8,7 @@
  * Figures are medians of several runs after warm-up. Goal: within 5× of the bare scan; flat in lexicon size.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { WORD } from '../lib/arabic/normalize.ts';
+import { wordTable } from '../lib/arabic/normalize.ts';
 import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
 import { compileLexicon } from '../lib/lexicon/compile-lexicon.ts';
 import type { Entity } from '../lib/lexicon/schema.ts';
@@ -38,6 +38,8 @@ function time(fn: () => unknown, runs = 7, warmup = 2): number {
   }
   return median(times);
 }
+
+const WORD = wordTable();
 
 function bareScan(s: string): number {
   let words = 0;

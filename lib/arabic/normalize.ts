@@ -39,13 +39,29 @@ const SPACE = 0xffff;
 const EXPAND = 0xfffe;
 const TATWEEL = 0x0640;
 
+// The tables are built on first use, not when the module loads: the content script is loaded on
+// every page, and on a page that is not Arabic it must cost nothing.
 /** How each UTF-16 unit folds: to one unit, to nothing (DELETE), to a space, or to several (EXPAND). */
-const FOLD = new Uint16Array(0x10000);
+let FOLD: Uint16Array = new Uint16Array(0);
 const EXPANSIONS = new Map<number, string>();
 /** Units that may form an obfuscation run: 1 tatweel, 2 separator, 3 space, 4 ignorable. */
-const RUN = new Uint8Array(0x10000);
+let RUN: Uint8Array = new Uint8Array(0);
 /** Units that are part of words after folding: letters and digits. */
-export const WORD = new Uint8Array(0x10000);
+let WORD: Uint8Array = new Uint8Array(0);
+
+/** The table of word units (letters and digits, after folding), built on first use. */
+export function wordTable(): Uint8Array {
+  ensureTables();
+  return WORD;
+}
+
+function ensureTables(): void {
+  if (FOLD.length) return;
+  FOLD = new Uint16Array(0x10000);
+  RUN = new Uint8Array(0x10000);
+  WORD = new Uint8Array(0x10000);
+  buildTables();
+}
 
 const range = (from: number, to: number, f: (c: number) => void) => {
   for (let c = from; c <= to; c++) f(c);
@@ -54,7 +70,7 @@ const set = (chars: string, to: number) => {
   for (const ch of chars) FOLD[ch.charCodeAt(0)] = to;
 };
 
-{
+function buildTables(): void {
   for (let c = 0; c < 0x10000; c++) FOLD[c] = c;
   // Latin, Greek, Cyrillic: lower case, accents dropped, where that stays one unit.
   range(0x41, 0x5a, (c) => (FOLD[c] = c + 32));
@@ -151,6 +167,11 @@ function isObfuscation(src: string, i: number, j: number): boolean {
 
 /** Folds `src` (see the rules above) and maps every folded unit back to the original. */
 export function normalize(src: string): Folded {
+  ensureTables();
+  // Local names for the tables: module bindings are slower to read in a hot loop.
+  const FOLD_ = FOLD;
+  const RUN_ = RUN;
+  const WORD_ = WORD;
   const n = src.length;
   // Folding rarely lengthens text (only ligatures do): grow on demand instead of allocating twice.
   let out = new Uint16Array(n + 16);
@@ -166,19 +187,19 @@ export function normalize(src: string): Folded {
 
   for (let i = 0; i < n;) {
     const c = src.charCodeAt(i);
-    const f = FOLD[c]!;
+    const f = FOLD_[c]!;
     // Most units are letters that fold to one letter: the fast path.
     if (f !== DELETE && f < EXPAND) {
-      if (RUN[c] && i >= checkedUntil && len > 0 && followsLetter(src, out[len - 1]!, starts[len - 1]!, i)) {
+      if (RUN_[c] && i >= checkedUntil && len > 0 && followsLetter(src, out[len - 1]!, starts[len - 1]!, i)) {
         // A separator right after a letter: an obfuscation run («ـ.ـ») is dropped whole.
         const j = runEnd(src, i);
-        if (j < n && isArabicLetter(FOLD[src.charCodeAt(j)]!) && isObfuscation(src, i, j)) {
+        if (j < n && isArabicLetter(FOLD_[src.charCodeAt(j)]!) && isObfuscation(src, i, j)) {
           i = j;
           continue;
         }
         checkedUntil = j;
       }
-      if (WORD[f]) {
+      if (WORD_[f]) {
         if (wordAt < 0) wordAt = len;
       } else if (wordAt >= 0) {
         if (wordCount + 2 > words.length) words = grow(words, words.length * 2);
@@ -214,7 +235,7 @@ export function normalize(src: string): Folded {
         followsLetter(src, out[len - 1]!, starts[len - 1]!, i)
       ) {
         const j = runEnd(src, i);
-        if (j < n && isArabicLetter(FOLD[src.charCodeAt(j)]!) && isObfuscation(src, i, j)) {
+        if (j < n && isArabicLetter(FOLD_[src.charCodeAt(j)]!) && isObfuscation(src, i, j)) {
           i = j;
           continue;
         }
@@ -292,6 +313,7 @@ export function fold(s: string): string {
  * its last letter: the harakat on a name's last letter belong to the name (دِمَشْقُ, not دِمَشْق).
  */
 export function endOverMarks(src: string, end: number): number {
+  ensureTables();
   while (end < src.length && (RUN[src.charCodeAt(end)] === 4 || src.charCodeAt(end) === TATWEEL)) end++;
   return end;
 }

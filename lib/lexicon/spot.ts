@@ -1,4 +1,4 @@
-import { normalize, originalSpan, WORD } from '../arabic/normalize.ts';
+import { normalize, originalSpan, wordTable } from '../arabic/normalize.ts';
 import { step, type CompiledAlias, type CompiledLexicon, type WordSet } from './compile-lexicon.ts';
 
 /** One mention of an entity: offsets are UTF-16 offsets into the original text. */
@@ -9,6 +9,9 @@ export interface Mention {
   text: string;
   alias: CompiledAlias;
 }
+
+/** Word units: set on the first `spot()`, when the folding tables are built. */
+let WORD: Uint8Array = new Uint8Array(0);
 
 const ALEF = 0x0627;
 const LAM = 0x0644;
@@ -261,6 +264,7 @@ export function spot(
   context: ReadonlySet<string> = new Set(),
 ): Mention[] {
   const folded = normalize(text);
+  WORD = wordTable();
   const { codes, words } = folded;
   const candidates = new Candidates();
   for (let w = 0; w < words.length; w += 2) collectWord(codes, words[w]!, words[w + 1]!, lex, candidates);

@@ -76,13 +76,9 @@ export function createHighlightPainter(doc: Document): Painter | null {
 export function createMarkPainter(doc: Document): Painter {
   const removeStyles = addStyles(doc);
   const marks = new Map<HighlightKind, HTMLElement[]>();
+  // Text nodes are not merged back (normalize()): that would invalidate the ranges still painted.
   const unwrap = (kind: HighlightKind) => {
-    for (const mark of marks.get(kind) ?? []) {
-      const parent = mark.parentNode;
-      if (!parent) continue;
-      mark.replaceWith(...mark.childNodes);
-      parent.normalize();
-    }
+    for (const mark of marks.get(kind) ?? []) if (mark.parentNode) mark.replaceWith(...mark.childNodes);
     marks.delete(kind);
   };
   return {

@@ -142,15 +142,16 @@ export class PageReader {
     const chunks = chunkByBlocks(nodes, this.#chunkChars);
     const named = new Set<string>(context);
     const results: PageMention[][] = [];
-    const namedBefore: number[] = [];
+    /** How many entities were named when chunk i had been read: later chunks may name more. */
+    const namedAfter: number[] = [];
     for (const [i, chunk] of chunks.entries()) {
       if (i > 0) await this.#yield();
-      namedBefore.push(named.size);
       results.push(this.#timed(() => this.#spotNodes(chunk, named)));
       for (const m of results[i]!) named.add(m.entity.id);
+      namedAfter.push(named.size);
     }
     for (const [i, chunk] of chunks.entries()) {
-      if (namedBefore[i] === named.size) continue;
+      if (namedAfter[i] === named.size) continue;
       await this.#yield();
       results[i] = this.#timed(() => this.#spotNodes(chunk, named));
     }
