@@ -40,6 +40,18 @@ export function textNodesUnder(root: Node, skip?: string): Text[] {
 const clean = (s: string | null | undefined): string | null => s?.replace(/\s+/gu, ' ').trim() || null;
 
 /**
+ * The page's headline element for an article titled `title`: Readability reports the title apart
+ * and drops its heading from the content, but the headline is part of what the reader reads.
+ */
+export function titleHeading(doc: Document, title: string | null | undefined): Element | null {
+  const wanted = clean(title);
+  if (!wanted) return null;
+  for (const h of doc.querySelectorAll('h1, h2'))
+    if (clean(h.textContent) === wanted && !h.closest(NEVER)) return h;
+  return null;
+}
+
+/**
  * The live text nodes of the page's article. Readability runs on a clone (it rewrites what it is
  * given); before it does, each text node of the clone is paired with its live twin, and Readability
  * returns its article as an element (`serializer: el => el`) whose text nodes are those same clone
@@ -77,6 +89,8 @@ export function articleNodes(doc: Document, { wholePage = false } = {}): Article
       const node = twin.get(c);
       if (node?.isConnected && readable(node)) nodes.push(node);
     }
+    const heading = titleHeading(doc, summary?.title);
+    if (heading) for (const node of textNodesUnder(heading)) if (!nodes.includes(node)) nodes.push(node);
     if (nodes.length) return { nodes: sortInDocumentOrder(nodes), summary, source: 'readability' };
   }
   return { nodes: textNodesUnder(body, BOILERPLATE), summary, source: 'fallback' };

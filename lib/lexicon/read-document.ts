@@ -1,4 +1,5 @@
 import { extractArticle } from '../article/extract-article.ts';
+import { titleHeading } from '../dom/article-nodes.ts';
 import { parseHtmlDocument } from '../dom/parse-html.ts';
 import { err, ok, type Result } from '../result.ts';
 
@@ -23,13 +24,17 @@ export function decodeText(bytes: Uint8Array): Result<string> {
 const BOILERPLATE = 'script, style, noscript, template, header, nav, aside, footer, form';
 
 /**
- * The text Rasid spots in an HTML page: Readability's article, or, when it finds none, the body
- * without header, navigation, asides, footer and forms.
+ * The text Rasid spots in an HTML page, as the extension reads it: the headline (when the page has
+ * one) and Readability's article, a blank line apart; or, when Readability finds no article, the
+ * body without header, navigation, asides, footer and forms.
  */
 export function htmlArticleText(html: string, url?: string): string {
   const doc = parseHtmlDocument(html, url);
   const article = extractArticle(doc);
-  if (article) return article.text;
+  if (article) {
+    const heading = titleHeading(doc, article.summary.title);
+    return heading ? `${heading.textContent?.trim()}\n\n${article.text}` : article.text;
+  }
   for (const el of [...doc.querySelectorAll(BOILERPLATE)]) el.remove();
   return doc.body?.textContent ?? '';
 }

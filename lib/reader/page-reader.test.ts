@@ -57,6 +57,17 @@ describe('PageReader on a seed page', () => {
     }
   });
 
+  it('reads the headline too, which Readability reports apart from the article', async () => {
+    const { reader } = await read();
+    const inHeadline = reader.mentions.filter((m) => m.range.startContainer.parentElement?.closest('h1'));
+    expect(inHeadline.map((m) => m.entity.id)).toEqual([
+      'isis',
+      'international-coalition',
+      'russia',
+      'southern-syria',
+    ]);
+  });
+
   it('finds the same entities as the CLI does on the article text', async () => {
     const { reader } = await read();
     const cli = new Set(spot(htmlArticleText(html), compiledBundledLexicon()).map((m) => m.alias.entity.id));
