@@ -28,10 +28,30 @@ export function countWords(text: string): number {
   return count;
 }
 
-const clean = (s: string | null | undefined): string | null => {
+/** Whitespace folded to single spaces; null for nothing. */
+export const clean = (s: string | null | undefined): string | null => {
   const t = s?.replace(/\s+/gu, ' ').trim();
   return t ? t : null;
 };
+
+/** What Readability's result says of the article, with the page's own attributes as fallbacks. */
+type ParsedArticle = Pick<
+  NonNullable<ReturnType<Readability['parse']>>,
+  'title' | 'byline' | 'siteName' | 'publishedTime' | 'lang' | 'dir' | 'excerpt' | 'textContent'
+>;
+
+export function summarize(parsed: ParsedArticle, doc: Document): ArticleSummary {
+  return {
+    title: clean(parsed.title) ?? clean(doc.title) ?? '',
+    byline: clean(parsed.byline),
+    siteName: clean(parsed.siteName),
+    publishedTime: clean(parsed.publishedTime),
+    lang: clean(parsed.lang) ?? clean(doc.documentElement.getAttribute('lang')),
+    dir: clean(parsed.dir) ?? clean(doc.documentElement.getAttribute('dir')),
+    excerpt: clean(parsed.excerpt),
+    wordCount: countWords(parsed.textContent ?? ''),
+  };
+}
 
 /**
  * Runs Mozilla Readability on a clone of `doc` (Readability rewrites the DOM it is given; the page
@@ -42,18 +62,5 @@ export function extractArticle(doc: Document): ExtractedArticle | null {
   const clone = doc.cloneNode(true) as Document;
   const parsed = new Readability(clone).parse();
   if (!parsed) return null;
-  const text = parsed.textContent ?? '';
-  return {
-    text,
-    summary: {
-      title: clean(parsed.title) ?? clean(doc.title) ?? '',
-      byline: clean(parsed.byline),
-      siteName: clean(parsed.siteName),
-      publishedTime: clean(parsed.publishedTime),
-      lang: clean(parsed.lang) ?? clean(doc.documentElement.getAttribute('lang')),
-      dir: clean(parsed.dir) ?? clean(doc.documentElement.getAttribute('dir')),
-      excerpt: clean(parsed.excerpt),
-      wordCount: countWords(text),
-    },
-  };
+  return { text: parsed.textContent ?? '', summary: summarize(parsed, doc) };
 }

@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { countWords, type ArticleSummary } from '../article/extract-article.ts';
+import { clean, summarize, type ArticleSummary } from '../article/extract-article.ts';
 
 /** Where the text Rasid reads came from. */
 export type ArticleSource = 'readability' | 'fallback' | 'page';
@@ -37,8 +37,6 @@ export function textNodesUnder(root: Node, skip?: string): Text[] {
   return nodes;
 }
 
-const clean = (s: string | null | undefined): string | null => s?.replace(/\s+/gu, ' ').trim() || null;
-
 /**
  * The page's headline element for an article titled `title`: Readability reports the title apart
  * and drops its heading from the content, but the headline is part of what the reader reads.
@@ -70,17 +68,7 @@ export function articleNodes(doc: Document, { wholePage = false } = {}): Article
   for (const ours of [...clone.querySelectorAll('[data-rasid-ui]')]) ours.remove();
 
   const parsed = new Readability<Node>(clone, { serializer: (el) => el }).parse();
-  const text = parsed?.textContent ?? '';
-  const summary: ArticleSummary | null = parsed && {
-    title: clean(parsed.title) ?? clean(doc.title) ?? '',
-    byline: clean(parsed.byline),
-    siteName: clean(parsed.siteName),
-    publishedTime: clean(parsed.publishedTime),
-    lang: clean(parsed.lang) ?? clean(doc.documentElement.getAttribute('lang')),
-    dir: clean(parsed.dir) ?? clean(doc.documentElement.getAttribute('dir')),
-    excerpt: clean(parsed.excerpt),
-    wordCount: countWords(text),
-  };
+  const summary: ArticleSummary | null = parsed && summarize(parsed, doc);
   if (wholePage) return { nodes: textNodesUnder(body), summary, source: 'page' };
   if (parsed?.content) {
     const nodes: Text[] = [];
