@@ -47,10 +47,17 @@ function read(ctx: ContentScriptContext): void {
   const i18n = createTranslator(pickLanguage([browser.i18n.getUILanguage(), ...navigator.languages]));
   const lexicon = precompiledBundledLexicon();
   const card = createCardHost(document, i18n);
-  const state: { settings: Settings; reader: PageReader | null; run: AbortController | null } = {
+  const state: {
+    settings: Settings;
+    reader: PageReader | null;
+    run: AbortController | null;
+    reported: string | null;
+  } = {
     settings: DEFAULT_SETTINGS,
     reader: null,
     run: null,
+    // The URL this visit was reported for: later reports from the same visit are updates.
+    reported: null,
   };
 
   const notifyPanel = () =>
@@ -69,13 +76,18 @@ function read(ctx: ContentScriptContext): void {
       excerpt: null,
       wordCount: 0,
     };
-    void sendMessage('page/report', { url: location.href, article, entities: reader.entities().length }).then(
-      (reply) => {
-        // Only when the extension was reloaded or its database failed: said in the page's console, where
-        // a reader debugging a site would look. Nothing is lost: the next visit reports again.
-        if (!reply.ok && !ctx.isInvalid) console.warn(`[Rasid] could not record this page: ${reply.error}`);
-      },
-    );
+    const visit = state.reported !== location.href;
+    state.reported = location.href;
+    void sendMessage('page/report', {
+      url: location.href,
+      article,
+      entities: reader.entities().length,
+      visit,
+    }).then((reply) => {
+      // Only when the extension was reloaded or its database failed: said in the page's console, where
+      // a reader debugging a site would look. Nothing is lost: the next visit reports again.
+      if (!reply.ok && !ctx.isInvalid) console.warn(`[Rasid] could not record this page: ${reply.error}`);
+    });
   };
 
   /** (Re)reads the page with the current settings; a switched-off site gets nothing. */

@@ -3,14 +3,16 @@ import { pageKey, siteOf } from '../pages/page-key.ts';
 import type { PageRow, RasidDB } from './schema.ts';
 
 /**
- * Records a visit: a new row the first time, else the same row updated (first visit kept, visits counted).
- * One transaction, so two reports of the same page cannot both create it.
+ * Records a page: a new row the first time, else the same row updated (first visit kept). `visit`
+ * says whether this is a new visit or an update within the same one (content that arrived later),
+ * which must not count as a revisit. One transaction, so two reports cannot both create the row.
  */
 export async function recordPage(
   db: RasidDB,
   url: string,
   article: ArticleSummary,
   now: number,
+  visit = true,
 ): Promise<PageRow> {
   const key = pageKey(url);
   return db.transaction('rw', db.pages, async () => {
@@ -25,8 +27,8 @@ export async function recordPage(
       lang: article.lang,
       wordCount: article.wordCount,
       firstVisit: previous?.firstVisit ?? now,
-      lastVisit: now,
-      visits: (previous?.visits ?? 0) + 1,
+      lastVisit: visit || !previous ? now : previous.lastVisit,
+      visits: (previous?.visits ?? 0) + (visit || !previous ? 1 : 0),
     };
     await db.pages.put(row);
     return row;

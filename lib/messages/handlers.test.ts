@@ -42,7 +42,7 @@ afterEach(() => db.delete());
 
 describe('page/report', () => {
   it('records the page under its URL without the fragment', async () => {
-    await handlers['page/report']({ url, article, entities: 12 }, { tabId: 7 });
+    await handlers['page/report']({ url, article, entities: 12, visit: true }, { tabId: 7 });
     const rows = await db.pages.toArray();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
@@ -56,10 +56,10 @@ describe('page/report', () => {
   });
 
   it('updates the same row on a revisit, keeping the first visit', async () => {
-    await handlers['page/report']({ url, article, entities: 12 }, { tabId: 7 });
+    await handlers['page/report']({ url, article, entities: 12, visit: true }, { tabId: 7 });
     clock = 5_000;
     await handlers['page/report'](
-      { url, article: { ...article, wordCount: 900 }, entities: 12 },
+      { url, article: { ...article, wordCount: 900 }, entities: 12, visit: true },
       { tabId: 7 },
     );
     const rows = await db.pages.toArray();
@@ -67,13 +67,24 @@ describe('page/report', () => {
     expect(rows[0]).toMatchObject({ firstVisit: 1_000, lastVisit: 5_000, visits: 2, wordCount: 900 });
   });
 
+  it('does not count an update within the same visit (content that arrived later) as a revisit', async () => {
+    await handlers['page/report']({ url, article, entities: 12, visit: true }, { tabId: 7 });
+    clock = 2_000;
+    await handlers['page/report'](
+      { url, article: { ...article, wordCount: 1000 }, entities: 14, visit: false },
+      { tabId: 7 },
+    );
+    expect(await db.pages.toArray()).toMatchObject([{ visits: 1, lastVisit: 1_000, wordCount: 1000 }]);
+    expect(badges.at(-1)).toEqual([7, 14]);
+  });
+
   it('tells open panels which tab changed', async () => {
-    await handlers['page/report']({ url, article, entities: 12 }, { tabId: 7 });
+    await handlers['page/report']({ url, article, entities: 12, visit: true }, { tabId: 7 });
     expect(notified).toEqual([{ type: 'page/changed', payload: { tabId: 7 } }]);
   });
 
   it('shows the number of entities on the tab’s badge', async () => {
-    await handlers['page/report']({ url, article, entities: 12 }, { tabId: 7 });
+    await handlers['page/report']({ url, article, entities: 12, visit: true }, { tabId: 7 });
     expect(badges).toEqual([[7, 12]]);
   });
 });
@@ -103,7 +114,7 @@ describe('settings', () => {
 
 describe('page/get', () => {
   it('finds the page a tab shows', async () => {
-    await handlers['page/report']({ url, article, entities: 12 }, { tabId: 7 });
+    await handlers['page/report']({ url, article, entities: 12, visit: true }, { tabId: 7 });
     tabs.set(7, url);
     const found = await handlers['page/get']({ tabId: 7 }, {});
     expect(found?.page.title).toBe(article.title);
@@ -122,7 +133,7 @@ describe('dispatch', () => {
   it('wraps the value in a result', async () => {
     const reply = await dispatch(
       handlers,
-      { type: 'page/report', payload: { url, article, entities: 12 } },
+      { type: 'page/report', payload: { url, article, entities: 12, visit: true } },
       { tabId: 1 },
     );
     expect(reply.ok).toBe(true);
@@ -131,7 +142,7 @@ describe('dispatch', () => {
     db.close();
     const reply = await dispatch(
       handlers,
-      { type: 'page/report', payload: { url, article, entities: 12 } },
+      { type: 'page/report', payload: { url, article, entities: 12, visit: true } },
       { tabId: 1 },
     );
     expect(reply).toMatchObject({ ok: false });

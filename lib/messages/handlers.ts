@@ -24,8 +24,8 @@ export type Handlers = HandlersOf<Protocol>;
 
 export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDeps): Handlers {
   return {
-    async 'page/report'({ url, article, entities }, { tabId }) {
-      const page = await recordPage(db, url, article, now());
+    async 'page/report'({ url, article, entities, visit }, { tabId }) {
+      const page = await recordPage(db, url, article, now(), visit);
       if (tabId !== undefined) {
         setBadge(tabId, entities);
         notify({ type: 'page/changed', payload: { tabId } });

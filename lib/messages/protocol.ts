@@ -12,8 +12,14 @@ export type ProtocolMap<P> = { [K in keyof P]: { request: unknown; response: unk
  * Handlers: `lib/messages/handlers.ts`.
  */
 export interface Protocol {
-  /** Content script → background: the article found on an Arabic page and how many entities it names. Records the page, sets the badge. */
-  'page/report': { request: { url: string; article: ArticleSummary; entities: number }; response: PageRow };
+  /**
+   * Content script → background: the article found on an Arabic page and how many entities it names.
+   * Records the page (a new visit, or an update within the same visit) and sets the badge.
+   */
+  'page/report': {
+    request: { url: string; article: ArticleSummary; entities: number; visit: boolean };
+    response: PageRow;
+  };
   /** Extension page → background: what Rasid knows about the page in a tab (null: nothing, not Arabic). */
   'page/get': { request: { tabId: number }; response: TabPage | null };
   /** Content script or panel → background: the settings that apply on a site. */
