@@ -1,0 +1,65 @@
+/**
+ * What the benchmark asks a page to do and what the page answers: shared by the Node side
+ * (bench/page.bench.ts) and the bundle that runs in the page (rasid-entry.ts). Types only.
+ */
+import type { ReaderTimings } from '../../lib/reader/page-reader.ts';
+
+/** The four ways of getting the names on a page highlighted (or, for `walk`, merely read). */
+export type Method = 'rasid' | 'mark' | 'markRegExp' | 'walk';
+
+/** mark.js `accuracy`: whole words between spaces, or anywhere inside words. */
+export type MarkAccuracy = 'exactly' | 'partially';
+
+export interface RunRequest {
+  method: Method;
+  /** Rasid: aliases in its lexicon (the bundled ones first, then synthetic names); all bundled when absent. */
+  aliases?: number;
+  /** mark.js `mark()`: how keywords must sit in the text. */
+  accuracy?: MarkAccuracy;
+}
+
+export interface RunResult {
+  method: Method;
+  /** Preparation before t0, once per session in a real extension: compiling the lexicon, building the regex. */
+  setupMs: number;
+  /** t0 → the work done and style and layout forced. */
+  syncMs: number;
+  /** t0 → the next animation frame after that: "time until painted". */
+  paintedMs: number;
+  /** t0 → the end of that frame's rendering (its style, layout and paint, highlights included). */
+  renderedMs: number;
+  /** Highlighted matches; for mark.js the outermost `<mark>`s. */
+  matches: number;
+  /** mark.js: `<mark>`s inside another one (a shorter alias found again inside a longer one's mark). */
+  nested: number;
+  /** UTF-16 units of text the method read (Rasid: the article; the others: the whole body). */
+  chars: number;
+  /** Distinct aliases the method searched for. */
+  aliases: number;
+  /** Rasid: the reader's own timings of this read. */
+  timings: ReaderTimings | null;
+}
+
+export interface RasidBench {
+  run(request: RunRequest): Promise<RunResult>;
+}
+
+/** The subset of mark.js 8.11 the benchmark uses (the package ships no types). */
+export interface MarkOptions {
+  separateWordSearch?: boolean;
+  accuracy?: MarkAccuracy;
+  diacritics?: boolean;
+}
+export interface MarkInstance {
+  mark(keywords: string[], options: MarkOptions): void;
+  markRegExp(regexp: RegExp, options: MarkOptions): void;
+}
+export type MarkConstructor = new (context: Element) => MarkInstance;
+
+declare global {
+  interface Window {
+    rasidBench: RasidBench;
+    /** mark.js's UMD build, loaded as a plain script. */
+    Mark?: MarkConstructor;
+  }
+}

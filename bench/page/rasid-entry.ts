@@ -1,0 +1,165 @@
+/**
+ * The in-page half of `npm run bench:page`: bundled into one IIFE (bundle.ts) and injected into every
+ * benchmark page before it loads, it exposes `window.rasidBench.run()`. Every method runs here, in
+ * the page, on the page's own clock: t0, the work, forced style and layout, one animation frame, t1 —
+ * and t2 once that frame's rendering is over: the Custom Highlight API does its work there, in the
+ * frame, not in the forced layout, so t1 alone would not see what painting highlights costs.
+ * What a real extension does once per session (compile the lexicon, build a regex) happens before t0.
+ */
+import { bundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
+import { compileLexicon } from '../../lib/lexicon/compile-lexicon.ts';
+import { createPainter } from '../../lib/paint/painter.ts';
+import { PageReader, type ReaderSettings } from '../../lib/reader/page-reader.ts';
+import type { MarkConstructor, RunRequest, RunResult } from './protocol.ts';
+import { lexiconOf } from './synthetic-lexicon.ts';
+
+const SETTINGS: ReaderSettings = { actors: true, places: true, wholePage: false };
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/**
+ * The first task after the current one: a message to ourselves. Called from a frame callback, it runs
+ * once that frame's rendering (style, layout, paint) is done.
+ */
+function nextTask(): Promise<void> {
+  const channel = new MessageChannel();
+  return new Promise((resolve) => {
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** The alias texts as written, each once (mark.js drops repeats too): the list a keyword highlighter gets. */
+const aliasTexts = () => [...new Set(bundledLexicon.entities.flatMap((e) => e.aliases.map((a) => a.text)))];
+
+function markJs(): MarkConstructor {
+  if (!window.Mark) throw new Error('mark.js is not loaded in this page');
+  return window.Mark;
+}
+
+/** What a method reports about itself once its work is done. */
+type Report = Pick<RunResult, 'matches' | 'nested' | 'chars' | 'timings'>;
+
+interface Prepared {
+  setupMs: number;
+  aliases: number;
+  work(): void | Promise<void>;
+  report(): Report;
+}
+
+/** mark.js marks `<mark data-markjs>`; nested ones come from an alias found again inside a longer one. */
+function countMarks(chars: number): Report {
+  const marks = [...document.querySelectorAll('mark[data-markjs]')];
+  const nested = marks.filter((m) => m.parentElement?.closest('mark[data-markjs]')).length;
+  return { matches: marks.length - nested, nested, chars, timings: null };
+}
+
+function bodyChars(): number {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+  return chars;
+}
+
+function prepare(request: RunRequest): Prepared {
+  switch (request.method) {
+    case 'rasid': {
+      const entities = request.aliases ? lexiconOf(bundledLexicon, request.aliases) : bundledLexicon.entities;
+      const start = performance.now();
+      const lexicon = compileLexicon({ entities });
+      const setupMs = performance.now() - start;
+      let reader: PageReader | null = null;
+      return {
+        setupMs,
+        aliases: lexicon.aliases.length,
+        // The content script's own sequence: a painter, a reader, one read (extraction, spotting, painting).
+        async work() {
+          reader = new PageReader(document, lexicon, createPainter(document), SETTINGS);
+          await reader.read();
+        },
+        report: () => ({
+          matches: reader!.mentions.length,
+          nested: 0,
+          chars: reader!.timings.chars,
+          timings: { ...reader!.timings },
+        }),
+      };
+    }
+    case 'mark': {
+      const Mark = markJs();
+      const aliases = aliasTexts();
+      const chars = bodyChars();
+      return {
+        setupMs: 0,
+        aliases: aliases.length,
+        // As keyword highlighters call it: the whole list at once on the body, one search per keyword.
+        work: () =>
+          new Mark(document.body).mark(aliases, {
+            separateWordSearch: false,
+            accuracy: request.accuracy ?? 'exactly',
+            diacritics: false,
+          }),
+        report: () => countMarks(chars),
+      };
+    }
+    case 'markRegExp': {
+      const Mark = markJs();
+      const aliases = aliasTexts();
+      const chars = bodyChars();
+      const start = performance.now();
+      // Longest first: where two aliases start at the same place, the alternation takes the longer.
+      const pattern = [...aliases]
+        .sort((a, b) => b.length - a.length)
+        .map((a) => a.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+        .join('|');
+      // Case-insensitive like mark()'s default; no word boundaries: the fastest form matches inside words too.
+      const regexp = new RegExp(pattern, 'gi');
+      const setupMs = performance.now() - start;
+      return {
+        setupMs,
+        aliases: aliases.length,
+        work: () => new Mark(document.body).markRegExp(regexp, {}),
+        report: () => countMarks(chars),
+      };
+    }
+    case 'walk': {
+      let chars = 0;
+      return {
+        setupMs: 0,
+        aliases: 0,
+        // Every text node visited and its text read: the least any highlighter must do.
+        work() {
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+        },
+        report: () => ({ matches: 0, nested: 0, chars, timings: null }),
+      };
+    }
+  }
+}
+
+window.rasidBench = {
+  async run(request) {
+    const method = prepare(request);
+    // Let the freshly loaded page finish its own first frames, so that t0 starts on an idle page.
+    await nextFrame();
+    await nextFrame();
+    const t0 = performance.now();
+    await method.work();
+    document.body.getBoundingClientRect();
+    const tSync = performance.now();
+    await nextFrame();
+    const t1 = performance.now();
+    await nextTask();
+    const t2 = performance.now();
+    return {
+      method: request.method,
+      setupMs: method.setupMs,
+      syncMs: tSync - t0,
+      paintedMs: t1 - t0,
+      renderedMs: t2 - t0,
+      aliases: method.aliases,
+      ...method.report(),
+    };
+  },
+};
