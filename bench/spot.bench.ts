@@ -11,8 +11,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { wordTable } from '../lib/arabic/normalize.ts';
 import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
 import { compileLexicon } from '../lib/lexicon/compile-lexicon.ts';
-import type { Entity } from '../lib/lexicon/schema.ts';
 import { spot } from '../lib/lexicon/spot.ts';
+import { lexiconOf } from './synthetic-lexicon.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const SEEDS = 'tests/fixtures/seeds/';
@@ -80,30 +80,12 @@ console.log(
 );
 console.log(`   ratio spot / scan     ${fmt(ratio, 2)}×   (median of 11 interleaved rounds; goal ≤ 5×)`);
 
-// Synthetic names: 1-3 words of 3-8 letters drawn from the Arabic alphabet, deterministic.
-let seed = 7;
-const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
-const word = () =>
-  Array.from({ length: 3 + Math.floor(rand() * 6) }, () => letters[Math.floor(rand() * letters.length)]).join(
-    '',
-  );
-function lexiconOf(size: number): Entity[] {
-  const real = bundledLexicon.entities.flatMap((e) => e.aliases.map((a) => ({ ...e, aliases: [a] })));
-  const out: Entity[] = real.slice(0, size);
-  for (let i = out.length; i < size; i++) {
-    const name = Array.from({ length: 1 + Math.floor(rand() * 3) }, word).join(' ');
-    out.push({ ...real[0]!, id: `synthetic-${i}`, aliases: [{ text: name }] });
-  }
-  return out;
-}
-
 console.log('\n2. Growth with lexicon size (same text)');
 console.log('   aliases    compile      heap    spot   MB/s   vs 100');
 const sample = text.slice(0, 1_000_000);
 let base = 0;
 for (const size of [100, 1_000, 10_000, 100_000]) {
-  const entities = lexiconOf(size);
+  const entities = lexiconOf(bundledLexicon, size);
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();

@@ -11,7 +11,7 @@ import { compileLexicon } from '../../lib/lexicon/compile-lexicon.ts';
 import { createPainter } from '../../lib/paint/painter.ts';
 import { PageReader, type ReaderSettings } from '../../lib/reader/page-reader.ts';
 import type { MarkConstructor, RunRequest, RunResult } from './protocol.ts';
-import { lexiconOf } from './synthetic-lexicon.ts';
+import { lexiconOf } from '../synthetic-lexicon.ts';
 
 const SETTINGS: ReaderSettings = { actors: true, places: true, wholePage: false };
 

@@ -1,9 +1,9 @@
-import type { Entity, Lexicon } from '../../lib/lexicon/schema.ts';
+import type { Entity, Lexicon } from '../lib/lexicon/schema.ts';
 
 /**
- * A lexicon of exactly `size` aliases: the real ones first (one entity per alias, as in
- * bench/spot.bench.ts), then synthetic Arabic names of 1–3 words of 3–8 letters. Deterministic, so
- * that every page load gets the same lexicon.
+ * A lexicon of exactly `size` aliases for the benchmarks: the real ones first (one entity per alias),
+ * then synthetic Arabic names of 1–3 words of 3–8 letters. Deterministic, so that every run and every
+ * page load gets the same lexicon.
  */
 export function lexiconOf(lexicon: Pick<Lexicon, 'entities'>, size: number): Entity[] {
   let seed = 7;
