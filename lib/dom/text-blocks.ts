@@ -33,8 +33,15 @@ export function joinTextNodes(nodes: readonly Text[]): TextBlocks {
   const starts: number[] = [];
   let length = 0;
   let block: Element | null | undefined;
+  // Sibling text nodes share a parent, and so a block: look it up once per parent.
+  let parent: Element | null = null;
+  let parentBlock: Element | null = null;
   for (const node of nodes) {
-    const b = blockOf(node);
+    if (node.parentElement !== parent) {
+      parent = node.parentElement;
+      parentBlock = blockOf(node);
+    }
+    const b = parentBlock;
     if (block !== undefined && b !== block) {
       parts.push(BLOCK_SEPARATOR);
       length += 1;
@@ -47,8 +54,11 @@ export function joinTextNodes(nodes: readonly Text[]): TextBlocks {
   return { text: parts.join(''), nodes: [...nodes], starts };
 }
 
-/** The text node and offset in it of position `at` of the joined text (an end position stays in the node it ends). */
-export function pointAt({ nodes, starts }: TextBlocks, at: number, end = false): [Text, number] {
+/**
+ * The text node (and its index) and the offset in it of position `at` of the joined text; an end
+ * position stays in the node it ends.
+ */
+export function pointAt({ nodes, starts }: TextBlocks, at: number, end = false): [Text, number, number] {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -56,5 +66,5 @@ export function pointAt({ nodes, starts }: TextBlocks, at: number, end = false):
     if (starts[mid]! < at || (!end && starts[mid] === at)) lo = mid;
     else hi = mid - 1;
   }
-  return [nodes[lo]!, at - starts[lo]!];
+  return [nodes[lo]!, at - starts[lo]!, lo];
 }

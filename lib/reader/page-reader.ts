@@ -193,10 +193,9 @@ export class PageReader {
     const StaticRangeCtor = (this.#doc.defaultView as unknown as { StaticRange?: typeof StaticRange } | null)
       ?.StaticRange;
     return spot(joined.text, this.#lexicon, context).map((m) => {
-      const [startNode, startOffset] = pointAt(joined, m.start);
-      const [endNode, endOffset] = pointAt(joined, m.end, true);
-      const from = joined.nodes.indexOf(startNode);
-      const spanned = joined.nodes.slice(from, joined.nodes.indexOf(endNode, from) + 1);
+      const [startNode, startOffset, from] = pointAt(joined, m.start);
+      const [endNode, endOffset, to] = pointAt(joined, m.end, true);
+      const spanned = joined.nodes.slice(from, to + 1);
       const init = { startContainer: startNode, startOffset, endContainer: endNode, endOffset };
       let range: AbstractRange;
       if (StaticRangeCtor) range = new StaticRangeCtor(init);
@@ -406,8 +405,13 @@ function chunkByBlocks(nodes: readonly Text[], size: number): Text[][] {
   let chunk: Text[] = [];
   let length = 0;
   let block: Element | null | undefined;
+  let parent: Element | null = null;
+  let b: Element | null = null;
   for (const node of nodes) {
-    const b = blockOf(node);
+    if (node.parentElement !== parent) {
+      parent = node.parentElement;
+      b = blockOf(node);
+    }
     if (length >= size && b !== block) {
       chunks.push(chunk);
       chunk = [];
