@@ -16,7 +16,7 @@ export default defineConfig({
     // anyway — host access is what lets the background see which page a tab shows (tabs.get().url)
     // without the broader "tabs" permission. IndexedDB needs no permission.
     permissions: browser === 'firefox' ? [] : ['sidePanel'],
-    host_permissions: ['http://*/*', 'https://*/*'],
+    host_permissions: ['http://*/*', 'https://*/*', 'file:///*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }

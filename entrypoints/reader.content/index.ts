@@ -27,7 +27,8 @@ const HOVER_MS = 500;
  * after one cheap sample of the text: no DOM change, no listener, no message.
  */
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
+  // file:// too: readers open saved pages (Chromium asks them to allow file access first).
+  matches: ['http://*/*', 'https://*/*', 'file:///*'],
   runAt: 'document_idle',
   main(ctx) {
     const html = document.documentElement;

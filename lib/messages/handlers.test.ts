@@ -123,6 +123,12 @@ describe('page/get', () => {
     tabs.set(8, 'http://127.0.0.1:8080/english/index.html');
     expect(await handlers['page/get']({ tabId: 8 }, {})).toBeNull();
   });
+  it('finds a saved page opened from disk', async () => {
+    const file = 'file:///home/reader/saved/baladi.html';
+    await handlers['page/report']({ url: file, article, entities: 3, visit: true }, { tabId: 5 });
+    tabs.set(5, file);
+    expect((await handlers['page/get']({ tabId: 5 }, {}))?.page.site).toBe('file');
+  });
   it('is null for browser pages', async () => {
     tabs.set(9, 'about:blank');
     expect(await handlers['page/get']({ tabId: 9 }, {})).toBeNull();

@@ -40,7 +40,7 @@ export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDep
     // so the tab's current URL, not a map in memory, says which page it shows.
     async 'page/get'({ tabId }) {
       const url = await tabUrl(tabId);
-      if (!url || !/^https?:/u.test(url)) return null;
+      if (!url || !/^(?:https?|file):/u.test(url)) return null;
       const page = await db.pages.get(pageKey(url));
       return page ? { tabId, page } : null;
     },

@@ -14,6 +14,8 @@ describe('pageKey', () => {
 
 describe('siteOf', () => {
   it('is the host without www', () => expect(siteOf('https://www.enabbaladi.net/x')).toBe('enabbaladi.net'));
+  it('calls saved pages opened from disk one site', () =>
+    expect(siteOf('file:///home/r/saved/article.html')).toBe('file'));
   it('keeps the port, so two local test hosts are two sites', () =>
     expect(siteOf('http://127.0.0.1:8080/x')).toBe('127.0.0.1:8080'));
 });

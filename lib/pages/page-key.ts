@@ -8,7 +8,8 @@ export function pageKey(url: string): string {
   return u.href;
 }
 
-/** The site a page belongs to: its host, without a leading `www.`. */
+/** The site a page belongs to: its host, without a leading `www.`; `file` for saved pages. */
 export function siteOf(url: string): string {
-  return new URL(url).host.replace(/^www\./u, '');
+  const u = new URL(url);
+  return u.protocol === 'file:' ? 'file' : u.host.replace(/^www\./u, '');
 }
