@@ -32,6 +32,7 @@ const reader: ReaderState = {
   enabled: true,
   article: null,
   timings: null,
+  annotations: [],
   entities: [
     {
       id: 'isis',
@@ -172,5 +173,75 @@ describe('PageSummary: the article’s actors and places', () => {
     });
     expect(root.querySelector('[role=status]')?.textContent).toBe('Rasid is switched off on this site.');
     expect(root.querySelector('[data-testid=actors]')).toBeNull();
+  });
+});
+
+describe('PageSummary: the reader’s annotations', () => {
+  const annotated = (orphan: boolean): PanelState => ({
+    kind: 'page',
+    page,
+    settings,
+    reader: {
+      ...reader,
+      annotations: [
+        {
+          orphan,
+          row: {
+            id: 'a1',
+            page: page.url,
+            target: {
+              source: page.url,
+              selector: {
+                quote: { exact: '<b>قسد</b>', prefix: '', suffix: '' },
+                position: { start: 0, end: 3 },
+              },
+            },
+            body: { note: 'ملاحظة <img src=x>', tags: ['كرد'], color: 'green' },
+            created: 0,
+            modified: 0,
+          },
+        },
+      ],
+    },
+  });
+
+  it('lists quote, note and tags as text', () => {
+    const root = show(annotated(false));
+    expect(root.querySelector('[data-testid=quote]')?.textContent).toBe('<b>قسد</b>');
+    expect(root.querySelector('[data-testid=note]')?.textContent).toBe('ملاحظة <img src=x>');
+    expect(root.querySelector('[data-testid=tags]')?.textContent).toBe('#كرد');
+    expect(root.querySelector('[data-testid=annotations] img, [data-testid=annotations] b')).toBeNull();
+  });
+
+  it('marks an orphan and offers no way to go to it', () => {
+    const root = show(annotated(true));
+    expect(root.querySelector('[data-testid=orphan]')?.textContent).toBe(
+      'Not found on the page as it is now',
+    );
+    expect(root.querySelector('[data-annotation] button.go')).toBeNull();
+  });
+
+  it('deletes, then offers to undo', () => {
+    const calls: string[] = [];
+    const root = show(annotated(false), 'en', {
+      onDeleteAnnotation: (id) => calls.push(`delete ${id}`),
+      onUndo: () => calls.push('undo'),
+    });
+    (root.querySelector('[data-annotation] button.delete') as HTMLButtonElement).click();
+    expect(calls).toEqual(['delete a1']);
+    const withUndo = document.createElement('div');
+    document.body.append(withUndo);
+    render(
+      <PageSummary
+        i18n={createTranslator('en')}
+        state={annotated(false)}
+        canUndo
+        onUndo={() => calls.push('undo')}
+      />,
+      withUndo,
+    );
+    expect(withUndo.querySelector('[role=status]')?.textContent).toBe('Annotation deleted. Undo');
+    (withUndo.querySelector('button.undo') as HTMLButtonElement).click();
+    expect(calls).toEqual(['delete a1', 'undo']);
   });
 });

@@ -17,17 +17,33 @@ export interface PanelActions {
   onReveal(entityId: string): void;
   onHide(entityId: string, hidden: boolean): void;
   onSettings(patch: Partial<Settings>): void;
+  onRevealAnnotation(id: string): void;
+  onDeleteAnnotation(id: string): void;
+  /** Restore the annotation deleted last. */
+  onUndo(): void;
 }
 
 interface Props extends Partial<PanelActions> {
   i18n: Translator;
   state: PanelState;
+  /** An annotation was just deleted: offer to undo it. */
+  canUndo?: boolean;
 }
 
 const noop = () => undefined;
 
 /** What the panel shows for one page. Pure: props in, markup out. Page text is rendered as text, never as HTML. */
-export function PageSummary({ i18n, state, onReveal = noop, onHide = noop, onSettings = noop }: Props) {
+export function PageSummary({
+  i18n,
+  state,
+  canUndo = false,
+  onReveal = noop,
+  onHide = noop,
+  onSettings = noop,
+  onRevealAnnotation = noop,
+  onDeleteAnnotation = noop,
+  onUndo = noop,
+}: Props) {
   const { t } = i18n;
   return (
     <main class="rasid-panel" aria-busy={state.kind === 'loading'}>
@@ -42,6 +58,16 @@ export function PageSummary({ i18n, state, onReveal = noop, onHide = noop, onSet
         <>
           <Article i18n={i18n} page={state.page} article={state.reader?.article ?? null} />
           {state.reader && !state.reader.enabled && <p role="status">{t('siteOff')}</p>}
+          {state.reader?.enabled && (
+            <Annotations
+              i18n={i18n}
+              annotations={state.reader.annotations}
+              canUndo={canUndo}
+              onReveal={onRevealAnnotation}
+              onDelete={onDeleteAnnotation}
+              onUndo={onUndo}
+            />
+          )}
           {state.reader?.enabled && (
             <Entities i18n={i18n} entities={state.reader.entities} onReveal={onReveal} onHide={onHide} />
           )}
@@ -162,6 +188,76 @@ function Entities({
         );
       })}
     </>
+  );
+}
+
+function Annotations({
+  i18n: { t },
+  annotations,
+  canUndo,
+  onReveal,
+  onDelete,
+  onUndo,
+}: {
+  i18n: Translator;
+  annotations: ReaderState['annotations'];
+  canUndo: boolean;
+  onReveal(id: string): void;
+  onDelete(id: string): void;
+  onUndo(): void;
+}) {
+  return (
+    <section class="annotations" aria-labelledby="rasid-annotations" data-testid="annotations">
+      <h3 id="rasid-annotations">{t('annotations')}</h3>
+      {canUndo && (
+        <p role="status">
+          {t('deleted')}{' '}
+          <button type="button" class="undo" onClick={onUndo}>
+            {t('undo')}
+          </button>
+        </p>
+      )}
+      {!annotations.length && <p class="empty">{t('noAnnotations')}</p>}
+      <ol>
+        {annotations.map(({ row, orphan }) => (
+          <li
+            key={row.id}
+            data-annotation={row.id}
+            class={`annotation annotation--${row.body.color}${orphan ? ' orphan' : ''}`}
+          >
+            {/* Quotes and notes are shown as written, as text, in their own direction. */}
+            <blockquote dir="auto" data-testid="quote">
+              {row.target.selector.quote.exact}
+            </blockquote>
+            {row.body.note && (
+              <p dir="auto" data-testid="note">
+                {row.body.note}
+              </p>
+            )}
+            {!!row.body.tags.length && (
+              <p class="tags" dir="auto" data-testid="tags">
+                {row.body.tags.map((tag) => `#${tag}`).join(' ')}
+              </p>
+            )}
+            {orphan && (
+              <p class="orphan-note" data-testid="orphan">
+                {t('orphan')}
+              </p>
+            )}
+            <div class="actions">
+              {!orphan && (
+                <button type="button" class="go" onClick={() => onReveal(row.id)}>
+                  {t('goToAnnotation')}
+                </button>
+              )}
+              <button type="button" class="delete" onClick={() => onDelete(row.id)}>
+                {t('delete')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { AnnotationRow } from '../lib/db/annotation.ts';
 import type { Settings } from '../lib/db/settings.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
 import type { Notification } from '../lib/messages/protocol.ts';
@@ -21,6 +22,8 @@ async function activeTabId(): Promise<number | undefined> {
 /** The page panel: wires the browser (active tab, background, the tab's reader) to `PageSummary`. */
 export function SidePanel({ i18n, pinnedTabId }: Props) {
   const [state, setState] = useState<PanelState>({ kind: 'loading' });
+  // The annotation deleted last, until it is restored or the panel moves on: what "Undo" puts back.
+  const [deleted, setDeleted] = useState<AnnotationRow | null>(null);
   const tab = useRef<{ id?: number; site?: string }>({});
 
   const refresh = useCallback(async () => {
@@ -78,6 +81,23 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
     <PageSummary
       i18n={i18n}
       state={state}
+      canUndo={!!deleted}
+      onRevealAnnotation={(id) => withTab((tabId) => sendToTab(tabId, 'annotations/reveal', { id }))}
+      onDeleteAnnotation={(id) =>
+        withTab(async (tabId) => {
+          const removed = await sendMessage('annotation/delete', { id });
+          if (removed.ok) setDeleted(removed.value);
+          await sendToTab(tabId, 'annotations/refresh', {});
+        })
+      }
+      onUndo={() =>
+        withTab(async (tabId) => {
+          if (!deleted) return;
+          const restored = await sendMessage('annotation/save', { annotation: deleted });
+          if (restored.ok) setDeleted(null);
+          await sendToTab(tabId, 'annotations/refresh', {});
+        })
+      }
       onReveal={(entityId) => withTab((id) => sendToTab(id, 'reader/reveal', { entityId, direction: 1 }))}
       onHide={(entityId, hidden) => withTab((id) => sendToTab(id, 'reader/hide', { entityId, hidden }))}
       onSettings={(patch: Partial<Settings>) =>

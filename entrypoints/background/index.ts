@@ -11,6 +11,9 @@ interface SidebarAction {
 
 export default defineBackground(() => {
   const db = new RasidDB();
+  // The reader's annotations must not be evicted when the disk fills: ask for persistent storage.
+  // Browsers may say no (Chromium decides by engagement); Rasid works either way.
+  void navigator.storage?.persist?.().catch(() => false);
   const handlers = createHandlers({
     db,
     tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,

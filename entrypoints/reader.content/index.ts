@@ -1,4 +1,13 @@
+import { h } from 'preact';
 import { browser } from 'wxt/browser';
+import {
+  AnnotationToolbar,
+  TOOLBAR_CSS,
+  type AnnotationValues,
+} from '../../components/AnnotationToolbar.tsx';
+import { CARD_CSS, EntityCard } from '../../components/EntityCard.tsx';
+import { AnnotationLayer, type Selectors } from '../../lib/annotate/annotation-layer.ts';
+import type { AnnotationRow } from '../../lib/db/annotation.ts';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isArabicPage } from '../../lib/arabic/detect-arabic.ts';
@@ -13,8 +22,8 @@ import { sendMessage } from '../../lib/messages/send-message.ts';
 import { siteOf } from '../../lib/pages/page-key.ts';
 import { createPainter } from '../../lib/paint/painter.ts';
 import { PageReader, type PageMention } from '../../lib/reader/page-reader.ts';
-import { createCardHost } from './card-host.tsx';
 import { createTabHandlers } from './tab-handlers.ts';
+import { createUiHost } from './ui-host.tsx';
 
 /** Characters of body text sampled to tell an Arabic page: enough to be sure, cheap on any page. */
 const SAMPLE_CHARS = 4000;
@@ -47,18 +56,28 @@ function read(ctx: ContentScriptContext): void {
   const site = siteOf(location.href);
   const i18n = createTranslator(pickLanguage([browser.i18n.getUILanguage(), ...navigator.languages]));
   const lexicon = precompiledBundledLexicon();
-  const card = createCardHost(document, i18n);
+  const card = createUiHost(document, 'rasid-card', CARD_CSS);
+  const toolbar = createUiHost(document, 'rasid-toolbar', TOOLBAR_CSS);
   const state: {
     settings: Settings;
     reader: PageReader | null;
     run: AbortController | null;
     reported: string | null;
+    annotations: AnnotationLayer;
   } = {
     settings: DEFAULT_SETTINGS,
     reader: null,
     run: null,
     // The URL this visit was reported for: later reports from the same visit are updates.
     reported: null,
+    annotations: new AnnotationLayer(document, createPainter(document), () => state.reader?.nodes ?? []),
+  };
+
+  /** Loads the page's annotations from the database and anchors them in the page as it is now. */
+  const loadAnnotations = async () => {
+    const rows = await sendMessage('annotation/list', { url: location.href });
+    if (rows.ok && !ctx.isInvalid) state.annotations.load(rows.value);
+    notifyPanel();
   };
 
   const notifyPanel = () =>
@@ -96,7 +115,9 @@ function read(ctx: ContentScriptContext): void {
     state.run?.abort();
     state.reader?.destroy();
     state.reader = null;
+    state.annotations.load([]);
     card.hide();
+    toolbar.hide();
     const got = await sendMessage('settings/get', { site });
     state.settings = got.ok ? got.value : DEFAULT_SETTINGS;
     if (!state.settings.siteEnabled || ctx.isInvalid) return notifyPanel();
@@ -113,11 +134,74 @@ function read(ctx: ContentScriptContext): void {
     if (ctx.isInvalid || run.signal.aborted) return reader.destroy();
     reader.observe(run.signal);
     report();
-    notifyPanel();
+    await loadAnnotations();
+  };
+
+  /** Saves an annotation; on failure the toolbar stays open with the reason, and nothing is lost. */
+  const saveAnnotation = async (row: AnnotationRow, retry: (error: string) => void) => {
+    const saved = await sendMessage('annotation/save', { annotation: row });
+    if (!saved.ok) return retry(saved.error);
+    toolbar.hide();
+    getSelection()?.removeAllRanges();
+    await loadAnnotations();
+  };
+
+  const newRow = (selectors: Selectors, values: AnnotationValues): AnnotationRow => ({
+    id: crypto.randomUUID(),
+    page: location.href,
+    target: { source: location.href, selector: selectors },
+    body: { note: values.note, tags: values.tags, color: values.color },
+    created: Date.now(),
+    modified: Date.now(),
+  });
+
+  /** The toolbar for the current selection, if it holds text Rasid reads. */
+  const annotateSelection = (focus: boolean) => {
+    const selection = getSelection();
+    if (!selection || selection.isCollapsed || !selection.rangeCount) return;
+    const range = selection.getRangeAt(0);
+    const selectors = state.annotations.selectorsFor(range);
+    if (!selectors) return;
+    const show = (error?: string) =>
+      toolbar.show(
+        h(AnnotationToolbar, {
+          i18n,
+          mode: 'new',
+          error,
+          onSave: (values) => void saveAnnotation(newRow(selectors, values), (error) => show(error)),
+          onClose: () => toolbar.hide(),
+        }),
+        range.getBoundingClientRect(),
+        focus,
+      );
+    show();
+  };
+
+  /** The toolbar for an existing annotation: edit, recolour, retag, delete. */
+  const editAnnotation = (row: AnnotationRow, anchor: DOMRect) => {
+    const show = (error?: string) =>
+      toolbar.show(
+        h(AnnotationToolbar, {
+          i18n,
+          mode: 'edit',
+          initial: row.body,
+          error,
+          onSave: (values) =>
+            void saveAnnotation({ ...row, body: { ...row.body, ...values } }, (error) => show(error)),
+          onDelete: () =>
+            void sendMessage('annotation/delete', { id: row.id }).then((r) =>
+              r.ok ? (toolbar.hide(), loadAnnotations()) : show(r.error),
+            ),
+          onClose: () => toolbar.hide(),
+        }),
+        anchor,
+        true,
+      );
+    show();
   };
 
   // The panel's messages.
-  const handlers = createTabHandlers({ state, site, start });
+  const handlers = createTabHandlers({ state, site, start, loadAnnotations });
   const onMessage = (message: unknown) =>
     isTabMessage(message) ? dispatch(handlers, message, {}) : undefined;
   browser.runtime.onMessage.addListener(onMessage);
@@ -134,31 +218,46 @@ function read(ctx: ContentScriptContext): void {
       if (next) showCard(next, true);
     };
     card.show(
-      {
-        id: entity.id,
-        type: entity.type,
-        subtype: entity.subtype,
-        ar: entity.ar,
-        en: entity.en,
-        ...reader.positionOf(mention),
-      },
-      rectOf(mention),
-      {
+      h(EntityCard, {
+        i18n,
+        entity: {
+          id: entity.id,
+          type: entity.type,
+          subtype: entity.subtype,
+          ar: entity.ar,
+          en: entity.en,
+          ...reader.positionOf(mention),
+        },
         onPrevious: () => move(-1),
         onNext: () => move(1),
         onHide: () => {
           reader.setHidden(entity.id, true);
           card.hide();
         },
-      },
+        onClose: () => card.hide(),
+      }),
+      rectOf(mention),
       focus,
     );
   };
   ctx.addEventListener(document, 'click', (event) => {
-    if (card.contains(event)) return;
+    if (card.contains(event) || toolbar.contains(event)) return;
+    if (!getSelection()?.isCollapsed) return;
+    toolbar.hide();
+    const caret = caretAt(event.clientX, event.clientY);
+    const annotation = caret && state.annotations.at(caret.node, caret.offset);
+    if (annotation?.range) return editAnnotation(annotation.row, boxOf(annotation.range));
     const mention = mentionAtPoint(state.reader, event.clientX, event.clientY);
     if (mention && !(event.target as Element | null)?.closest?.('a[href]')) showCard(mention, true);
     else card.hide();
+  });
+  // Annotating: select text (the toolbar appears), or press Alt+Shift+A with a selection.
+  ctx.addEventListener(document, 'mouseup', (event) => {
+    if (toolbar.contains(event) || card.contains(event)) return;
+    setTimeout(() => annotateSelection(false), 0);
+  });
+  ctx.addEventListener(document, 'keydown', (event) => {
+    if (event.altKey && event.shiftKey && event.code === 'KeyA') annotateSelection(true);
   });
   let hover: ReturnType<typeof setTimeout> | undefined;
   ctx.addEventListener(document, 'mousemove', (event) => {
@@ -176,7 +275,9 @@ function read(ctx: ContentScriptContext): void {
     clearTimeout(hover);
     state.run?.abort();
     state.reader?.destroy();
+    state.annotations.clear();
     card.remove();
+    toolbar.remove();
     browser.runtime.onMessage.removeListener(onMessage);
   });
   void start();
@@ -184,14 +285,20 @@ function read(ctx: ContentScriptContext): void {
 
 const root = () => document.documentElement;
 
+/** The caret position under a point of the viewport. */
+function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+  const doc = document as Document & { caretRangeFromPoint?(x: number, y: number): Range | null };
+  const position = doc.caretPositionFromPoint?.(x, y);
+  if (position) return { node: position.offsetNode, offset: position.offset };
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
 /** The mention under a point of the viewport: the caret position there, checked against the mention's boxes. */
 function mentionAtPoint(reader: PageReader | null, x: number, y: number): PageMention | undefined {
   if (!reader) return undefined;
-  const doc = document as Document & { caretRangeFromPoint?(x: number, y: number): Range | null };
-  const position = doc.caretPositionFromPoint?.(x, y);
-  const node = position ? position.offsetNode : doc.caretRangeFromPoint?.(x, y)?.startContainer;
-  const offset = position ? position.offset : (doc.caretRangeFromPoint?.(x, y)?.startOffset ?? 0);
-  const mention = node ? reader.mentionAt(node, offset) : undefined;
+  const caret = caretAt(x, y);
+  const mention = caret ? reader.mentionAt(caret.node, caret.offset) : undefined;
   if (!mention) return undefined;
   const inside = [...liveRange(mention).getClientRects()].some(
     (r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom,
@@ -199,7 +306,7 @@ function mentionAtPoint(reader: PageReader | null, x: number, y: number): PageMe
   return inside ? mention : undefined;
 }
 
-function liveRange({ range }: PageMention): Range {
+function liveRange({ range }: { range: AbstractRange }): Range {
   const live = document.createRange();
   live.setStart(range.startContainer, range.startOffset);
   live.setEnd(range.endContainer, range.endOffset);
@@ -207,3 +314,4 @@ function liveRange({ range }: PageMention): Range {
 }
 
 const rectOf = (mention: PageMention) => liveRange(mention).getBoundingClientRect();
+const boxOf = (range: AbstractRange) => liveRange({ range }).getBoundingClientRect();

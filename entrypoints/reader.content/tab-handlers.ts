@@ -1,3 +1,4 @@
+import type { AnnotationLayer } from '../../lib/annotate/annotation-layer.ts';
 import type { Settings } from '../../lib/db/settings.ts';
 import type { HandlersOf, TabProtocol } from '../../lib/messages/protocol.ts';
 import { sendMessage } from '../../lib/messages/send-message.ts';
@@ -6,6 +7,7 @@ import type { PageReader } from '../../lib/reader/page-reader.ts';
 interface ReaderState {
   settings: Settings;
   reader: PageReader | null;
+  annotations: AnnotationLayer;
 }
 
 /** The content script's answers to the panel (see `TabProtocol`). */
@@ -13,10 +15,12 @@ export function createTabHandlers({
   state,
   site,
   start,
+  loadAnnotations,
 }: {
   state: ReaderState;
   site: string;
   start(): Promise<void>;
+  loadAnnotations(): Promise<void>;
 }): HandlersOf<TabProtocol> {
   return {
     'reader/state': async () => ({
@@ -25,11 +29,28 @@ export function createTabHandlers({
       article: state.reader?.summary ?? null,
       entities: state.reader?.entities() ?? [],
       timings: state.reader?.timings ?? null,
+      // Reading order: anchored ones by where they are now, orphans (kept, never deleted) last.
+      annotations: [...state.annotations.placed]
+        .sort((a, b) => (a.anchor?.start ?? Infinity) - (b.anchor?.start ?? Infinity))
+        .map(({ row, range }) => ({ row, orphan: !range })),
     }),
     'reader/reveal': async ({ entityId, direction }) => !!state.reader?.reveal(entityId, direction),
     'reader/hide': async ({ entityId, hidden }) => {
       state.reader?.setHidden(entityId, hidden);
       return null;
+    },
+    'annotations/refresh': async () => {
+      await loadAnnotations();
+      return null;
+    },
+    'annotations/reveal': async ({ id }) => {
+      const placed = state.annotations.placed.find((p) => p.row.id === id);
+      if (!placed?.range) return false;
+      placed.range.startContainer.parentElement?.scrollIntoView({
+        block: 'center',
+        behavior: 'instant' as ScrollBehavior,
+      });
+      return true;
     },
     'reader/refresh': async () => {
       const got = await sendMessage('settings/get', { site });

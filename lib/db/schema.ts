@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { AnnotationRow } from './annotation.ts';
 import type { SettingsRow } from './settings.ts';
 
 /** A page Rasid has read. Keyed by `pageKey(url)`. */
@@ -28,6 +29,7 @@ export const DB_NAME = 'rasid';
 export class RasidDB extends Dexie {
   declare pages: EntityTable<PageRow, 'url'>;
   declare settings: EntityTable<SettingsRow, 'key'>;
+  declare annotations: EntityTable<AnnotationRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -35,5 +37,7 @@ export class RasidDB extends Dexie {
     this.version(1).stores({ pages: '&url, site, lastVisit' });
     // v2: reader settings, global and per site (no data to move).
     this.version(2).stores({ settings: '&key' });
+    // v3: annotations, listed by page (in reading order, sorted by position after loading).
+    this.version(3).stores({ annotations: '&id, page, modified' });
   }
 }

@@ -28,7 +28,8 @@ export interface TextBlocks {
   starts: number[];
 }
 
-export function joinTextNodes(nodes: readonly Text[]): TextBlocks {
+/** `separator` goes between blocks: the default for spotting; a line break for annotation selectors. */
+export function joinTextNodes(nodes: readonly Text[], separator = BLOCK_SEPARATOR): TextBlocks {
   const parts: string[] = [];
   const starts: number[] = [];
   let length = 0;
@@ -43,7 +44,7 @@ export function joinTextNodes(nodes: readonly Text[]): TextBlocks {
     }
     const b = parentBlock;
     if (block !== undefined && b !== block) {
-      parts.push(BLOCK_SEPARATOR);
+      parts.push(separator);
       length += 1;
     }
     block = b;

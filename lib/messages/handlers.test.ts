@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../article/extract-article.ts';
+import type { AnnotationRow } from '../db/annotation.ts';
 import { RasidDB } from '../db/schema.ts';
 import { createHandlers, dispatch, type Handlers } from './handlers.ts';
 import type { Notification } from './protocol.ts';
@@ -86,6 +87,64 @@ describe('page/report', () => {
   it('shows the number of entities on the tab’s badge', async () => {
     await handlers['page/report']({ url, article, entities: 12, visit: true }, { tabId: 7 });
     expect(badges).toEqual([[7, 12]]);
+  });
+});
+
+describe('annotations', () => {
+  const annotation = (start: number, exact: string): AnnotationRow => ({
+    id: crypto.randomUUID(),
+    page: '',
+    target: {
+      source: `${url}`,
+      selector: { quote: { exact, prefix: '', suffix: '' }, position: { start, end: start + exact.length } },
+    },
+    body: { note: 'ملاحظة', tags: ['روسيا'], color: 'yellow' },
+    created: 0,
+    modified: 0,
+  });
+
+  it('saves under the page key and lists the page’s annotations in reading order', async () => {
+    await handlers['annotation/save']({ annotation: annotation(90, 'دير الزور') }, {});
+    await handlers['annotation/save']({ annotation: annotation(10, 'قسد') }, {});
+    const list = await handlers['annotation/list'](
+      { url: 'http://127.0.0.1:8080/baladi/index.html?utm_x#top' },
+      {},
+    );
+    expect(list).toHaveLength(0); // the query names another page; the fragment would not
+    const same = await handlers['annotation/list'](
+      { url: 'http://127.0.0.1:8080/baladi/index.html#top' },
+      {},
+    );
+    expect(same.map((a) => a.target.selector.quote.exact)).toEqual(['قسد', 'دير الزور']);
+    expect(same[0]?.page).toBe('http://127.0.0.1:8080/baladi/index.html');
+  });
+
+  it('keeps the creation time and sets the modification time on an edit', async () => {
+    const a = { ...annotation(5, 'داعش'), created: 777 };
+    await handlers['annotation/save']({ annotation: a }, {});
+    clock = 9_000;
+    const edited = await handlers['annotation/save'](
+      { annotation: { ...a, created: 1, body: { ...a.body, color: 'pink' } } },
+      {},
+    );
+    expect(edited).toMatchObject({ created: 777, modified: 9_000, body: { color: 'pink' } });
+  });
+
+  it('returns a deleted annotation, so that saving it again undoes the deletion', async () => {
+    const a = await handlers['annotation/save']({ annotation: annotation(5, 'داعش') }, {});
+    const removed = await handlers['annotation/delete']({ id: a.id }, {});
+    expect(await db.annotations.count()).toBe(0);
+    await handlers['annotation/save']({ annotation: removed! }, {});
+    expect(await db.annotations.get(a.id)).toMatchObject({ id: a.id, created: a.created, body: a.body });
+    expect(await handlers['annotation/delete']({ id: 'missing' }, {})).toBeNull();
+  });
+
+  it('tells open panels the page’s annotations changed', async () => {
+    await handlers['annotation/save']({ annotation: annotation(5, 'داعش') }, {});
+    expect(notified).toContainEqual({
+      type: 'annotations/changed',
+      payload: { page: 'http://127.0.0.1:8080/baladi/index.html' },
+    });
   });
 });
 

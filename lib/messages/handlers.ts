@@ -33,6 +33,37 @@ export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDep
       return page;
     },
 
+    async 'annotation/list'({ url }) {
+      const rows = await db.annotations.where('page').equals(pageKey(url)).toArray();
+      return rows.sort((a, b) => a.target.selector.position.start - b.target.selector.position.start);
+    },
+
+    async 'annotation/save'({ annotation }) {
+      const row = await db.transaction('rw', db.annotations, async () => {
+        const previous = await db.annotations.get(annotation.id);
+        const saved = {
+          ...annotation,
+          page: pageKey(annotation.target.source),
+          created: previous?.created ?? annotation.created,
+          modified: now(),
+        };
+        await db.annotations.put(saved);
+        return saved;
+      });
+      notify({ type: 'annotations/changed', payload: { page: row.page } });
+      return row;
+    },
+
+    async 'annotation/delete'({ id }) {
+      const row = await db.transaction('rw', db.annotations, async () => {
+        const previous = await db.annotations.get(id);
+        if (previous) await db.annotations.delete(id);
+        return previous ?? null;
+      });
+      if (row) notify({ type: 'annotations/changed', payload: { page: row.page } });
+      return row;
+    },
+
     'settings/get': ({ site }) => getSettings(db, site),
     'settings/set': ({ site, patch }) => setSettings(db, site, patch),
 

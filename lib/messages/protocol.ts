@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '../article/extract-article.ts';
+import type { AnnotationRow } from '../db/annotation.ts';
 import type { PageRow } from '../db/schema.ts';
 import type { Settings } from '../db/settings.ts';
 import type { EntityOnPage, ReaderTimings } from '../reader/page-reader.ts';
@@ -26,6 +27,12 @@ export interface Protocol {
   'settings/get': { request: { site: string }; response: Settings };
   /** Panel → background: changes settings (global ones, and whether this site is on). */
   'settings/set': { request: { site: string; patch: Partial<Settings> }; response: Settings };
+  /** The annotations of the page at `url`, in reading order. */
+  'annotation/list': { request: { url: string }; response: AnnotationRow[] };
+  /** Creates or updates an annotation; `modified` is set here, `created` kept. */
+  'annotation/save': { request: { annotation: AnnotationRow }; response: AnnotationRow };
+  /** Deletes an annotation and returns it (saving it again undoes the deletion); null if there was none. */
+  'annotation/delete': { request: { id: string }; response: AnnotationRow | null };
 }
 
 /**
@@ -41,6 +48,10 @@ export interface TabProtocol {
   'reader/hide': { request: { entityId: string; hidden: boolean }; response: null };
   /** Settings changed: the reader fetches them again and repaints (or reads the page, if it was off). */
   'reader/refresh': { request: Record<string, never>; response: null };
+  /** The page's annotations changed elsewhere (the panel deleted or restored one): load and paint them again. */
+  'annotations/refresh': { request: Record<string, never>; response: null };
+  /** Scrolls to an annotation and flashes it. False when it is an orphan. */
+  'annotations/reveal': { request: { id: string }; response: boolean };
 }
 
 /** Background or content script → extension pages: something they show has changed. No reply. */
@@ -49,6 +60,8 @@ export interface Notifications {
   'page/changed': { tabId: number };
   /** The reader of the sending tab found new mentions or hid some. */
   'reader/changed': Record<string, never>;
+  /** The annotations of a page changed. */
+  'annotations/changed': { page: string };
 }
 
 /** What the panel shows for a tab. */
@@ -65,6 +78,8 @@ export interface ReaderState {
   entities: EntityOnPage[];
   /** How long reading the page took (for benchmarks and curious readers). */
   timings: ReaderTimings | null;
+  /** The reader's annotations on this page, in reading order; orphans (not found in the page as it is) last. */
+  annotations: { row: AnnotationRow; orphan: boolean }[];
 }
 
 export type MessageOf<P extends ProtocolMap<P>> = {
@@ -89,23 +104,29 @@ export type Notification = {
   [K in keyof Notifications]: { type: K; payload: Notifications[K] };
 }[keyof Notifications];
 
-const MESSAGE_TYPES: readonly string[] = [
-  'page/report',
-  'page/get',
-  'settings/get',
-  'settings/set',
-] satisfies MessageType[];
-const TAB_MESSAGE_TYPES: readonly string[] = [
-  'reader/state',
-  'reader/reveal',
-  'reader/hide',
-  'reader/refresh',
-] satisfies TabMessageType[];
+// Records keyed by every message type: a message added to a protocol and forgotten here does not compile.
+const MESSAGE_TYPES: Record<MessageType, true> = {
+  'page/report': true,
+  'page/get': true,
+  'settings/get': true,
+  'settings/set': true,
+  'annotation/list': true,
+  'annotation/save': true,
+  'annotation/delete': true,
+};
+const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = {
+  'reader/state': true,
+  'reader/reveal': true,
+  'reader/hide': true,
+  'reader/refresh': true,
+  'annotations/refresh': true,
+  'annotations/reveal': true,
+};
 
-const hasType = (types: readonly string[], value: unknown) =>
+const hasType = (types: Record<string, true>, value: unknown) =>
   typeof value === 'object' &&
   value !== null &&
-  types.includes((value as { type?: unknown }).type as string) &&
+  Object.hasOwn(types, (value as { type?: unknown }).type as string) &&
   'payload' in value;
 
 /** Is this value one of the background's messages? Anything may arrive on `runtime.onMessage`. */

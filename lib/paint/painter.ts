@@ -5,13 +5,21 @@
  */
 
 /** The kinds of highlight Rasid paints; each is one `Highlight` named `rasid-<kind>`. */
-export const HIGHLIGHT_KINDS = ['actor', 'place', 'flash'] as const;
+export const HIGHLIGHT_KINDS = [
+  'actor',
+  'place',
+  'flash',
+  'note-yellow',
+  'note-green',
+  'note-blue',
+  'note-pink',
+] as const;
 export type HighlightKind = (typeof HIGHLIGHT_KINDS)[number];
 
 export interface Painter {
   /** Replaces everything painted as `kind` with `ranges`. */
   paint(kind: HighlightKind, ranges: readonly AbstractRange[]): void;
-  /** Removes everything Rasid painted and its styles. */
+  /** Removes everything this painter painted, and its styles. */
   clear(): void;
 }
 
@@ -23,10 +31,15 @@ export const HIGHLIGHT_CSS = `
 ::highlight(rasid-actor) { background-color: rgb(255 176 0 / 0.32); text-decoration: underline 2px rgb(214 120 0); }
 ::highlight(rasid-place) { background-color: rgb(0 170 170 / 0.25); text-decoration: underline 2px rgb(0 128 128); }
 ::highlight(rasid-flash) { background-color: rgb(255 64 129 / 0.55); }
+::highlight(rasid-note-yellow) { background-color: rgb(255 235 59 / 0.6); }
+::highlight(rasid-note-green) { background-color: rgb(118 255 3 / 0.4); }
+::highlight(rasid-note-blue) { background-color: rgb(64 196 255 / 0.45); }
+::highlight(rasid-note-pink) { background-color: rgb(255 128 171 / 0.45); }
 mark[data-rasid-kind] { color: inherit; border-bottom: 2px solid; }
 mark[data-rasid-kind='actor'] { background-color: rgb(255 176 0 / 0.32); border-color: rgb(214 120 0); }
 mark[data-rasid-kind='place'] { background-color: rgb(0 170 170 / 0.25); border-color: rgb(0 128 128); }
 mark[data-rasid-kind='flash'] { background-color: rgb(255 64 129 / 0.55); }
+mark[data-rasid-kind^='note-'] { border: 0; background-color: rgb(255 235 59 / 0.6); }
 `;
 
 interface HighlightApi {
@@ -59,14 +72,18 @@ export function createHighlightPainter(doc: Document): Painter | null {
   const api = highlightApi(doc.defaultView ?? window);
   if (!api) return null;
   const removeStyles = addStyles(doc);
+  // Several painters share the page (entities, annotations): each clears only what it painted.
+  const painted = new Set<HighlightKind>();
   return {
     paint(kind, ranges) {
       const name = `rasid-${kind}`;
+      painted.add(kind);
       if (ranges.length) api.registry.set(name, new api.Highlight(...ranges));
       else api.registry.delete(name);
     },
     clear() {
-      for (const kind of HIGHLIGHT_KINDS) api.registry.delete(`rasid-${kind}`);
+      for (const kind of painted) api.registry.delete(`rasid-${kind}`);
+      painted.clear();
       removeStyles();
     },
   };

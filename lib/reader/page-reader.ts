@@ -89,6 +89,7 @@ export class PageReader {
   #hidden = new Set<string>();
   #cursor = new Map<string, number>();
   #summary: ArticleSummary | null = null;
+  #nodes: Text[] = [];
   #source: ArticleSource = 'readability';
   /** Where new content counts as article: the element holding all of it. */
   #scope: Element | null = null;
@@ -121,6 +122,10 @@ export class PageReader {
   get mentions(): readonly PageMention[] {
     return this.#mentions;
   }
+  /** The article's text nodes, as read. */
+  get nodes(): readonly Text[] {
+    return this.#nodes;
+  }
   get timings(): ReaderTimings {
     return this.#timings;
   }
@@ -132,6 +137,7 @@ export class PageReader {
     const { nodes, summary, source } = articleNodes(this.#doc, { wholePage: this.#settings.wholePage });
     this.#summary = summary;
     this.#source = source;
+    this.#nodes = nodes;
     this.#scope = source === 'readability' ? commonAncestor(nodes) : this.#doc.body;
     t.extractMs = performance.now() - start;
     t.longestTaskMs = t.extractMs;

@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTranslator } from '../lib/i18n/i18n.ts';
+import { AnnotationToolbar, type AnnotationValues } from './AnnotationToolbar.tsx';
+
+function show(mode: 'new' | 'edit', saved: AnnotationValues[], extra: Record<string, unknown> = {}) {
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(
+    <AnnotationToolbar
+      i18n={createTranslator('ar')}
+      mode={mode}
+      onSave={(v) => saved.push(v)}
+      onClose={() => undefined}
+      {...extra}
+    />,
+    root,
+  );
+  return root;
+}
+const flush = () => new Promise((r) => setTimeout(r, 0));
+afterEach(() => document.body.replaceChildren());
+
+describe('AnnotationToolbar', () => {
+  it('saves at once when a colour is chosen for a selection', () => {
+    const saved: AnnotationValues[] = [];
+    const root = show('new', saved);
+    (root.querySelector('button[data-color=blue]') as HTMLButtonElement).click();
+    expect(saved).toEqual([{ color: 'blue', note: '', tags: [] }]);
+  });
+
+  it('opens a note and tags form; tags split on Latin and Arabic commas', async () => {
+    const saved: AnnotationValues[] = [];
+    const root = show('new', saved);
+    (root.querySelector('button.add-note') as HTMLButtonElement).click();
+    await flush();
+    const note = root.querySelector('textarea')!;
+    note.value = '  ملاحظة مهمة ';
+    note.dispatchEvent(new Event('input', { bubbles: true }));
+    const tags = root.querySelector('input[name=tags]') as HTMLInputElement;
+    tags.value = 'روسيا، أمريكا, روسيا';
+    tags.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+    (root.querySelector('button.save') as HTMLButtonElement).click();
+    expect(saved).toEqual([{ color: 'yellow', note: 'ملاحظة مهمة', tags: ['روسيا', 'أمريكا'] }]);
+  });
+
+  it('edits an annotation with its values, and offers to delete it', () => {
+    let deleted = false;
+    const root = show('edit', [], {
+      initial: { color: 'pink', note: 'قديم', tags: ['أ'] },
+      onDelete: () => (deleted = true),
+    });
+    expect(root.querySelector('textarea')?.value).toBe('قديم');
+    expect(root.querySelector('button[data-color=pink]')?.getAttribute('aria-pressed')).toBe('true');
+    (root.querySelector('button.delete') as HTMLButtonElement).click();
+    expect(deleted).toBe(true);
+  });
+
+  it('is right-to-left in Arabic, labels its colours, and writes notes in their own direction', () => {
+    const root = show('edit', []);
+    expect(root.querySelector('[role=dialog]')?.getAttribute('dir')).toBe('rtl');
+    expect(root.querySelector('button[data-color=green]')?.getAttribute('aria-label')).toBe(
+      'تظليل باللون الأخضر',
+    );
+    expect(root.querySelector('textarea')?.getAttribute('dir')).toBe('auto');
+  });
+
+  it('says why a save failed', () => {
+    const root = show('new', [], { error: 'QuotaExceededError' });
+    expect(root.querySelector('[role=alert]')?.textContent).toBe('تعذّر الحفظ: QuotaExceededError');
+  });
+});

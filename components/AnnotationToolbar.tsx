@@ -1,0 +1,141 @@
+import { useState } from 'preact/hooks';
+import { ANNOTATION_COLORS, type AnnotationColor } from '../lib/db/annotation.ts';
+import type { Translator } from '../lib/i18n/i18n.ts';
+
+export interface AnnotationValues {
+  color: AnnotationColor;
+  note: string;
+  tags: string[];
+}
+
+interface Props {
+  i18n: Translator;
+  /** `new`: a selection; a colour saves at once. `edit`: an existing annotation, its form open. */
+  mode: 'new' | 'edit';
+  initial?: AnnotationValues;
+  error?: string | undefined;
+  onSave(values: AnnotationValues): void;
+  onDelete?(): void;
+  onClose(): void;
+}
+
+const parseTags = (s: string) => [
+  ...new Set(
+    s
+      .split(/[,،]/u)
+      .map((t) => t.trim())
+      .filter(Boolean),
+  ),
+];
+
+/** The toolbar for a selection or an annotation: colours, note, tags. Notes are plain text, shown as written. */
+export function AnnotationToolbar({
+  i18n: { t, dir, lang },
+  mode,
+  initial,
+  error,
+  onSave,
+  onDelete,
+  onClose,
+}: Props) {
+  const [expanded, setExpanded] = useState(mode === 'edit');
+  const [color, setColor] = useState<AnnotationColor>(initial?.color ?? 'yellow');
+  const [note, setNote] = useState(initial?.note ?? '');
+  const [tags, setTags] = useState((initial?.tags ?? []).join('، '));
+  const save = (c = color) => onSave({ color: c, note: note.trim(), tags: parseTags(tags) });
+  return (
+    <section
+      class="toolbar"
+      role="dialog"
+      aria-label={t('annotate')}
+      dir={dir}
+      lang={lang}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
+      }}
+    >
+      <div class="row">
+        {ANNOTATION_COLORS.map((c) => (
+          <button
+            type="button"
+            class={`swatch swatch--${c}`}
+            data-color={c}
+            aria-label={t('highlightIn', { color: t(c) })}
+            aria-pressed={c === color}
+            onClick={() => (expanded ? setColor(c) : save(c))}
+          />
+        ))}
+        {!expanded && (
+          <button type="button" class="add-note" onClick={() => setExpanded(true)}>
+            {t('addNote')}
+          </button>
+        )}
+        <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
+          ×
+        </button>
+      </div>
+      {expanded && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+        >
+          <label>
+            {t('note')}
+            <textarea
+              name="note"
+              dir="auto"
+              rows={3}
+              value={note}
+              onInput={(e) => setNote(e.currentTarget.value)}
+            />
+          </label>
+          <label>
+            {t('tags')}
+            <input name="tags" dir="auto" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+          </label>
+          <div class="row">
+            <button type="submit" class="save">
+              {t('save')}
+            </button>
+            {onDelete && (
+              <button type="button" class="delete" onClick={onDelete}>
+                {t('delete')}
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+      {error && <p role="alert">{t('saveFailed', { message: error })}</p>}
+    </section>
+  );
+}
+
+export const TOOLBAR_CSS = `
+:host { all: initial; }
+.toolbar { position: fixed; z-index: 2147483647; box-sizing: border-box; min-width: 12rem; max-width: 22rem;
+  font: 14px/1.5 'DejaVu Sans', 'Noto Naskh Arabic', system-ui, sans-serif; color: #1b1b1b; background: #fff;
+  border: 1px solid #c8c8c8; border-radius: 8px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); padding: 0.4rem 0.5rem; }
+.toolbar:focus { outline: 2px solid #0f5c63; outline-offset: 2px; }
+.row { display: flex; align-items: center; gap: 0.35rem; flex-wrap: wrap; }
+button { font: inherit; font-size: 0.85rem; padding: 0.2rem 0.6rem; border-radius: 4px; border: 1px solid #999;
+  background: #f4f4f4; color: inherit; cursor: pointer; }
+button:focus-visible, textarea:focus-visible, input:focus-visible { outline: 2px solid #0f5c63; outline-offset: 1px; }
+.swatch { width: 1.4rem; height: 1.4rem; padding: 0; border-radius: 50%; border: 2px solid #fff; box-shadow: 0 0 0 1px #888; }
+.swatch[aria-pressed='true'] { box-shadow: 0 0 0 2px #0f5c63; }
+.swatch--yellow { background: rgb(255 235 59); } .swatch--green { background: rgb(118 255 3); }
+.swatch--blue { background: rgb(64 196 255); } .swatch--pink { background: rgb(255 128 171); }
+.close { margin-inline-start: auto; border: 0; background: none; font-size: 1.2rem; line-height: 1; padding: 0 0.25rem; }
+form { display: grid; gap: 0.4rem; margin-top: 0.4rem; }
+label { display: grid; gap: 0.15rem; font-size: 0.85rem; color: #444; }
+textarea, input { font: inherit; color: inherit; background: #fff; border: 1px solid #aaa; border-radius: 4px; padding: 0.25rem; }
+[role='alert'] { color: #b00020; margin: 0.3rem 0 0; font-size: 0.85rem; }
+@media (prefers-color-scheme: dark) {
+  .toolbar { color: #eee; background: #222; border-color: #555; }
+  button, textarea, input { background: #333; border-color: #777; color: #eee; }
+  label { color: #ccc; }
+}
+`;
