@@ -93,7 +93,11 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
       onUndo={() =>
         withTab(async (tabId) => {
           if (!deleted) return;
-          const restored = await sendMessage('annotation/save', { annotation: deleted });
+          // Restored under the key it had: the canonical link it was saved with is already in it.
+          const restored = await sendMessage('annotation/save', {
+            annotation: deleted,
+            canonical: deleted.page,
+          });
           if (restored.ok) setDeleted(null);
           await sendToTab(tabId, 'annotations/refresh', {});
         })

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTranslator } from '../lib/i18n/i18n.ts';
+import { pageKey } from '../lib/pages/page-key.ts';
 import { openPanelFor, readPageRows, waitForPageRow } from './support/extension.ts';
 import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { ARABIC_PAGES, loadFixture } from './support/fixtures.ts';
@@ -58,7 +59,7 @@ for (const launch of [launchChromium, launchFirefox]) {
       await waitForPageRow(panel, arabic.url());
       const rows = await readPageRows(panel);
       assert.equal(
-        rows.find((r) => r.url === english.url()),
+        rows.find((r) => r.url === pageKey(english.url())),
         undefined,
       );
       await panel.waitFor(
@@ -83,7 +84,7 @@ for (const launch of [launchChromium, launchFirefox]) {
       }
       assert.ok(row.visits > first.visits, `visits ${row.visits} after ${first.visits}`);
       assert.equal(row.firstVisit, first.firstVisit);
-      assert.equal((await readPageRows(panel)).filter((r) => r.url === url).length, 1);
+      assert.equal((await readPageRows(panel)).filter((r) => r.url === pageKey(url)).length, 1);
       await Promise.all([page.close(), panel.close()]);
     });
 

@@ -1,4 +1,5 @@
 import type { PageRow } from '../../lib/db/schema.ts';
+import { pageKey } from '../../lib/pages/page-key.ts';
 import type { TestBrowser, TestPage } from './test-browser.ts';
 
 /** The id of the tab showing `url`, asked from an extension page. */
@@ -53,7 +54,8 @@ export async function waitForPageRow(
 ): Promise<PageRow> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const row = (await readPageRows(extensionPage).catch(() => [])).find((r) => r.url === url);
+    // Rows are keyed by page identity, not by the address the page was loaded from.
+    const row = (await readPageRows(extensionPage).catch(() => [])).find((r) => r.url === pageKey(url));
     if (row) return row;
     if (Date.now() > deadline) throw new Error(`no database row for ${url} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 150));

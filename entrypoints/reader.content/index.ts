@@ -75,7 +75,7 @@ function read(ctx: ContentScriptContext): void {
 
   /** Loads the page's annotations from the database and anchors them in the page as it is now. */
   const loadAnnotations = async () => {
-    const rows = await sendMessage('annotation/list', { url: location.href });
+    const rows = await sendMessage('annotation/list', { url: location.href, canonical: canonicalLink() });
     if (rows.ok && !ctx.isInvalid) state.annotations.load(rows.value);
     notifyPanel();
   };
@@ -100,6 +100,7 @@ function read(ctx: ContentScriptContext): void {
     state.reported = location.href;
     void sendMessage('page/report', {
       url: location.href,
+      canonical: canonicalLink(),
       article,
       entities: reader.entities().length,
       visit,
@@ -139,7 +140,7 @@ function read(ctx: ContentScriptContext): void {
 
   /** Saves an annotation; on failure the toolbar stays open with the reason, and nothing is lost. */
   const saveAnnotation = async (row: AnnotationRow, retry: (error: string) => void) => {
-    const saved = await sendMessage('annotation/save', { annotation: row });
+    const saved = await sendMessage('annotation/save', { annotation: row, canonical: canonicalLink() });
     if (!saved.ok) return retry(saved.error);
     toolbar.hide();
     getSelection()?.removeAllRanges();
@@ -284,6 +285,10 @@ function read(ctx: ContentScriptContext): void {
 }
 
 const root = () => document.documentElement;
+
+/** The page's canonical link, if it has one (page identity: `lib/pages/page-identity.ts`). */
+const canonicalLink = () =>
+  document.querySelector<HTMLLinkElement>('link[rel~="canonical"][href]')?.href ?? null;
 
 /** The caret position under a point of the viewport. */
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {

@@ -10,15 +10,17 @@ import type { PageRow, RasidDB } from './schema.ts';
 export async function recordPage(
   db: RasidDB,
   url: string,
+  canonical: string | null,
   article: ArticleSummary,
   now: number,
   visit = true,
 ): Promise<PageRow> {
-  const key = pageKey(url);
+  const key = pageKey(url, canonical);
   return db.transaction('rw', db.pages, async () => {
     const previous = await db.pages.get(key);
     const row: PageRow = {
       url: key,
+      address: url,
       site: siteOf(url),
       title: article.title,
       byline: article.byline,

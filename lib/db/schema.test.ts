@@ -17,7 +17,7 @@ function version2(name: string): Dexie {
 }
 
 describe('database upgrades', () => {
-  it('opens a version 2 database at the newest version with its pages and settings intact', async () => {
+  it('opens a version 2 database at the newest version with its pages, re-keyed, and settings intact', async () => {
     const name = `upgrade-${Math.random()}`;
     names.push(name);
     const old = version2(name);
@@ -34,16 +34,71 @@ describe('database upgrades', () => {
 
     const db = new RasidDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.pages.get('https://enabbaladi.net/a')).toMatchObject({ title: 'عنوان', visits: 3 });
     expect(await db.settings.get('site:enabbaladi.net')).toMatchObject({ enabled: false });
     expect(await db.annotations.count()).toBe(0);
     db.close();
   });
 
+  it('re-keys version 3 pages and annotations by page identity, merging pages that are one', async () => {
+    const name = `upgrade-${Math.random()}`;
+    names.push(name);
+    const old = version2(name);
+    old.version(3).stores({ annotations: '&id, page, modified' });
+    await old.table('pages').bulkPut([
+      {
+        url: 'http://www.enabbaladi.net/a',
+        site: 'enabbaladi.net',
+        title: 'ع',
+        visits: 2,
+        firstVisit: 5,
+        lastVisit: 9,
+      },
+      {
+        url: 'https://enabbaladi.net/a/amp',
+        site: 'enabbaladi.net',
+        title: 'ع',
+        visits: 1,
+        firstVisit: 3,
+        lastVisit: 4,
+      },
+      {
+        url: 'https://enabbaladi.net/b',
+        site: 'enabbaladi.net',
+        title: 'ب',
+        visits: 1,
+        firstVisit: 1,
+        lastVisit: 1,
+      },
+    ]);
+    await old
+      .table('annotations')
+      .put({ id: 'x', page: 'http://www.enabbaladi.net/a', body: { note: 'n', tags: [], color: 'yellow' } });
+    old.close();
+
+    const db = new RasidDB(name);
+    await db.open();
+    expect(await db.pages.orderBy('url').primaryKeys()).toEqual([
+      'https://enabbaladi.net/a',
+      'https://enabbaladi.net/b',
+    ]);
+    expect(await db.pages.get('https://enabbaladi.net/a')).toMatchObject({
+      visits: 3,
+      firstVisit: 3,
+      lastVisit: 9,
+      address: 'http://www.enabbaladi.net/a',
+    });
+    expect(await db.annotations.get('x')).toMatchObject({
+      page: 'https://enabbaladi.net/a',
+      body: { note: 'n' },
+    });
+    db.close();
+  });
+
   it('declares every version it ever shipped', () => {
     const db = new RasidDB(`versions-${Math.random()}`);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(Object.keys(db._dbSchema).sort()).toEqual(['annotations', 'pages', 'settings']);
   });
 });

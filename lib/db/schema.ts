@@ -1,10 +1,14 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { pageKey } from '../pages/page-key.ts';
 import type { AnnotationRow } from './annotation.ts';
 import type { SettingsRow } from './settings.ts';
 
-/** A page Rasid has read. Keyed by `pageKey(url)`. */
+/** A page Rasid has read. */
 export interface PageRow {
+  /** The page's key, `pageKey(address, canonical)`: its identity (the field's name is from version 1). */
   url: string;
+  /** The address it was last read at. */
+  address?: string;
   /** Host without `www.`: what "site" means in Rasid. */
   site: string;
   title: string;
@@ -39,5 +43,35 @@ export class RasidDB extends Dexie {
     this.version(2).stores({ settings: '&key' });
     // v3: annotations, listed by page (in reading order, sorted by position after loading).
     this.version(3).stores({ annotations: '&id, page, modified' });
+    // v4: pages are keyed by their identity (canonical link, tracking parameters and AMP variants
+    // folded): existing rows are re-keyed, rows that fold into one are merged, annotations follow.
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
+        const pages = tx.table<PageRow, string>('pages');
+        const merged = new Map<string, PageRow>();
+        for (const row of await pages.toArray()) {
+          const key = pageKey(row.url);
+          const other = merged.get(key);
+          // The most recent visit gives the title and address; visits add up.
+          const latest =
+            other && other.lastVisit > row.lastVisit ? other : { ...row, address: row.address ?? row.url };
+          merged.set(key, {
+            ...latest,
+            url: key,
+            firstVisit: Math.min(row.firstVisit, other?.firstVisit ?? Infinity),
+            lastVisit: Math.max(row.lastVisit, other?.lastVisit ?? 0),
+            visits: row.visits + (other?.visits ?? 0),
+          });
+        }
+        await pages.clear();
+        await pages.bulkPut([...merged.values()]);
+        await tx
+          .table<AnnotationRow, string>('annotations')
+          .toCollection()
+          .modify((a) => {
+            a.page = pageKey(a.page);
+          });
+      });
   }
 }

@@ -43,11 +43,11 @@ afterEach(() => db.delete());
 
 describe('page/report', () => {
   it('records the page under its URL without the fragment', async () => {
-    await handlers['page/report']({ url, article, entities: 12, visit: true }, { tabId: 7 });
+    await handlers['page/report']({ url, canonical: null, article, entities: 12, visit: true }, { tabId: 7 });
     const rows = await db.pages.toArray();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      url: 'http://127.0.0.1:8080/baladi/index.html',
+      url: 'https://127.0.0.1:8080/baladi/index.html',
       site: '127.0.0.1:8080',
       title: article.title,
       wordCount: 812,
@@ -57,10 +57,10 @@ describe('page/report', () => {
   });
 
   it('updates the same row on a revisit, keeping the first visit', async () => {
-    await handlers['page/report']({ url, article, entities: 12, visit: true }, { tabId: 7 });
+    await handlers['page/report']({ url, canonical: null, article, entities: 12, visit: true }, { tabId: 7 });
     clock = 5_000;
     await handlers['page/report'](
-      { url, article: { ...article, wordCount: 900 }, entities: 12, visit: true },
+      { url, canonical: null, article: { ...article, wordCount: 900 }, entities: 12, visit: true },
       { tabId: 7 },
     );
     const rows = await db.pages.toArray();
@@ -69,10 +69,10 @@ describe('page/report', () => {
   });
 
   it('does not count an update within the same visit (content that arrived later) as a revisit', async () => {
-    await handlers['page/report']({ url, article, entities: 12, visit: true }, { tabId: 7 });
+    await handlers['page/report']({ url, canonical: null, article, entities: 12, visit: true }, { tabId: 7 });
     clock = 2_000;
     await handlers['page/report'](
-      { url, article: { ...article, wordCount: 1000 }, entities: 14, visit: false },
+      { url, canonical: null, article: { ...article, wordCount: 1000 }, entities: 14, visit: false },
       { tabId: 7 },
     );
     expect(await db.pages.toArray()).toMatchObject([{ visits: 1, lastVisit: 1_000, wordCount: 1000 }]);
@@ -80,12 +80,12 @@ describe('page/report', () => {
   });
 
   it('tells open panels which tab changed', async () => {
-    await handlers['page/report']({ url, article, entities: 12, visit: true }, { tabId: 7 });
+    await handlers['page/report']({ url, canonical: null, article, entities: 12, visit: true }, { tabId: 7 });
     expect(notified).toEqual([{ type: 'page/changed', payload: { tabId: 7 } }]);
   });
 
   it('shows the number of entities on the tab’s badge', async () => {
-    await handlers['page/report']({ url, article, entities: 12, visit: true }, { tabId: 7 });
+    await handlers['page/report']({ url, canonical: null, article, entities: 12, visit: true }, { tabId: 7 });
     expect(badges).toEqual([[7, 12]]);
   });
 });
@@ -104,46 +104,46 @@ describe('annotations', () => {
   });
 
   it('saves under the page key and lists the page’s annotations in reading order', async () => {
-    await handlers['annotation/save']({ annotation: annotation(90, 'دير الزور') }, {});
-    await handlers['annotation/save']({ annotation: annotation(10, 'قسد') }, {});
-    const list = await handlers['annotation/list'](
-      { url: 'http://127.0.0.1:8080/baladi/index.html?utm_x#top' },
-      {},
-    );
-    expect(list).toHaveLength(0); // the query names another page; the fragment would not
+    await handlers['annotation/save']({ canonical: null, annotation: annotation(90, 'دير الزور') }, {});
+    await handlers['annotation/save']({ canonical: null, annotation: annotation(10, 'قسد') }, {});
+    // Another link to the same page, with a tracking parameter and a fragment, finds them.
     const same = await handlers['annotation/list'](
-      { url: 'http://127.0.0.1:8080/baladi/index.html#top' },
+      { url: 'http://127.0.0.1:8080/baladi/index.html?utm_source=x#top', canonical: null },
       {},
     );
+    // Another article does not.
+    expect(
+      await handlers['annotation/list']({ url: 'http://127.0.0.1:8080/other/', canonical: null }, {}),
+    ).toEqual([]);
     expect(same.map((a) => a.target.selector.quote.exact)).toEqual(['قسد', 'دير الزور']);
-    expect(same[0]?.page).toBe('http://127.0.0.1:8080/baladi/index.html');
+    expect(same[0]?.page).toBe('https://127.0.0.1:8080/baladi/index.html');
   });
 
   it('keeps the creation time and sets the modification time on an edit', async () => {
     const a = { ...annotation(5, 'داعش'), created: 777 };
-    await handlers['annotation/save']({ annotation: a }, {});
+    await handlers['annotation/save']({ canonical: null, annotation: a }, {});
     clock = 9_000;
     const edited = await handlers['annotation/save'](
-      { annotation: { ...a, created: 1, body: { ...a.body, color: 'pink' } } },
+      { canonical: null, annotation: { ...a, created: 1, body: { ...a.body, color: 'pink' } } },
       {},
     );
     expect(edited).toMatchObject({ created: 777, modified: 9_000, body: { color: 'pink' } });
   });
 
   it('returns a deleted annotation, so that saving it again undoes the deletion', async () => {
-    const a = await handlers['annotation/save']({ annotation: annotation(5, 'داعش') }, {});
+    const a = await handlers['annotation/save']({ canonical: null, annotation: annotation(5, 'داعش') }, {});
     const removed = await handlers['annotation/delete']({ id: a.id }, {});
     expect(await db.annotations.count()).toBe(0);
-    await handlers['annotation/save']({ annotation: removed! }, {});
+    await handlers['annotation/save']({ canonical: null, annotation: removed! }, {});
     expect(await db.annotations.get(a.id)).toMatchObject({ id: a.id, created: a.created, body: a.body });
     expect(await handlers['annotation/delete']({ id: 'missing' }, {})).toBeNull();
   });
 
   it('tells open panels the page’s annotations changed', async () => {
-    await handlers['annotation/save']({ annotation: annotation(5, 'داعش') }, {});
+    await handlers['annotation/save']({ canonical: null, annotation: annotation(5, 'داعش') }, {});
     expect(notified).toContainEqual({
       type: 'annotations/changed',
-      payload: { page: 'http://127.0.0.1:8080/baladi/index.html' },
+      payload: { page: 'https://127.0.0.1:8080/baladi/index.html' },
     });
   });
 });
@@ -172,8 +172,21 @@ describe('settings', () => {
 });
 
 describe('page/get', () => {
+  it('finds a page by the canonical link it reported, though the tab’s URL differs', async () => {
+    const printed = 'http://127.0.0.1:8080/baladi/print.php?id=7';
+    await handlers['page/report'](
+      { url: printed, canonical: '/baladi/index.html', article, entities: 1, visit: true },
+      { tabId: 4 },
+    );
+    tabs.set(4, printed);
+    expect((await handlers['page/get']({ tabId: 4 }, {}))?.page).toMatchObject({
+      url: 'https://127.0.0.1:8080/baladi/index.html',
+      address: printed,
+    });
+  });
+
   it('finds the page a tab shows', async () => {
-    await handlers['page/report']({ url, article, entities: 12, visit: true }, { tabId: 7 });
+    await handlers['page/report']({ url, canonical: null, article, entities: 12, visit: true }, { tabId: 7 });
     tabs.set(7, url);
     const found = await handlers['page/get']({ tabId: 7 }, {});
     expect(found?.page.title).toBe(article.title);
@@ -184,7 +197,10 @@ describe('page/get', () => {
   });
   it('finds a saved page opened from disk', async () => {
     const file = 'file:///home/reader/saved/baladi.html';
-    await handlers['page/report']({ url: file, article, entities: 3, visit: true }, { tabId: 5 });
+    await handlers['page/report'](
+      { url: file, canonical: null, article, entities: 3, visit: true },
+      { tabId: 5 },
+    );
     tabs.set(5, file);
     expect((await handlers['page/get']({ tabId: 5 }, {}))?.page.site).toBe('file');
   });
@@ -198,7 +214,7 @@ describe('dispatch', () => {
   it('wraps the value in a result', async () => {
     const reply = await dispatch(
       handlers,
-      { type: 'page/report', payload: { url, article, entities: 12, visit: true } },
+      { type: 'page/report', payload: { url, canonical: null, article, entities: 12, visit: true } },
       { tabId: 1 },
     );
     expect(reply.ok).toBe(true);
@@ -207,7 +223,7 @@ describe('dispatch', () => {
     db.close();
     const reply = await dispatch(
       handlers,
-      { type: 'page/report', payload: { url, article, entities: 12, visit: true } },
+      { type: 'page/report', payload: { url, canonical: null, article, entities: 12, visit: true } },
       { tabId: 1 },
     );
     expect(reply).toMatchObject({ ok: false });

@@ -23,27 +23,31 @@ export interface HandlerDeps {
 export type Handlers = HandlersOf<Protocol>;
 
 export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDeps): Handlers {
+  // Which page each tab shows, from its reports: the canonical link that decides a page's key is known
+  // only to the page. (Lost when an MV3 service worker stops; `page/get` then falls back to the URL.)
+  const tabPages = new Map<number, { address: string; key: string }>();
   return {
-    async 'page/report'({ url, article, entities, visit }, { tabId }) {
-      const page = await recordPage(db, url, article, now(), visit);
+    async 'page/report'({ url, canonical, article, entities, visit }, { tabId }) {
+      const page = await recordPage(db, url, canonical, article, now(), visit);
       if (tabId !== undefined) {
+        tabPages.set(tabId, { address: url, key: page.url });
         setBadge(tabId, entities);
         notify({ type: 'page/changed', payload: { tabId } });
       }
       return page;
     },
 
-    async 'annotation/list'({ url }) {
-      const rows = await db.annotations.where('page').equals(pageKey(url)).toArray();
+    async 'annotation/list'({ url, canonical }) {
+      const rows = await db.annotations.where('page').equals(pageKey(url, canonical)).toArray();
       return rows.sort((a, b) => a.target.selector.position.start - b.target.selector.position.start);
     },
 
-    async 'annotation/save'({ annotation }) {
+    async 'annotation/save'({ annotation, canonical }) {
       const row = await db.transaction('rw', db.annotations, async () => {
         const previous = await db.annotations.get(annotation.id);
         const saved = {
           ...annotation,
-          page: pageKey(annotation.target.source),
+          page: pageKey(annotation.target.source, canonical),
           created: previous?.created ?? annotation.created,
           modified: now(),
         };
@@ -67,12 +71,14 @@ export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDep
     'settings/get': ({ site }) => getSettings(db, site),
     'settings/set': ({ site, patch }) => setSettings(db, site, patch),
 
-    // Stateless on purpose: an MV3 service worker may have been restarted since the report,
-    // so the tab's current URL, not a map in memory, says which page it shows.
+    // The tab's current URL says which page it shows; the last report from it, if it is about that
+    // URL, also knows the canonical link.
     async 'page/get'({ tabId }) {
       const url = await tabUrl(tabId);
       if (!url || !/^(?:https?|file):/u.test(url)) return null;
-      const page = await db.pages.get(pageKey(url));
+      const reported = tabPages.get(tabId);
+      const key = reported?.address === url ? reported.key : pageKey(url);
+      const page = await db.pages.get(key);
       return page ? { tabId, page } : null;
     },
   };

@@ -18,7 +18,13 @@ export interface Protocol {
    * Records the page (a new visit, or an update within the same visit) and sets the badge.
    */
   'page/report': {
-    request: { url: string; article: ArticleSummary; entities: number; visit: boolean };
+    request: {
+      url: string;
+      canonical: string | null;
+      article: ArticleSummary;
+      entities: number;
+      visit: boolean;
+    };
     response: PageRow;
   };
   /** Extension page → background: what Rasid knows about the page in a tab (null: nothing, not Arabic). */
@@ -28,9 +34,12 @@ export interface Protocol {
   /** Panel → background: changes settings (global ones, and whether this site is on). */
   'settings/set': { request: { site: string; patch: Partial<Settings> }; response: Settings };
   /** The annotations of the page at `url`, in reading order. */
-  'annotation/list': { request: { url: string }; response: AnnotationRow[] };
+  'annotation/list': { request: { url: string; canonical: string | null }; response: AnnotationRow[] };
   /** Creates or updates an annotation; `modified` is set here, `created` kept. */
-  'annotation/save': { request: { annotation: AnnotationRow }; response: AnnotationRow };
+  'annotation/save': {
+    request: { annotation: AnnotationRow; canonical: string | null };
+    response: AnnotationRow;
+  };
   /** Deletes an annotation and returns it (saving it again undoes the deletion); null if there was none. */
   'annotation/delete': { request: { id: string }; response: AnnotationRow | null };
 }
