@@ -15,7 +15,8 @@ export default defineConfig({
     // Only what is used: the Chromium side panel, and the http(s) pages the content script reads
     // anyway — host access is what lets the background see which page a tab shows (tabs.get().url)
     // without the broader "tabs" permission. IndexedDB needs no permission.
-    permissions: browser === 'firefox' ? [] : ['sidePanel'],
+    // contextMenus: "Annotate with Rasid" on a selection.
+    permissions: browser === 'firefox' ? ['contextMenus'] : ['sidePanel', 'contextMenus'],
     host_permissions: ['http://*/*', 'https://*/*', 'file:///*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

@@ -67,6 +67,33 @@ describe('AnnotationToolbar', () => {
     expect(root.querySelector('textarea')?.getAttribute('dir')).toBe('auto');
   });
 
+  it('links the annotation to an entity chosen by its names, and shows a suggested one', async () => {
+    const entities = [
+      { id: 'russia', ar: 'روسيا', en: 'Russia' },
+      { id: 'sdf', ar: 'قوات سوريا الديمقراطية', en: 'Syrian Democratic Forces' },
+    ];
+    const saved: AnnotationValues[] = [];
+    const root = show('edit', saved, {
+      entities,
+      initial: { color: 'yellow', note: '', tags: [], entity: 'russia' },
+    });
+    const input = root.querySelector('input[name=entity]') as HTMLInputElement;
+    expect(input.value).toBe('روسيا — Russia');
+    expect([...root.querySelectorAll('datalist option')].map((o) => o.getAttribute('value'))).toEqual([
+      'روسيا — Russia',
+      'قوات سوريا الديمقراطية — Syrian Democratic Forces',
+    ]);
+    input.value = 'قوات سوريا الديمقراطية — Syrian Democratic Forces';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+    (root.querySelector('button.save') as HTMLButtonElement).click();
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+    (root.querySelector('button.save') as HTMLButtonElement).click();
+    expect(saved.map((v) => v.entity)).toEqual(['sdf', undefined]);
+  });
+
   it('says why a save failed', () => {
     const root = show('new', [], { error: 'QuotaExceededError' });
     expect(root.querySelector('[role=alert]')?.textContent).toBe('تعذّر الحفظ: QuotaExceededError');

@@ -6,6 +6,15 @@ export interface AnnotationValues {
   color: AnnotationColor;
   note: string;
   tags: string[];
+  /** The lexicon entity the annotation is about, if the reader linked one. */
+  entity?: string | undefined;
+}
+
+/** An entity the reader can link to: its id and the names it is searched by. */
+export interface LinkableEntity {
+  id: string;
+  ar: string;
+  en: string;
 }
 
 interface Props {
@@ -14,6 +23,8 @@ interface Props {
   mode: 'new' | 'edit';
   initial?: AnnotationValues;
   error?: string | undefined;
+  /** The lexicon's entities, to link the annotation to one. */
+  entities?: readonly LinkableEntity[];
   onSave(values: AnnotationValues): void;
   onDelete?(): void;
   onClose(): void;
@@ -34,15 +45,22 @@ export function AnnotationToolbar({
   mode,
   initial,
   error,
+  entities = [],
   onSave,
   onDelete,
   onClose,
 }: Props) {
+  const label = (e: LinkableEntity) => `${e.ar} — ${e.en}`;
   const [expanded, setExpanded] = useState(mode === 'edit');
   const [color, setColor] = useState<AnnotationColor>(initial?.color ?? 'yellow');
   const [note, setNote] = useState(initial?.note ?? '');
   const [tags, setTags] = useState((initial?.tags ?? []).join('، '));
-  const save = (c = color) => onSave({ color: c, note: note.trim(), tags: parseTags(tags) });
+  const [link, setLink] = useState(() => {
+    const linked = entities.find((e) => e.id === initial?.entity);
+    return linked ? label(linked) : '';
+  });
+  const entity = entities.find((e) => label(e) === link.trim())?.id;
+  const save = (c = color) => onSave({ color: c, note: note.trim(), tags: parseTags(tags), entity });
   return (
     <section
       class="toolbar"
@@ -97,6 +115,23 @@ export function AnnotationToolbar({
             {t('tags')}
             <input name="tags" dir="auto" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
           </label>
+          {!!entities.length && (
+            <label>
+              {t('linkEntity')}
+              <input
+                name="entity"
+                dir="auto"
+                list="rasid-entities"
+                value={link}
+                onInput={(e) => setLink(e.currentTarget.value)}
+              />
+              <datalist id="rasid-entities">
+                {entities.map((e) => (
+                  <option key={e.id} value={label(e)} />
+                ))}
+              </datalist>
+            </label>
+          )}
           <div class="row">
             <button type="submit" class="save">
               {t('save')}

@@ -196,7 +196,7 @@ describe('PageSummary: the reader’s annotations', () => {
                 position: { start: 0, end: 3 },
               },
             },
-            body: { note: 'ملاحظة <img src=x>', tags: ['كرد'], color: 'green' },
+            body: { note: 'ملاحظة <img src=x>', tags: ['كرد'], color: 'green', entity: 'sdf' },
             created: 0,
             modified: 0,
           },
@@ -210,6 +210,7 @@ describe('PageSummary: the reader’s annotations', () => {
     expect(root.querySelector('[data-testid=quote]')?.textContent).toBe('<b>قسد</b>');
     expect(root.querySelector('[data-testid=note]')?.textContent).toBe('ملاحظة <img src=x>');
     expect(root.querySelector('[data-testid=tags]')?.textContent).toBe('#كرد');
+    expect(root.querySelector('[data-testid=linked]')?.textContent).toBe('About قوات سوريا الديمقراطية');
     expect(root.querySelector('[data-testid=annotations] img, [data-testid=annotations] b')).toBeNull();
   });
 

@@ -2,6 +2,7 @@ import type { ArticleSummary } from '../lib/article/extract-article.ts';
 import type { PageRow } from '../lib/db/schema.ts';
 import type { Settings } from '../lib/db/settings.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
+import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
 import type { EntityType } from '../lib/lexicon/schema.ts';
 import type { ReaderState } from '../lib/messages/protocol.ts';
 import type { EntityOnPage } from '../lib/reader/page-reader.ts';
@@ -191,6 +192,9 @@ function Entities({
   );
 }
 
+/** The canonical Arabic name of a lexicon entity, or its id when the lexicon no longer has it. */
+const entityName = (id: string) => bundledLexicon.entities.find((e) => e.id === id)?.ar ?? id;
+
 function Annotations({
   i18n: { t },
   annotations,
@@ -232,6 +236,11 @@ function Annotations({
             {row.body.note && (
               <p dir="auto" data-testid="note">
                 {row.body.note}
+              </p>
+            )}
+            {row.body.entity && (
+              <p class="linked" data-testid="linked">
+                {t('linkedTo', { name: entityName(row.body.entity) })}
               </p>
             )}
             {!!row.body.tags.length && (

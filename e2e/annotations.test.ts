@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { AnnotationRow } from '../lib/db/annotation.ts';
-import { openPanelFor } from './support/extension.ts';
+import { openPanelFor, tabIdOf } from './support/extension.ts';
 import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
@@ -114,6 +114,7 @@ for (const launch of [launchChromium, launchFirefox]) {
             const tags = root.querySelector('input[name=tags]') as HTMLInputElement;
             tags.value = 'روسيا، أمريكا';
             tags.dispatchEvent(new Event('input', { bubbles: true }));
+            // The selection names Russia: it is offered as the link; the reader keeps it.
             (root.querySelector('button[data-color=green]') as HTMLButtonElement).click();
             setTimeout(() => {
               (root.querySelector('button.save') as HTMLButtonElement).click();
@@ -128,7 +129,12 @@ for (const launch of [launchChromium, launchFirefox]) {
       let panel = await openPanelFor(browser, page.url());
       const [row] = await annotationRows(panel);
       assert.equal(row?.target.selector.quote.exact, PHRASE);
-      assert.deepEqual(row?.body, { note: NOTE, tags: ['روسيا', 'أمريكا'], color: 'green' });
+      assert.deepEqual(row?.body, {
+        note: NOTE,
+        tags: ['روسيا', 'أمريكا'],
+        color: 'green',
+        entity: 'russia',
+      });
 
       await page.goto(url);
       await waitForNote(page);
@@ -186,6 +192,40 @@ for (const launch of [launchChromium, launchFirefox]) {
       await waitForNote(page, 1);
       assert.deepEqual(await painted(page, 'note-green'), [PHRASE]);
       assert.equal((await annotationRows(panel)).length, 1);
+      await Promise.all([page.close(), panel.close()]);
+    });
+
+    it('opens the toolbar for a selection when the context menu asks (the message its item sends)', async () => {
+      writeFileSync(source(), original);
+      const page = await browser.newPage(url);
+      await page.waitFor(
+        () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('rasid-actor'),
+        null,
+      );
+      await page.evaluate(() => {
+        const p = document.querySelector('article p')!;
+        const range = document.createRange();
+        range.selectNodeContents(p.firstChild!);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+      });
+      const panel = await openPanelFor(browser, page.url());
+      const opened = await panel.evaluate(
+        async (tabId) => {
+          const api = (
+            globalThis as unknown as {
+              browser: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+            }
+          ).browser;
+          return api.tabs.sendMessage(tabId, { type: 'annotations/annotate-selection', payload: {} });
+        },
+        await tabIdOf(panel, page.url()),
+      );
+      assert.deepEqual(opened, { ok: true, value: true });
+      await page.waitFor(
+        () => !!document.querySelector('rasid-toolbar')?.shadowRoot?.querySelector('[role=dialog]'),
+        null,
+      );
       await Promise.all([page.close(), panel.close()]);
     });
 

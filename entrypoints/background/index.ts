@@ -4,6 +4,8 @@ import { RasidDB } from '../../lib/db/schema.ts';
 import { createHandlers, dispatch } from '../../lib/messages/handlers.ts';
 import { isMessage } from '../../lib/messages/protocol.ts';
 
+const ANNOTATE_MENU = 'rasid-annotate';
+
 /** Firefox's sidebar API, absent from the Chromium-based types. */
 interface SidebarAction {
   toggle(): Promise<void>;
@@ -30,6 +32,21 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isMessage(message)) return undefined;
     return dispatch(handlers, message, { tabId: sender.tab?.id });
+  });
+
+  // The page's context menu: "Annotate with Rasid" on a selection opens the annotation toolbar there.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: ANNOTATE_MENU,
+      title: browser.i18n.getMessage('annotateMenu'),
+      contexts: ['selection'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== ANNOTATE_MENU || tab?.id === undefined) return;
+    void browser.tabs
+      .sendMessage(tab.id, { type: 'annotations/annotate-selection', payload: {} })
+      .catch(() => undefined);
   });
 
   // The toolbar button opens the page panel: Chromium's side panel, Firefox's sidebar.

@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/db/settings.ts';
 import { sampleText } from '../../lib/dom/sample-text.ts';
 import { createTranslator, pickLanguage } from '../../lib/i18n/i18n.ts';
 import { precompiledBundledLexicon } from '../../lib/lexicon/precompiled-lexicon.ts';
+import { spot } from '../../lib/lexicon/spot.ts';
 import { dispatch } from '../../lib/messages/handlers.ts';
 import { isTabMessage } from '../../lib/messages/protocol.ts';
 import { sendMessage } from '../../lib/messages/send-message.ts';
@@ -147,27 +148,40 @@ function read(ctx: ContentScriptContext): void {
     await loadAnnotations();
   };
 
+  const bodyOf = ({ note, tags, color, entity }: AnnotationValues): AnnotationRow['body'] => ({
+    note,
+    tags,
+    color,
+    ...(entity ? { entity } : {}),
+  });
+
   const newRow = (selectors: Selectors, values: AnnotationValues): AnnotationRow => ({
     id: crypto.randomUUID(),
     page: location.href,
     target: { source: location.href, selector: selectors },
-    body: { note: values.note, tags: values.tags, color: values.color },
+    body: bodyOf(values),
     created: Date.now(),
     modified: Date.now(),
   });
 
+  const linkable = lexicon.entities.map(({ id, ar, en }) => ({ id, ar, en }));
+
   /** The toolbar for the current selection, if it holds text Rasid reads. */
-  const annotateSelection = (focus: boolean) => {
+  const annotateSelection = (focus: boolean): boolean => {
     const selection = getSelection();
-    if (!selection || selection.isCollapsed || !selection.rangeCount) return;
+    if (!selection || selection.isCollapsed || !selection.rangeCount) return false;
     const range = selection.getRangeAt(0);
     const selectors = state.annotations.selectorsFor(range);
-    if (!selectors) return;
+    if (!selectors) return false;
+    // A selection that names an entity is offered as a link to it.
+    const suggested = spot(selectors.quote.exact, lexicon)[0]?.alias.entity.id;
     const show = (error?: string) =>
       toolbar.show(
         h(AnnotationToolbar, {
           i18n,
           mode: 'new',
+          initial: { color: 'yellow', note: '', tags: [], entity: suggested },
+          entities: linkable,
           error,
           onSave: (values) => void saveAnnotation(newRow(selectors, values), (error) => show(error)),
           onClose: () => toolbar.hide(),
@@ -176,6 +190,7 @@ function read(ctx: ContentScriptContext): void {
         focus,
       );
     show();
+    return true;
   };
 
   /** The toolbar for an existing annotation: edit, recolour, retag, delete. */
@@ -186,9 +201,9 @@ function read(ctx: ContentScriptContext): void {
           i18n,
           mode: 'edit',
           initial: row.body,
+          entities: linkable,
           error,
-          onSave: (values) =>
-            void saveAnnotation({ ...row, body: { ...row.body, ...values } }, (error) => show(error)),
+          onSave: (values) => void saveAnnotation({ ...row, body: bodyOf(values) }, (error) => show(error)),
           onDelete: () =>
             void sendMessage('annotation/delete', { id: row.id }).then((r) =>
               r.ok ? (toolbar.hide(), loadAnnotations()) : show(r.error),
@@ -202,7 +217,7 @@ function read(ctx: ContentScriptContext): void {
   };
 
   // The panel's messages.
-  const handlers = createTabHandlers({ state, site, start, loadAnnotations });
+  const handlers = createTabHandlers({ state, site, start, loadAnnotations, annotateSelection });
   const onMessage = (message: unknown) =>
     isTabMessage(message) ? dispatch(handlers, message, {}) : undefined;
   browser.runtime.onMessage.addListener(onMessage);

@@ -16,11 +16,14 @@ export function createTabHandlers({
   site,
   start,
   loadAnnotations,
+  annotateSelection,
 }: {
   state: ReaderState;
   site: string;
   start(): Promise<void>;
   loadAnnotations(): Promise<void>;
+  /** Opens the toolbar for the current selection; false when there is none Rasid can annotate. */
+  annotateSelection(focus: boolean): boolean;
 }): HandlersOf<TabProtocol> {
   return {
     'reader/state': async () => ({
@@ -39,6 +42,7 @@ export function createTabHandlers({
       state.reader?.setHidden(entityId, hidden);
       return null;
     },
+    'annotations/annotate-selection': async () => annotateSelection(true),
     'annotations/refresh': async () => {
       await loadAnnotations();
       return null;

@@ -57,6 +57,8 @@ export const en = {
   saveFailed: 'Could not save: {message}',
   deleted: 'Annotation deleted.',
   goToAnnotation: 'Go to it',
+  linkEntity: 'Link to an actor or place',
+  linkedTo: 'About {name}',
 } satisfies Record<string, CatalogEntry>;
 
 export type MessageKey = keyof typeof en;
@@ -126,4 +128,6 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   saveFailed: 'تعذّر الحفظ: {message}',
   deleted: 'حُذف التعليق.',
   goToAnnotation: 'الانتقال إليه',
+  linkEntity: 'ربط بفاعل أو مكان',
+  linkedTo: 'عن {name}',
 };

@@ -61,6 +61,8 @@ export interface TabProtocol {
   'annotations/refresh': { request: Record<string, never>; response: null };
   /** Scrolls to an annotation and flashes it. False when it is an orphan. */
   'annotations/reveal': { request: { id: string }; response: boolean };
+  /** Background (context menu) → content script: open the annotation toolbar for the selection. */
+  'annotations/annotate-selection': { request: Record<string, never>; response: boolean };
 }
 
 /** Background or content script → extension pages: something they show has changed. No reply. */
@@ -130,6 +132,7 @@ const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = {
   'reader/refresh': true,
   'annotations/refresh': true,
   'annotations/reveal': true,
+  'annotations/annotate-selection': true,
 };
 
 const hasType = (types: Record<string, true>, value: unknown) =>
