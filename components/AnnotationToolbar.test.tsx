@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTranslator } from '../lib/i18n/i18n.ts';
-import { AnnotationToolbar, type AnnotationValues } from './AnnotationToolbar.tsx';
+import { AnnotationToolbar, DeletedNotice, type AnnotationValues } from './AnnotationToolbar.tsx';
 
 function show(mode: 'new' | 'edit', saved: AnnotationValues[], extra: Record<string, unknown> = {}) {
   const root = document.createElement('div');
@@ -96,6 +96,27 @@ describe('AnnotationToolbar', () => {
 
   it('says why a save failed', () => {
     const root = show('new', [], { error: 'QuotaExceededError' });
-    expect(root.querySelector('[role=alert]')?.textContent).toBe('تعذّر الحفظ: QuotaExceededError');
+    expect(root.querySelector('[role=alert]')?.textContent).toBe(
+      'تعذّر الحفظ (QuotaExceededError)؛ ستُعاد المحاولة…',
+    );
+  });
+});
+
+describe('DeletedNotice', () => {
+  it('says the annotation was deleted and offers to undo', () => {
+    let undone = false;
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(
+      <DeletedNotice
+        i18n={createTranslator('en')}
+        onUndo={() => (undone = true)}
+        onClose={() => undefined}
+      />,
+      root,
+    );
+    expect(root.querySelector('[role=status]')?.textContent).toBe('Annotation deleted.Undo');
+    (root.querySelector('button.undo') as HTMLButtonElement).click();
+    expect(undone).toBe(true);
   });
 });

@@ -149,6 +149,28 @@ export function AnnotationToolbar({
   );
 }
 
+/** After a deletion from the page: undo it (the panel offers the same). */
+export function DeletedNotice({
+  i18n: { t, dir, lang },
+  onUndo,
+  onClose,
+}: {
+  i18n: Translator;
+  onUndo(): void;
+  onClose(): void;
+}) {
+  return (
+    <section class="toolbar" dir={dir} lang={lang} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <p role="status" class="row">
+        {t('deleted')}
+        <button type="button" class="undo" onClick={onUndo}>
+          {t('undo')}
+        </button>
+      </p>
+    </section>
+  );
+}
+
 export const TOOLBAR_CSS = `
 :host { all: initial; }
 .toolbar { position: fixed; z-index: 2147483647; box-sizing: border-box; min-width: 12rem; max-width: 22rem;

@@ -229,6 +229,67 @@ for (const launch of [launchChromium, launchFirefox]) {
       await Promise.all([page.close(), panel.close()]);
     });
 
+    it('edits from the page: a click opens the annotation, delete, undo; the panel goes to it with a flash', async () => {
+      writeFileSync(source(), original);
+      const page = await browser.newPage(url);
+      await waitForNote(page);
+      const point = await page.evaluate(() => {
+        const [r] = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(
+          'rasid-note-green',
+        )!;
+        r!.startContainer.parentElement!.scrollIntoView({
+          block: 'center',
+          behavior: 'instant' as ScrollBehavior,
+        });
+        const range = document.createRange();
+        range.setStart(r!.startContainer, r!.startOffset);
+        range.setEnd(r!.endContainer, r!.endOffset);
+        const box = range.getClientRects()[0]!;
+        return { x: box.left + 4, y: box.top + box.height / 2 };
+      });
+      await page.click(point.x, point.y);
+      await page.waitFor(
+        (note) =>
+          document.querySelector('rasid-toolbar')?.shadowRoot?.querySelector('textarea')?.value === note,
+        NOTE,
+      );
+      await page.evaluate(() =>
+        (
+          document
+            .querySelector('rasid-toolbar')!
+            .shadowRoot!.querySelector('button.delete') as HTMLButtonElement
+        ).click(),
+      );
+      await waitForNote(page, 0);
+      await page.waitFor(
+        () => !!document.querySelector('rasid-toolbar')?.shadowRoot?.querySelector('button.undo'),
+        null,
+      );
+      await page.evaluate(() =>
+        (
+          document
+            .querySelector('rasid-toolbar')!
+            .shadowRoot!.querySelector('button.undo') as HTMLButtonElement
+        ).click(),
+      );
+      await waitForNote(page, 1);
+
+      const panel = await openPanelFor(browser, page.url());
+      await panel.waitFor(() => !!document.querySelector('[data-annotation] button.go'), null);
+      await page.evaluate(() => scrollTo(0, 0));
+      await panel.evaluate(() =>
+        (document.querySelector('[data-annotation] button.go') as HTMLButtonElement).click(),
+      );
+      await page.waitFor(
+        () =>
+          ((CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('rasid-flash')
+            ?.size ?? 0) === 1,
+        null,
+      );
+      assert.deepEqual(await painted(page, 'flash'), [PHRASE]);
+      await Promise.all([page.close(), panel.close()]);
+    });
+
     it('logs no errors on pages and extension pages', () => {
       assert.deepEqual(browser.errors, []);
     });

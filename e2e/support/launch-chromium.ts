@@ -74,6 +74,14 @@ export async function launchChromium({
       if (url) await page.goto(url);
       return page;
     },
+    async restartExtension() {
+      const page =
+        context.pages().find((p) => p.url().startsWith('chrome-extension:')) ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });

@@ -91,6 +91,19 @@ export async function launchFirefox({
       if (url) await page.goto(url);
       return page;
     },
+    async restartExtension(extensionPage) {
+      await extensionPage
+        .evaluate(() =>
+          setTimeout(
+            () =>
+              (
+                globalThis as unknown as { browser: { runtime: { reload(): void } } }
+              ).browser.runtime.reload(),
+            0,
+          ),
+        )
+        .catch(() => undefined);
+    },
     close: () => browser.close(),
   };
 }

@@ -24,6 +24,11 @@ export interface TestBrowser {
   newPage(url?: string): Promise<TestPage>;
   /** Console errors and uncaught exceptions from every page opened so far. */
   errors: string[];
+  /**
+   * Takes the extension's background away under it, from an extension page: Chromium stops the MV3
+   * service worker (what it does to idle workers, and what an update does); Firefox reloads the add-on.
+   */
+  restartExtension(extensionPage: TestPage): Promise<void>;
   close(): Promise<void>;
 }
 

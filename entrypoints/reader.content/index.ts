@@ -2,6 +2,7 @@ import { h } from 'preact';
 import { browser } from 'wxt/browser';
 import {
   AnnotationToolbar,
+  DeletedNotice,
   TOOLBAR_CSS,
   type AnnotationValues,
 } from '../../components/AnnotationToolbar.tsx';
@@ -139,10 +140,22 @@ function read(ctx: ContentScriptContext): void {
     await loadAnnotations();
   };
 
-  /** Saves an annotation; on failure the toolbar stays open with the reason, and nothing is lost. */
-  const saveAnnotation = async (row: AnnotationRow, retry: (error: string) => void) => {
+  /**
+   * Saves an annotation. A failed write (a full disk, a background restarting) is shown in the
+   * toolbar, which stays open, and tried again with growing delays: never silently dropped.
+   */
+  const saveAnnotation = async (
+    row: AnnotationRow,
+    failed: (error: string) => void,
+    attempt = 0,
+  ): Promise<void> => {
     const saved = await sendMessage('annotation/save', { annotation: row, canonical: canonicalLink() });
-    if (!saved.ok) return retry(saved.error);
+    if (!saved.ok) {
+      failed(saved.error);
+      if (attempt < 5 && !ctx.isInvalid)
+        ctx.setTimeout(() => void saveAnnotation(row, failed, attempt + 1), 1000 * 2 ** attempt);
+      return;
+    }
     toolbar.hide();
     getSelection()?.removeAllRanges();
     await loadAnnotations();
@@ -193,6 +206,15 @@ function read(ctx: ContentScriptContext): void {
     return true;
   };
 
+  /** Deletes an annotation, and offers to undo it where it was. */
+  const deleteAnnotation = async (row: AnnotationRow, anchor: DOMRect, failed: (error: string) => void) => {
+    const removed = await sendMessage('annotation/delete', { id: row.id });
+    if (!removed.ok) return failed(removed.error);
+    await loadAnnotations();
+    const undo = () => void saveAnnotation(row, failed);
+    toolbar.show(h(DeletedNotice, { i18n, onUndo: undo, onClose: () => toolbar.hide() }), anchor, false);
+  };
+
   /** The toolbar for an existing annotation: edit, recolour, retag, delete. */
   const editAnnotation = (row: AnnotationRow, anchor: DOMRect) => {
     const show = (error?: string) =>
@@ -204,10 +226,7 @@ function read(ctx: ContentScriptContext): void {
           entities: linkable,
           error,
           onSave: (values) => void saveAnnotation({ ...row, body: bodyOf(values) }, (error) => show(error)),
-          onDelete: () =>
-            void sendMessage('annotation/delete', { id: row.id }).then((r) =>
-              r.ok ? (toolbar.hide(), loadAnnotations()) : show(r.error),
-            ),
+          onDelete: () => void deleteAnnotation(row, anchor, show),
           onClose: () => toolbar.hide(),
         }),
         anchor,

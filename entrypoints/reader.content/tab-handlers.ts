@@ -47,15 +47,7 @@ export function createTabHandlers({
       await loadAnnotations();
       return null;
     },
-    'annotations/reveal': async ({ id }) => {
-      const placed = state.annotations.placed.find((p) => p.row.id === id);
-      if (!placed?.range) return false;
-      placed.range.startContainer.parentElement?.scrollIntoView({
-        block: 'center',
-        behavior: 'instant' as ScrollBehavior,
-      });
-      return true;
-    },
+    'annotations/reveal': async ({ id }) => state.annotations.reveal(id),
     'reader/refresh': async () => {
       const got = await sendMessage('settings/get', { site });
       if (!got.ok) return null;

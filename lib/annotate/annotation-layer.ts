@@ -31,6 +31,7 @@ export class AnnotationLayer {
   readonly #painter: Painter;
   readonly #article: () => readonly Text[];
   #placed: PlacedAnnotation[] = [];
+  #flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(doc: Document, painter: Painter, articleNodes: () => readonly Text[]) {
     this.#doc = doc;
@@ -109,7 +110,22 @@ export class AnnotationLayer {
     });
   }
 
+  /** Scrolls to an annotation and flashes it; false for an orphan. */
+  reveal(id: string): boolean {
+    const placed = this.#placed.find((p) => p.row.id === id);
+    if (!placed?.range) return false;
+    placed.range.startContainer.parentElement?.scrollIntoView({
+      block: 'center',
+      behavior: 'instant' as ScrollBehavior,
+    });
+    this.#painter.paint('flash', [placed.range]);
+    clearTimeout(this.#flashTimer);
+    this.#flashTimer = setTimeout(() => this.#painter.paint('flash', []), 1500);
+    return true;
+  }
+
   clear(): void {
+    clearTimeout(this.#flashTimer);
     this.#painter.clear();
     this.#placed = [];
   }
