@@ -94,6 +94,23 @@ describe('AnnotationToolbar', () => {
     expect(saved.map((v) => v.entity)).toEqual(['sdf', undefined]);
   });
 
+  it('offers to make an unknown name an actor or a place of the reader’s own', async () => {
+    const saved: AnnotationValues[] = [];
+    const root = show('edit', saved, { entities: [{ id: 'russia', ar: 'روسيا', en: 'Russia' }] });
+    expect(root.querySelector('fieldset.new-entity')).toBeNull();
+    const input = root.querySelector('input[name=entity]') as HTMLInputElement;
+    input.value = 'لواء الباقر';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+    expect(root.querySelector('fieldset.new-entity legend')?.textContent).toBe(
+      'ليس في قائمة راصد: اجعله فاعلًا أو مكانًا من عندك',
+    );
+    (root.querySelector('input[value=place]') as HTMLInputElement).click();
+    await flush();
+    (root.querySelector('button.save') as HTMLButtonElement).click();
+    expect(saved[0]).toMatchObject({ entity: undefined, newEntity: { name: 'لواء الباقر', type: 'place' } });
+  });
+
   it('says why a save failed', () => {
     const root = show('new', [], { error: 'QuotaExceededError' });
     expect(root.querySelector('[role=alert]')?.textContent).toBe(

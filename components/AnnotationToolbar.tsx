@@ -8,6 +8,8 @@ export interface AnnotationValues {
   tags: string[];
   /** The lexicon entity the annotation is about, if the reader linked one. */
   entity?: string | undefined;
+  /** A name the lexicon does not know, to become an entity of the reader's own. */
+  newEntity?: { name: string; type: 'actor' | 'place' } | undefined;
 }
 
 /** An entity the reader can link to: its id and the names it is searched by. */
@@ -50,7 +52,7 @@ export function AnnotationToolbar({
   onDelete,
   onClose,
 }: Props) {
-  const label = (e: LinkableEntity) => `${e.ar} — ${e.en}`;
+  const label = (e: LinkableEntity) => (e.en ? `${e.ar} — ${e.en}` : e.ar);
   const [expanded, setExpanded] = useState(mode === 'edit');
   const [color, setColor] = useState<AnnotationColor>(initial?.color ?? 'yellow');
   const [note, setNote] = useState(initial?.note ?? '');
@@ -59,8 +61,11 @@ export function AnnotationToolbar({
     const linked = entities.find((e) => e.id === initial?.entity);
     return linked ? label(linked) : '';
   });
+  const [newType, setNewType] = useState<'actor' | 'place'>('actor');
   const entity = entities.find((e) => label(e) === link.trim())?.id;
-  const save = (c = color) => onSave({ color: c, note: note.trim(), tags: parseTags(tags), entity });
+  const newEntity = link.trim() && !entity ? { name: link.trim(), type: newType } : undefined;
+  const save = (c = color) =>
+    onSave({ color: c, note: note.trim(), tags: parseTags(tags), entity, newEntity });
   return (
     <section
       class="toolbar"
@@ -132,6 +137,23 @@ export function AnnotationToolbar({
               </datalist>
             </label>
           )}
+          {newEntity && (
+            <fieldset class="new-entity">
+              <legend>{t('newEntity')}</legend>
+              {(['actor', 'place'] as const).map((type) => (
+                <label key={type} class="inline">
+                  <input
+                    type="radio"
+                    name="new-type"
+                    value={type}
+                    checked={newType === type}
+                    onChange={() => setNewType(type)}
+                  />
+                  {t(type)}
+                </label>
+              ))}
+            </fieldset>
+          )}
           <div class="row">
             <button type="submit" class="save">
               {t('save')}
@@ -188,6 +210,8 @@ button:focus-visible, textarea:focus-visible, input:focus-visible { outline: 2px
 .close { margin-inline-start: auto; border: 0; background: none; font-size: 1.2rem; line-height: 1; padding: 0 0.25rem; }
 form { display: grid; gap: 0.4rem; margin-top: 0.4rem; }
 label { display: grid; gap: 0.15rem; font-size: 0.85rem; color: #444; }
+fieldset { border: 1px solid #ccc; border-radius: 4px; margin: 0; padding: 0.2rem 0.4rem; font-size: 0.85rem; }
+label.inline { display: inline-flex; align-items: center; gap: 0.25rem; margin-inline-end: 0.6rem; }
 textarea, input { font: inherit; color: inherit; background: #fff; border: 1px solid #aaa; border-radius: 4px; padding: 0.25rem; }
 [role='alert'] { color: #b00020; margin: 0.3rem 0 0; font-size: 0.85rem; }
 @media (prefers-color-scheme: dark) {

@@ -214,6 +214,18 @@ describe('PageSummary: the reader’s annotations', () => {
     expect(root.querySelector('[data-testid=annotations] img, [data-testid=annotations] b')).toBeNull();
   });
 
+  it('names a linked entity of the reader’s own', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const state = annotated(false);
+    if (state.kind === 'page' && state.reader) state.reader.annotations[0]!.row.body.entity = 'reader-1';
+    render(
+      <PageSummary i18n={createTranslator('en')} state={state} ownNames={{ 'reader-1': 'لواء الباقر' }} />,
+      root,
+    );
+    expect(root.querySelector('[data-testid=linked]')?.textContent).toBe('About لواء الباقر');
+  });
+
   it('marks an orphan and offers no way to go to it', () => {
     const root = show(annotated(true));
     expect(root.querySelector('[data-testid=orphan]')?.textContent).toBe(

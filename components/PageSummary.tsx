@@ -27,6 +27,8 @@ export interface PanelActions {
 interface Props extends Partial<PanelActions> {
   i18n: Translator;
   state: PanelState;
+  /** Names of the reader's own entities, by id. */
+  ownNames?: Readonly<Record<string, string>>;
   /** An annotation was just deleted: offer to undo it. */
   canUndo?: boolean;
 }
@@ -38,6 +40,7 @@ export function PageSummary({
   i18n,
   state,
   canUndo = false,
+  ownNames = {},
   onReveal = noop,
   onHide = noop,
   onSettings = noop,
@@ -64,6 +67,7 @@ export function PageSummary({
               i18n={i18n}
               annotations={state.reader.annotations}
               canUndo={canUndo}
+              ownNames={ownNames}
               onReveal={onRevealAnnotation}
               onDelete={onDeleteAnnotation}
               onUndo={onUndo}
@@ -192,13 +196,15 @@ function Entities({
   );
 }
 
-/** The canonical Arabic name of a lexicon entity, or its id when the lexicon no longer has it. */
-const entityName = (id: string) => bundledLexicon.entities.find((e) => e.id === id)?.ar ?? id;
+/** The name of a linked entity: the reader's own, or the lexicon's canonical Arabic name; else its id. */
+const entityName = (id: string, own: Readonly<Record<string, string>>) =>
+  own[id] ?? bundledLexicon.entities.find((e) => e.id === id)?.ar ?? id;
 
 function Annotations({
   i18n: { t },
   annotations,
   canUndo,
+  ownNames,
   onReveal,
   onDelete,
   onUndo,
@@ -206,6 +212,7 @@ function Annotations({
   i18n: Translator;
   annotations: ReaderState['annotations'];
   canUndo: boolean;
+  ownNames: Readonly<Record<string, string>>;
   onReveal(id: string): void;
   onDelete(id: string): void;
   onUndo(): void;
@@ -240,7 +247,7 @@ function Annotations({
             )}
             {row.body.entity && (
               <p class="linked" data-testid="linked">
-                {t('linkedTo', { name: entityName(row.body.entity) })}
+                {t('linkedTo', { name: entityName(row.body.entity, ownNames) })}
               </p>
             )}
             {!!row.body.tags.length && (

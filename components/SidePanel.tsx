@@ -24,6 +24,7 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
   const [state, setState] = useState<PanelState>({ kind: 'loading' });
   // The annotation deleted last, until it is restored or the panel moves on: what "Undo" puts back.
   const [deleted, setDeleted] = useState<AnnotationRow | null>(null);
+  const [ownNames, setOwnNames] = useState<Record<string, string>>({});
   const tab = useRef<{ id?: number; site?: string }>({});
 
   const refresh = useCallback(async () => {
@@ -38,7 +39,11 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
     if (!url) return setState({ kind: 'empty' });
     const site = siteOf(url);
     tab.current = { id: tabId, site };
-    const settings = await sendMessage('settings/get', { site });
+    const [settings, own] = await Promise.all([
+      sendMessage('settings/get', { site }),
+      sendMessage('entity/list', {}),
+    ]);
+    if (own.ok) setOwnNames(Object.fromEntries(own.value.map((e) => [e.id, e.name])));
     setState({
       kind: 'page',
       page: page.value?.page ?? null,
@@ -82,6 +87,7 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
       i18n={i18n}
       state={state}
       canUndo={!!deleted}
+      ownNames={ownNames}
       onRevealAnnotation={(id) => withTab((tabId) => sendToTab(tabId, 'annotations/reveal', { id }))}
       onDeleteAnnotation={(id) =>
         withTab(async (tabId) => {

@@ -290,6 +290,59 @@ for (const launch of [launchChromium, launchFirefox]) {
       await Promise.all([page.close(), panel.close()]);
     });
 
+    it('links a selection to a new actor of the reader’s own', async () => {
+      writeFileSync(source(), original);
+      const page = await browser.newPage(url);
+      await page.waitFor(
+        () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('rasid-actor'),
+        null,
+      );
+      await page.evaluate(() => {
+        const p = [...document.querySelectorAll('article p')].find((el) =>
+          el.textContent?.includes('شيخ قبلي'),
+        )!;
+        const text = p.firstChild as Text;
+        const at = text.data.indexOf('شيخ قبلي');
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + 'شيخ قبلي'.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      });
+      await page.waitFor(
+        () => !!document.querySelector('rasid-toolbar')?.shadowRoot?.querySelector('button.add-note'),
+        null,
+      );
+      await page.evaluate(async () => {
+        const root = document.querySelector('rasid-toolbar')!.shadowRoot!;
+        const tick = () => new Promise((r) => setTimeout(r, 50));
+        (root.querySelector('button.add-note') as HTMLButtonElement).click();
+        await tick();
+        const link = root.querySelector('input[name=entity]') as HTMLInputElement;
+        link.value = 'شيخ قبلي من شرق سوريا';
+        link.dispatchEvent(new Event('input', { bubbles: true }));
+        await tick();
+        (root.querySelector('input[value=actor]') as HTMLInputElement).click();
+        await tick();
+        (root.querySelector('button.save') as HTMLButtonElement).click();
+      });
+      const panel = await openPanelFor(browser, page.url());
+      await panel.waitFor(
+        () =>
+          [...document.querySelectorAll('[data-testid=linked]')].some(
+            (p) => p.textContent === 'About شيخ قبلي من شرق سوريا',
+          ),
+        null,
+      );
+      const rows = await annotationRows(panel);
+      assert.match(
+        rows.find((r) => r.target.selector.quote.exact === 'شيخ قبلي')?.body.entity ?? '',
+        /^reader-/u,
+      );
+      await Promise.all([page.close(), panel.close()]);
+    });
+
     it('logs no errors on pages and extension pages', () => {
       assert.deepEqual(browser.errors, []);
     });

@@ -5,6 +5,7 @@ import {
   DeletedNotice,
   TOOLBAR_CSS,
   type AnnotationValues,
+  type LinkableEntity,
 } from '../../components/AnnotationToolbar.tsx';
 import { CARD_CSS, EntityCard } from '../../components/EntityCard.tsx';
 import { AnnotationLayer, type Selectors } from '../../lib/annotate/annotation-layer.ts';
@@ -77,10 +78,16 @@ function read(ctx: ContentScriptContext): void {
 
   /** Loads the page's annotations from the database and anchors them in the page as it is now. */
   const loadAnnotations = async () => {
-    const rows = await sendMessage('annotation/list', { url: location.href, canonical: canonicalLink() });
+    const [rows, mine] = await Promise.all([
+      sendMessage('annotation/list', { url: location.href, canonical: canonicalLink() }),
+      sendMessage('entity/list', {}),
+    ]);
+    if (mine.ok) readerEntities = mine.value.map(({ id, name }) => ({ id, ar: name, en: i18n.t('yours') }));
     if (rows.ok && !ctx.isInvalid) state.annotations.load(rows.value);
     notifyPanel();
   };
+  /** The reader's own entities, for linking (kept with the annotations). */
+  let readerEntities: LinkableEntity[] = [];
 
   const notifyPanel = () =>
     void browser.runtime.sendMessage({ type: 'reader/changed', payload: {} }).catch(() => undefined);
@@ -177,7 +184,15 @@ function read(ctx: ContentScriptContext): void {
     modified: Date.now(),
   });
 
-  const linkable = lexicon.entities.map(({ id, ar, en }) => ({ id, ar, en }));
+  const bundledLinkable = lexicon.entities.map(({ id, ar, en }) => ({ id, ar, en }));
+  const linkable = () => [...readerEntities, ...bundledLinkable];
+
+  /** The values to save: a new entity of the reader's own is made first, and linked. */
+  const withEntity = async (values: AnnotationValues): Promise<AnnotationValues | string> => {
+    if (!values.newEntity) return values;
+    const made = await sendMessage('entity/create', values.newEntity);
+    return made.ok ? { ...values, entity: made.value.id, newEntity: undefined } : made.error;
+  };
 
   /** The toolbar for the current selection, if it holds text Rasid reads. */
   const annotateSelection = (focus: boolean): boolean => {
@@ -194,9 +209,12 @@ function read(ctx: ContentScriptContext): void {
           i18n,
           mode: 'new',
           initial: { color: 'yellow', note: '', tags: [], entity: suggested },
-          entities: linkable,
+          entities: linkable(),
           error,
-          onSave: (values) => void saveAnnotation(newRow(selectors, values), (error) => show(error)),
+          onSave: (values) =>
+            void withEntity(values).then((v) =>
+              typeof v === 'string' ? show(v) : saveAnnotation(newRow(selectors, v), (error) => show(error)),
+            ),
           onClose: () => toolbar.hide(),
         }),
         range.getBoundingClientRect(),
@@ -223,9 +241,14 @@ function read(ctx: ContentScriptContext): void {
           i18n,
           mode: 'edit',
           initial: row.body,
-          entities: linkable,
+          entities: linkable(),
           error,
-          onSave: (values) => void saveAnnotation({ ...row, body: bodyOf(values) }, (error) => show(error)),
+          onSave: (values) =>
+            void withEntity(values).then((v) =>
+              typeof v === 'string'
+                ? show(v)
+                : saveAnnotation({ ...row, body: bodyOf(v) }, (error) => show(error)),
+            ),
           onDelete: () => void deleteAnnotation(row, anchor, show),
           onClose: () => toolbar.hide(),
         }),

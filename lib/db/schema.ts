@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { pageKey } from '../pages/page-key.ts';
 import type { AnnotationRow } from './annotation.ts';
+import type { ReaderEntityRow } from './reader-entity.ts';
 import type { SettingsRow } from './settings.ts';
 
 /** A page Rasid has read. */
@@ -34,6 +35,7 @@ export class RasidDB extends Dexie {
   declare pages: EntityTable<PageRow, 'url'>;
   declare settings: EntityTable<SettingsRow, 'key'>;
   declare annotations: EntityTable<AnnotationRow, 'id'>;
+  declare entities: EntityTable<ReaderEntityRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -45,8 +47,9 @@ export class RasidDB extends Dexie {
     this.version(3).stores({ annotations: '&id, page, modified' });
     // v4: pages are keyed by their identity (canonical link, tracking parameters and AMP variants
     // folded): existing rows are re-keyed, rows that fold into one are merged, annotations follow.
+    // The reader's own entities get their table.
     this.version(4)
-      .stores({})
+      .stores({ entities: '&id' })
       .upgrade(async (tx) => {
         const pages = tx.table<PageRow, string>('pages');
         const merged = new Map<string, PageRow>();

@@ -59,6 +59,8 @@ export const en = {
   goToAnnotation: 'Go to it',
   linkEntity: 'Link to an actor or place',
   linkedTo: 'About {name}',
+  newEntity: 'Not in Rasid’s list: make it an actor or a place of your own',
+  yours: 'yours',
 } satisfies Record<string, CatalogEntry>;
 
 export type MessageKey = keyof typeof en;
@@ -130,4 +132,6 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   goToAnnotation: 'الانتقال إليه',
   linkEntity: 'ربط بفاعل أو مكان',
   linkedTo: 'عن {name}',
+  newEntity: 'ليس في قائمة راصد: اجعله فاعلًا أو مكانًا من عندك',
+  yours: 'من عندك',
 };

@@ -148,6 +148,18 @@ describe('annotations', () => {
   });
 });
 
+describe('the reader’s own entities', () => {
+  it('are made with a clean name and an id no lexicon entity has, and listed', async () => {
+    const made = await handlers['entity/create']({ name: '  لواء  الباقر ', type: 'actor' }, {});
+    expect(made).toMatchObject({ name: 'لواء الباقر', type: 'actor', created: 1_000 });
+    expect(made.id).toMatch(/^reader-/u);
+    expect(await handlers['entity/list']({}, {})).toEqual([made]);
+  });
+  it('need a name', async () => {
+    await expect(handlers['entity/create']({ name: '  ', type: 'place' }, {})).rejects.toThrow(/name/u);
+  });
+});
+
 describe('settings', () => {
   it('are on everywhere by default', async () => {
     expect(await handlers['settings/get']({ site: 'enabbaladi.net' }, {})).toEqual({

@@ -68,6 +68,16 @@ export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDep
       return row;
     },
 
+    async 'entity/create'({ name, type }) {
+      const clean = name.replace(/\s+/gu, ' ').trim();
+      if (!clean) throw new Error('an entity needs a name');
+      const row = { id: `reader-${crypto.randomUUID()}`, type, name: clean, created: now() };
+      await db.entities.add(row);
+      return row;
+    },
+
+    'entity/list': () => db.entities.orderBy('id').toArray(),
+
     'settings/get': ({ site }) => getSettings(db, site),
     'settings/set': ({ site, patch }) => setSettings(db, site, patch),
 

@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '../article/extract-article.ts';
 import type { AnnotationRow } from '../db/annotation.ts';
+import type { ReaderEntityRow } from '../db/reader-entity.ts';
 import type { PageRow } from '../db/schema.ts';
 import type { Settings } from '../db/settings.ts';
 import type { EntityOnPage, ReaderTimings } from '../reader/page-reader.ts';
@@ -42,6 +43,10 @@ export interface Protocol {
   };
   /** Deletes an annotation and returns it (saving it again undoes the deletion); null if there was none. */
   'annotation/delete': { request: { id: string }; response: AnnotationRow | null };
+  /** Makes an actor or place of the reader's own, to link annotations to. */
+  'entity/create': { request: { name: string; type: ReaderEntityRow['type'] }; response: ReaderEntityRow };
+  /** The reader's own entities. */
+  'entity/list': { request: Record<string, never>; response: ReaderEntityRow[] };
 }
 
 /**
@@ -124,6 +129,8 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'annotation/list': true,
   'annotation/save': true,
   'annotation/delete': true,
+  'entity/create': true,
+  'entity/list': true,
 };
 const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = {
   'reader/state': true,
