@@ -29,6 +29,7 @@ function show(state: PanelState, lang: 'ar' | 'en' = 'en', actions: Partial<Pane
 
 const reader: ReaderState = {
   url: page.url,
+  canonical: null,
   enabled: true,
   article: null,
   timings: null,
@@ -173,6 +174,33 @@ describe('PageSummary: the article’s actors and places', () => {
     });
     expect(root.querySelector('[role=status]')?.textContent).toBe('Rasid is switched off on this site.');
     expect(root.querySelector('[data-testid=actors]')).toBeNull();
+  });
+});
+
+describe('PageSummary: who appears where', () => {
+  it('flags each entity recurring, new on this site, or both', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(
+      <PageSummary
+        i18n={createTranslator('en')}
+        state={{ kind: 'page', page, reader, settings }}
+        history={{
+          isis: { entity: 'isis', pages: 4, sites: 2, firstSeen: Date.UTC(2026, 9, 1), newOnSite: false },
+          sdf: { entity: 'sdf', pages: 1, sites: 1, firstSeen: Date.UTC(2026, 9, 2), newOnSite: true },
+          damascus: { entity: 'damascus', pages: 0, sites: 0, firstSeen: null, newOnSite: false },
+        }}
+      />,
+      root,
+    );
+    const line = (id: string) => root.querySelector(`[data-entity=${id}] [data-testid=history]`)!;
+    expect(line('isis').getAttribute('data-flag')).toBe('recurring');
+    expect(line('isis').textContent).toBe('Recurring: 4 other pages on 2 sites since Oct 1, 2026');
+    expect(line('sdf').getAttribute('data-flag')).toBe('recurring new-on-site');
+    expect(line('sdf').textContent).toBe(
+      'Recurring, and new on this site: 1 other page on 1 site since Oct 2, 2026',
+    );
+    expect(line('damascus').getAttribute('data-flag')).toBe('new-on-site');
   });
 });
 

@@ -5,6 +5,7 @@ import type { Translator } from '../lib/i18n/i18n.ts';
 import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
 import type { EntityType } from '../lib/lexicon/schema.ts';
 import type { ReaderState } from '../lib/messages/protocol.ts';
+import type { EntityHistory } from '../lib/db/mention.ts';
 import type { EntityOnPage } from '../lib/reader/page-reader.ts';
 
 export type PanelState =
@@ -29,6 +30,8 @@ interface Props extends Partial<PanelActions> {
   state: PanelState;
   /** Names of the reader's own entities, by id. */
   ownNames?: Readonly<Record<string, string>>;
+  /** What Rasid remembers of each entity on the page, by id. */
+  history?: Readonly<Record<string, EntityHistory>>;
   /** An annotation was just deleted: offer to undo it. */
   canUndo?: boolean;
 }
@@ -41,6 +44,7 @@ export function PageSummary({
   state,
   canUndo = false,
   ownNames = {},
+  history = {},
   onReveal = noop,
   onHide = noop,
   onSettings = noop,
@@ -74,7 +78,13 @@ export function PageSummary({
             />
           )}
           {state.reader?.enabled && (
-            <Entities i18n={i18n} entities={state.reader.entities} onReveal={onReveal} onHide={onHide} />
+            <Entities
+              i18n={i18n}
+              entities={state.reader.entities}
+              history={history}
+              onReveal={onReveal}
+              onHide={onHide}
+            />
           )}
           {state.settings && <SettingsForm i18n={i18n} settings={state.settings} onSettings={onSettings} />}
         </>
@@ -129,11 +139,13 @@ function Article({
 function Entities({
   i18n,
   entities,
+  history,
   onReveal,
   onHide,
 }: {
   i18n: Translator;
   entities: EntityOnPage[];
+  history: Readonly<Record<string, EntityHistory>>;
   onReveal(id: string): void;
   onHide(id: string, hidden: boolean): void;
 }) {
@@ -177,6 +189,7 @@ function Entities({
                       {t('mentions', { n: e.count })}
                     </span>
                   </button>
+                  <HistoryLine i18n={i18n} history={history[e.id]} />
                   <button
                     type="button"
                     class="toggle"
@@ -274,6 +287,40 @@ function Annotations({
         ))}
       </ol>
     </section>
+  );
+}
+
+/**
+ * The reader's first signal on an unfamiliar site: recurring (seen on other pages), new on this site
+ * (never seen here before), or both — a recurring actor showing up somewhere new.
+ */
+function HistoryLine({
+  i18n: { t, formatDate },
+  history,
+}: {
+  i18n: Translator;
+  history: EntityHistory | undefined;
+}) {
+  if (!history) return null;
+  if (!history.pages)
+    return (
+      <p class="history history--new" data-testid="history" data-flag="new-on-site">
+        {t('historyFirst')}
+      </p>
+    );
+  const values = {
+    pages: t('otherPages', { n: history.pages }),
+    sites: t('sitesCount', { n: history.sites }),
+    date: formatDate(history.firstSeen ?? 0),
+  };
+  return (
+    <p
+      class={`history${history.newOnSite ? ' history--new' : ''}`}
+      data-testid="history"
+      data-flag={history.newOnSite ? 'recurring new-on-site' : 'recurring'}
+    >
+      {t(history.newOnSite ? 'historyNewOnSite' : 'historyRecurring', values)}
+    </p>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AnnotationRow } from '../lib/db/annotation.ts';
+import type { EntityHistory } from '../lib/db/mention.ts';
 import type { Settings } from '../lib/db/settings.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
 import type { Notification } from '../lib/messages/protocol.ts';
@@ -25,6 +26,7 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
   // The annotation deleted last, until it is restored or the panel moves on: what "Undo" puts back.
   const [deleted, setDeleted] = useState<AnnotationRow | null>(null);
   const [ownNames, setOwnNames] = useState<Record<string, string>>({});
+  const [history, setHistory] = useState<Record<string, EntityHistory>>({});
   const tab = useRef<{ id?: number; site?: string }>({});
 
   const refresh = useCallback(async () => {
@@ -44,6 +46,15 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
       sendMessage('entity/list', {}),
     ]);
     if (own.ok) setOwnNames(Object.fromEntries(own.value.map((e) => [e.id, e.name])));
+    if (reader.ok) {
+      const { url: address, canonical, entities } = reader.value;
+      const remembered = await sendMessage('entity/history', {
+        url: address,
+        canonical,
+        entities: entities.map((e) => e.id),
+      });
+      if (remembered.ok) setHistory(Object.fromEntries(remembered.value.map((h) => [h.entity, h])));
+    }
     setState({
       kind: 'page',
       page: page.value?.page ?? null,
@@ -88,6 +99,7 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
       state={state}
       canUndo={!!deleted}
       ownNames={ownNames}
+      history={history}
       onRevealAnnotation={(id) => withTab((tabId) => sendToTab(tabId, 'annotations/reveal', { id }))}
       onDeleteAnnotation={(id) =>
         withTab(async (tabId) => {

@@ -112,6 +112,7 @@ function read(ctx: ContentScriptContext): void {
       canonical: canonicalLink(),
       article,
       entities: reader.entities().length,
+      mentions: reader.mentionReports(),
       visit,
     }).then((reply) => {
       // Only when the extension was reloaded or its database failed: said in the page's console, where
@@ -259,7 +260,14 @@ function read(ctx: ContentScriptContext): void {
   };
 
   // The panel's messages.
-  const handlers = createTabHandlers({ state, site, start, loadAnnotations, annotateSelection });
+  const handlers = createTabHandlers({
+    state,
+    site,
+    start,
+    loadAnnotations,
+    annotateSelection,
+    canonical: canonicalLink,
+  });
   const onMessage = (message: unknown) =>
     isTabMessage(message) ? dispatch(handlers, message, {}) : undefined;
   browser.runtime.onMessage.addListener(onMessage);

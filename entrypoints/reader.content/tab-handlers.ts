@@ -17,6 +17,7 @@ export function createTabHandlers({
   start,
   loadAnnotations,
   annotateSelection,
+  canonical,
 }: {
   state: ReaderState;
   site: string;
@@ -24,10 +25,12 @@ export function createTabHandlers({
   loadAnnotations(): Promise<void>;
   /** Opens the toolbar for the current selection; false when there is none Rasid can annotate. */
   annotateSelection(focus: boolean): boolean;
+  canonical(): string | null;
 }): HandlersOf<TabProtocol> {
   return {
     'reader/state': async () => ({
       url: location.href,
+      canonical: canonical(),
       enabled: state.settings.siteEnabled,
       article: state.reader?.summary ?? null,
       entities: state.reader?.entities() ?? [],

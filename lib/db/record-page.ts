@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '../article/extract-article.ts';
 import { pageKey, siteOf } from '../pages/page-key.ts';
+import type { MentionReport } from './mention.ts';
 import type { PageRow, RasidDB } from './schema.ts';
 
 /**
@@ -14,9 +15,11 @@ export async function recordPage(
   article: ArticleSummary,
   now: number,
   visit = true,
+  mentions: readonly MentionReport[] = [],
 ): Promise<PageRow> {
   const key = pageKey(url, canonical);
-  return db.transaction('rw', db.pages, async () => {
+  // The page and what it names change together, in one transaction.
+  return db.transaction('rw', db.pages, db.mentions, async () => {
     const previous = await db.pages.get(key);
     const row: PageRow = {
       url: key,
@@ -33,6 +36,16 @@ export async function recordPage(
       visits: (previous?.visits ?? 0) + (visit || !previous ? 1 : 0),
     };
     await db.pages.put(row);
+    await db.mentions.where('page').equals(key).delete();
+    await db.mentions.bulkPut(
+      mentions.map((m) => ({
+        ...m,
+        page: key,
+        site: row.site,
+        firstSeen: row.firstVisit,
+        lastSeen: row.lastVisit,
+      })),
+    );
     return row;
   });
 }

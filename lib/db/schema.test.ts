@@ -99,6 +99,12 @@ describe('database upgrades', () => {
   it('declares every version it ever shipped', () => {
     const db = new RasidDB(`versions-${Math.random()}`);
     expect(db.verno).toBe(4);
-    expect(Object.keys(db._dbSchema).sort()).toEqual(['annotations', 'entities', 'pages', 'settings']);
+    expect(Object.keys(db._dbSchema).sort()).toEqual([
+      'annotations',
+      'entities',
+      'mentions',
+      'pages',
+      'settings',
+    ]);
   });
 });

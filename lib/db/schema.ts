@@ -1,6 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import { pageKey } from '../pages/page-key.ts';
 import type { AnnotationRow } from './annotation.ts';
+import type { MentionRow } from './mention.ts';
 import type { ReaderEntityRow } from './reader-entity.ts';
 import type { SettingsRow } from './settings.ts';
 
@@ -36,6 +37,7 @@ export class RasidDB extends Dexie {
   declare settings: EntityTable<SettingsRow, 'key'>;
   declare annotations: EntityTable<AnnotationRow, 'id'>;
   declare entities: EntityTable<ReaderEntityRow, 'id'>;
+  declare mentions: Table<MentionRow, [string, string]>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -47,9 +49,10 @@ export class RasidDB extends Dexie {
     this.version(3).stores({ annotations: '&id, page, modified' });
     // v4: pages are keyed by their identity (canonical link, tracking parameters and AMP variants
     // folded): existing rows are re-keyed, rows that fold into one are merged, annotations follow.
-    // The reader's own entities get their table.
+    // The reader's own entities get their table, and so do the entities each page named (looked up by
+    // entity for the history, by page to replace a page's, by site for "new on this site").
     this.version(4)
-      .stores({ entities: '&id' })
+      .stores({ entities: '&id', mentions: '[page+entity], entity, page, site, [entity+site]' })
       .upgrade(async (tx) => {
         const pages = tx.table<PageRow, string>('pages');
         const merged = new Map<string, PageRow>();

@@ -60,6 +60,11 @@ export const en = {
   linkEntity: 'Link to an actor or place',
   linkedTo: 'About {name}',
   newEntity: 'Not in Rasid’s list: make it an actor or a place of your own',
+  historyRecurring: 'Recurring: {pages} on {sites} since {date}',
+  historyNewOnSite: 'Recurring, and new on this site: {pages} on {sites} since {date}',
+  historyFirst: 'New on this site, and the first time you meet it',
+  otherPages: { one: '{n} other page', other: '{n} other pages' },
+  sitesCount: { one: '{n} site', other: '{n} sites' },
   yours: 'yours',
 } satisfies Record<string, CatalogEntry>;
 
@@ -133,5 +138,24 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   linkEntity: 'ربط بفاعل أو مكان',
   linkedTo: 'عن {name}',
   newEntity: 'ليس في قائمة راصد: اجعله فاعلًا أو مكانًا من عندك',
+  historyRecurring: 'متكرر: {pages} على {sites} منذ {date}',
+  historyNewOnSite: 'متكرر، وجديد على هذا الموقع: {pages} على {sites} منذ {date}',
+  historyFirst: 'جديد على هذا الموقع، وأول مرة تصادفه',
+  otherPages: {
+    zero: 'لا صفحات أخرى',
+    one: 'صفحة أخرى',
+    two: 'صفحتان أخريان',
+    few: '{n} صفحات أخرى',
+    many: '{n} صفحة أخرى',
+    other: '{n} صفحة أخرى',
+  },
+  sitesCount: {
+    zero: 'لا مواقع',
+    one: 'موقع واحد',
+    two: 'موقعين',
+    few: '{n} مواقع',
+    many: '{n} موقعًا',
+    other: '{n} موقع',
+  },
   yours: 'من عندك',
 };

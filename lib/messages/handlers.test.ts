@@ -43,7 +43,10 @@ afterEach(() => db.delete());
 
 describe('page/report', () => {
   it('records the page under its URL without the fragment', async () => {
-    await handlers['page/report']({ url, canonical: null, article, entities: 12, visit: true }, { tabId: 7 });
+    await handlers['page/report'](
+      { url, canonical: null, article, entities: 12, visit: true, mentions: [] },
+      { tabId: 7 },
+    );
     const rows = await db.pages.toArray();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
@@ -57,10 +60,20 @@ describe('page/report', () => {
   });
 
   it('updates the same row on a revisit, keeping the first visit', async () => {
-    await handlers['page/report']({ url, canonical: null, article, entities: 12, visit: true }, { tabId: 7 });
+    await handlers['page/report'](
+      { url, canonical: null, article, entities: 12, visit: true, mentions: [] },
+      { tabId: 7 },
+    );
     clock = 5_000;
     await handlers['page/report'](
-      { url, canonical: null, article: { ...article, wordCount: 900 }, entities: 12, visit: true },
+      {
+        url,
+        canonical: null,
+        article: { ...article, wordCount: 900 },
+        entities: 12,
+        visit: true,
+        mentions: [],
+      },
       { tabId: 7 },
     );
     const rows = await db.pages.toArray();
@@ -69,10 +82,20 @@ describe('page/report', () => {
   });
 
   it('does not count an update within the same visit (content that arrived later) as a revisit', async () => {
-    await handlers['page/report']({ url, canonical: null, article, entities: 12, visit: true }, { tabId: 7 });
+    await handlers['page/report'](
+      { url, canonical: null, article, entities: 12, visit: true, mentions: [] },
+      { tabId: 7 },
+    );
     clock = 2_000;
     await handlers['page/report'](
-      { url, canonical: null, article: { ...article, wordCount: 1000 }, entities: 14, visit: false },
+      {
+        url,
+        canonical: null,
+        article: { ...article, wordCount: 1000 },
+        entities: 14,
+        visit: false,
+        mentions: [],
+      },
       { tabId: 7 },
     );
     expect(await db.pages.toArray()).toMatchObject([{ visits: 1, lastVisit: 1_000, wordCount: 1000 }]);
@@ -80,12 +103,18 @@ describe('page/report', () => {
   });
 
   it('tells open panels which tab changed', async () => {
-    await handlers['page/report']({ url, canonical: null, article, entities: 12, visit: true }, { tabId: 7 });
+    await handlers['page/report'](
+      { url, canonical: null, article, entities: 12, visit: true, mentions: [] },
+      { tabId: 7 },
+    );
     expect(notified).toEqual([{ type: 'page/changed', payload: { tabId: 7 } }]);
   });
 
   it('shows the number of entities on the tab’s badge', async () => {
-    await handlers['page/report']({ url, canonical: null, article, entities: 12, visit: true }, { tabId: 7 });
+    await handlers['page/report'](
+      { url, canonical: null, article, entities: 12, visit: true, mentions: [] },
+      { tabId: 7 },
+    );
     expect(badges).toEqual([[7, 12]]);
   });
 });
@@ -148,6 +177,57 @@ describe('annotations', () => {
   });
 });
 
+describe('history: who appears where', () => {
+  const report = (
+    address: string,
+    mentions: { entity: string; count: number; sentence: string }[],
+    at: number,
+  ) => {
+    clock = at;
+    return handlers['page/report'](
+      { url: address, canonical: null, article, entities: mentions.length, visit: true, mentions },
+      { tabId: 1 },
+    );
+  };
+  const sdf = (n: number) => ({ entity: 'sdf', count: n, sentence: 'قوات سوريا الديمقراطية' });
+  const rukban = { entity: 'rukban-camp', count: 1, sentence: 'مخيم الركبان' };
+
+  it('counts other pages and sites, and says which sites are new to an entity', async () => {
+    await report('http://a.example/1', [sdf(3)], 100);
+    await report('http://a.example/2', [sdf(1)], 200);
+    await report('http://b.example/1', [sdf(2), rukban], 300);
+    const history = await handlers['entity/history'](
+      { url: 'http://c.example/9', canonical: null, entities: ['sdf', 'rukban-camp', 'isis'] },
+      {},
+    );
+    expect(history).toEqual([
+      { entity: 'sdf', pages: 3, sites: 2, firstSeen: 100, newOnSite: true },
+      { entity: 'rukban-camp', pages: 1, sites: 1, firstSeen: 300, newOnSite: true },
+      { entity: 'isis', pages: 0, sites: 0, firstSeen: null, newOnSite: false },
+    ]);
+    const onA = await handlers['entity/history'](
+      { url: 'http://a.example/1', canonical: null, entities: ['sdf'] },
+      {},
+    );
+    expect(onA).toEqual([{ entity: 'sdf', pages: 2, sites: 2, firstSeen: 200, newOnSite: false }]);
+  });
+
+  it('updates a page’s mentions when it is read again, rather than adding to them', async () => {
+    await report('http://a.example/1', [sdf(3), rukban], 100);
+    await report('http://a.example/1#again', [sdf(5)], 150);
+    const rows = await db.mentions.toArray();
+    expect(rows).toEqual([
+      expect.objectContaining({
+        entity: 'sdf',
+        count: 5,
+        page: 'https://a.example/1',
+        firstSeen: 100,
+        lastSeen: 150,
+      }),
+    ]);
+  });
+});
+
 describe('the reader’s own entities', () => {
   it('are made with a clean name and an id no lexicon entity has, and listed', async () => {
     const made = await handlers['entity/create']({ name: '  لواء  الباقر ', type: 'actor' }, {});
@@ -187,7 +267,7 @@ describe('page/get', () => {
   it('finds a page by the canonical link it reported, though the tab’s URL differs', async () => {
     const printed = 'http://127.0.0.1:8080/baladi/print.php?id=7';
     await handlers['page/report'](
-      { url: printed, canonical: '/baladi/index.html', article, entities: 1, visit: true },
+      { url: printed, canonical: '/baladi/index.html', article, entities: 1, visit: true, mentions: [] },
       { tabId: 4 },
     );
     tabs.set(4, printed);
@@ -198,7 +278,10 @@ describe('page/get', () => {
   });
 
   it('finds the page a tab shows', async () => {
-    await handlers['page/report']({ url, canonical: null, article, entities: 12, visit: true }, { tabId: 7 });
+    await handlers['page/report'](
+      { url, canonical: null, article, entities: 12, visit: true, mentions: [] },
+      { tabId: 7 },
+    );
     tabs.set(7, url);
     const found = await handlers['page/get']({ tabId: 7 }, {});
     expect(found?.page.title).toBe(article.title);
@@ -210,7 +293,7 @@ describe('page/get', () => {
   it('finds a saved page opened from disk', async () => {
     const file = 'file:///home/reader/saved/baladi.html';
     await handlers['page/report'](
-      { url: file, canonical: null, article, entities: 3, visit: true },
+      { url: file, canonical: null, article, entities: 3, visit: true, mentions: [] },
       { tabId: 5 },
     );
     tabs.set(5, file);
@@ -226,7 +309,10 @@ describe('dispatch', () => {
   it('wraps the value in a result', async () => {
     const reply = await dispatch(
       handlers,
-      { type: 'page/report', payload: { url, canonical: null, article, entities: 12, visit: true } },
+      {
+        type: 'page/report',
+        payload: { url, canonical: null, article, entities: 12, visit: true, mentions: [] },
+      },
       { tabId: 1 },
     );
     expect(reply.ok).toBe(true);
@@ -235,7 +321,10 @@ describe('dispatch', () => {
     db.close();
     const reply = await dispatch(
       handlers,
-      { type: 'page/report', payload: { url, canonical: null, article, entities: 12, visit: true } },
+      {
+        type: 'page/report',
+        payload: { url, canonical: null, article, entities: 12, visit: true, mentions: [] },
+      },
       { tabId: 1 },
     );
     expect(reply).toMatchObject({ ok: false });

@@ -1,6 +1,7 @@
 import type { RasidDB } from '../db/schema.ts';
 import { recordPage } from '../db/record-page.ts';
-import { pageKey } from '../pages/page-key.ts';
+import { entityHistory } from '../db/entity-history.ts';
+import { pageKey, siteOf } from '../pages/page-key.ts';
 import { err, errorMessage, ok } from '../result.ts';
 import { getSettings, setSettings } from '../db/settings.ts';
 import type { Result } from '../result.ts';
@@ -27,8 +28,8 @@ export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDep
   // only to the page. (Lost when an MV3 service worker stops; `page/get` then falls back to the URL.)
   const tabPages = new Map<number, { address: string; key: string }>();
   return {
-    async 'page/report'({ url, canonical, article, entities, visit }, { tabId }) {
-      const page = await recordPage(db, url, canonical, article, now(), visit);
+    async 'page/report'({ url, canonical, article, entities, visit, mentions }, { tabId }) {
+      const page = await recordPage(db, url, canonical, article, now(), visit, mentions);
       if (tabId !== undefined) {
         tabPages.set(tabId, { address: url, key: page.url });
         setBadge(tabId, entities);
@@ -77,6 +78,9 @@ export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDep
     },
 
     'entity/list': () => db.entities.orderBy('id').toArray(),
+
+    'entity/history': ({ url, canonical, entities }) =>
+      entityHistory(db, entities, pageKey(url, canonical), siteOf(url)),
 
     'settings/get': ({ site }) => getSettings(db, site),
     'settings/set': ({ site, patch }) => setSettings(db, site, patch),

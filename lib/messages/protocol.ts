@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '../article/extract-article.ts';
 import type { AnnotationRow } from '../db/annotation.ts';
+import type { EntityHistory, MentionReport } from '../db/mention.ts';
 import type { ReaderEntityRow } from '../db/reader-entity.ts';
 import type { PageRow } from '../db/schema.ts';
 import type { Settings } from '../db/settings.ts';
@@ -25,6 +26,8 @@ export interface Protocol {
       article: ArticleSummary;
       entities: number;
       visit: boolean;
+      /** The entities the page names, with counts and first sentences: its part of the reader's history. */
+      mentions: MentionReport[];
     };
     response: PageRow;
   };
@@ -47,6 +50,11 @@ export interface Protocol {
   'entity/create': { request: { name: string; type: ReaderEntityRow['type'] }; response: ReaderEntityRow };
   /** The reader's own entities. */
   'entity/list': { request: Record<string, never>; response: ReaderEntityRow[] };
+  /** For each entity on a page: on how many other pages and sites it was seen, since when, and whether this site is new to it. */
+  'entity/history': {
+    request: { url: string; canonical: string | null; entities: string[] };
+    response: EntityHistory[];
+  };
 }
 
 /**
@@ -94,6 +102,8 @@ export interface ReaderState {
   entities: EntityOnPage[];
   /** How long reading the page took (for benchmarks and curious readers). */
   timings: ReaderTimings | null;
+  /** The page's canonical link, if it has one (with `url`, its identity). */
+  canonical: string | null;
   /** The reader's annotations on this page, in reading order; orphans (not found in the page as it is) last. */
   annotations: { row: AnnotationRow; orphan: boolean }[];
 }
@@ -131,6 +141,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'annotation/delete': true,
   'entity/create': true,
   'entity/list': true,
+  'entity/history': true,
 };
 const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = {
   'reader/state': true,

@@ -4,6 +4,7 @@ import { blockOf, joinTextNodes, pointAt } from '../dom/text-blocks.ts';
 import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import type { Entity, EntityType } from '../lexicon/schema.ts';
 import { spot } from '../lexicon/spot.ts';
+import type { MentionReport } from '../db/mention.ts';
 import type { HighlightKind, Painter } from '../paint/painter.ts';
 
 /** One mention on the page: a static range over the live text nodes it spans. */
@@ -267,6 +268,24 @@ export class PageReader {
       }));
   }
 
+  /**
+   * The page's part of the reader's history: each entity, its count, and the sentence of its first
+   * mention (cut from its paragraph at sentence ends, at most 300 characters).
+   */
+  mentionReports(): MentionReport[] {
+    const first = new Map<string, { mention: PageMention; count: number }>();
+    for (const m of this.#mentions) {
+      const seen = first.get(m.entity.id);
+      if (seen) seen.count++;
+      else first.set(m.entity.id, { mention: m, count: 1 });
+    }
+    return [...first.values()].map(({ mention, count }) => ({
+      entity: mention.entity.id,
+      count,
+      sentence: sentenceOf(mention),
+    }));
+  }
+
   /** The mention at a caret position (from `caretPositionFromPoint`), if any. */
   mentionAt(node: Node, offset: number): PageMention | undefined {
     const candidates = this.#byNode.get(node as Text);
@@ -383,6 +402,30 @@ export class PageReader {
     this.#mentions = [];
     this.#byNode = new Map();
   }
+}
+
+/** The sentence a mention stands in, as written in its block. */
+function sentenceOf({ range, block }: PageMention): string {
+  const text = block?.textContent ?? '';
+  // Where the mention starts in the block's text: the lengths of the text nodes before it, plus its offset.
+  let at = range.startOffset;
+  if (block) {
+    const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n && n !== range.startContainer; n = walker.nextNode())
+      at += n.textContent?.length ?? 0;
+  }
+  const ends = /[.!?؟\n]/gu;
+  let start = 0;
+  let end = text.length;
+  for (let m = ends.exec(text); m; m = ends.exec(text)) {
+    if (m.index < at) start = m.index + 1;
+    else {
+      end = m.index + 1;
+      break;
+    }
+  }
+  const sentence = text.slice(start, end).replace(/\s+/gu, ' ').trim();
+  return sentence.length > 300 ? `${sentence.slice(0, 299)}…` : sentence;
 }
 
 const isOurs = (node: Node) =>

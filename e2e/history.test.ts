@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openPanelFor, waitForPageRow } from './support/extension.ts';
+import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
+import { launchChromium } from './support/launch-chromium.ts';
+import { launchFirefox } from './support/launch-firefox.ts';
+import { PAGES } from './support/paths.ts';
+import type { TestBrowser, TestPage } from './support/test-browser.ts';
+
+/** The panel's history line for an entity: its flags and text. */
+function historyOf(
+  panel: TestPage,
+  id: string,
+): Promise<{ flag: string | null; text: string | null } | null> {
+  return panel.evaluate((entity) => {
+    const line = document.querySelector(`[data-entity="${entity}"] [data-testid=history]`);
+    return line ? { flag: line.getAttribute('data-flag'), text: line.textContent } : null;
+  }, id);
+}
+
+for (const launch of [launchChromium, launchFirefox]) {
+  describe(`${launch.name.replace('launch', '')}: recurring actors across sites`, () => {
+    // Three local hosts are three sites (the port is part of a site).
+    let hosts: FixtureServer[];
+    let browser: TestBrowser;
+    before(async () => {
+      hosts = await Promise.all([serveFolder(PAGES), serveFolder(PAGES), serveFolder(PAGES)]);
+      browser = await launch();
+    });
+    after(async () => {
+      await browser?.close();
+      await Promise.all(hosts?.map((h) => h.close()) ?? []);
+    });
+
+    /** Reads a page on a host and waits until Rasid has recorded it. */
+    async function read(host: FixtureServer, slug: string): Promise<TestPage> {
+      const page = await browser.newPage(`${host.origin}/${slug}/`);
+      const panel = await browser.newPage(`${browser.extensionOrigin}/sidepanel.html`);
+      await waitForPageRow(panel, page.url());
+      await panel.close();
+      return page;
+    }
+
+    it('flags, on a third site, an actor seen on two others as recurring and new here, and one never seen as new here', async () => {
+      const [a, b, c] = hosts as [FixtureServer, FixtureServer, FixtureServer];
+      await (await read(a, 'baladi-isis-south-syria')).close();
+      await (await read(b, 'kitabat-isis-regroup-syria')).close();
+      const page = await read(c, 'elnashra-deir-ezzor-suicide-bombers');
+      const panel = await openPanelFor(browser, page.url());
+      await panel.waitFor(() => !!document.querySelector('[data-entity=sdf] [data-testid=history]'), null);
+      const sdf = await historyOf(panel, 'sdf');
+      assert.equal(sdf?.flag, 'recurring new-on-site');
+      assert.match(sdf?.text ?? '', /^Recurring, and new on this site: 2 other pages on 2 sites since /u);
+      assert.equal((await historyOf(panel, 'ahmad-al-ramadan'))?.flag, 'new-on-site');
+      await Promise.all([page.close(), panel.close()]);
+    });
+
+    it('flags an actor already seen on this site as recurring', async () => {
+      const c = hosts[2]!;
+      await (await read(c, 'marsad-west-collusion-isis')).close();
+      const page = await browser.newPage(`${c.origin}/elnashra-deir-ezzor-suicide-bombers/`);
+      const panel = await openPanelFor(browser, page.url());
+      await panel.waitFor(() => !!document.querySelector('[data-entity=sdf] [data-testid=history]'), null);
+      const sdf = await historyOf(panel, 'sdf');
+      assert.equal(sdf?.flag, 'recurring');
+      assert.match(sdf?.text ?? '', /^Recurring: 3 other pages on 3 sites since /u);
+      await Promise.all([page.close(), panel.close()]);
+    });
+
+    it('logs no errors on pages and extension pages', () => {
+      assert.deepEqual(browser.errors, []);
+    });
+  });
+}
