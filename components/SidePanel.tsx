@@ -7,6 +7,7 @@ import type { Translator } from '../lib/i18n/i18n.ts';
 import type { Notification } from '../lib/messages/protocol.ts';
 import { sendMessage, sendToTab } from '../lib/messages/send-message.ts';
 import { siteOf } from '../lib/pages/page-key.ts';
+import { HistoryControls, type ForgetWhat } from './HistoryControls.tsx';
 import { PageSummary, type PanelState } from './PageSummary.tsx';
 
 interface Props {
@@ -93,42 +94,69 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
     if (id !== undefined && site) void f(id, site);
   };
 
+  const forgetting = (what: ForgetWhat) => {
+    const { site } = tab.current;
+    const reader = state.kind === 'page' ? state.reader : null;
+    if (what === 'page' && reader)
+      return { scope: 'page' as const, url: reader.url, canonical: reader.canonical };
+    if (what === 'site' && site) return { scope: 'site' as const, site };
+    return { scope: 'all' as const };
+  };
+
   return (
-    <PageSummary
-      i18n={i18n}
-      state={state}
-      canUndo={!!deleted}
-      ownNames={ownNames}
-      history={history}
-      onRevealAnnotation={(id) => withTab((tabId) => sendToTab(tabId, 'annotations/reveal', { id }))}
-      onDeleteAnnotation={(id) =>
-        withTab(async (tabId) => {
-          const removed = await sendMessage('annotation/delete', { id });
-          if (removed.ok) setDeleted(removed.value);
-          await sendToTab(tabId, 'annotations/refresh', {});
-        })
-      }
-      onUndo={() =>
-        withTab(async (tabId) => {
-          if (!deleted) return;
-          // Restored under the key it had: the canonical link it was saved with is already in it.
-          const restored = await sendMessage('annotation/save', {
-            annotation: deleted,
-            canonical: deleted.page,
-          });
-          if (restored.ok) setDeleted(null);
-          await sendToTab(tabId, 'annotations/refresh', {});
-        })
-      }
-      onReveal={(entityId) => withTab((id) => sendToTab(id, 'reader/reveal', { entityId, direction: 1 }))}
-      onHide={(entityId, hidden) => withTab((id) => sendToTab(id, 'reader/hide', { entityId, hidden }))}
-      onSettings={(patch: Partial<Settings>) =>
-        withTab(async (id, site) => {
-          await sendMessage('settings/set', { site, patch });
-          await sendToTab(id, 'reader/refresh', {});
-          await refresh();
-        })
-      }
-    />
+    <>
+      <PageSummary
+        i18n={i18n}
+        state={state}
+        canUndo={!!deleted}
+        ownNames={ownNames}
+        history={history}
+        onRevealAnnotation={(id) => withTab((tabId) => sendToTab(tabId, 'annotations/reveal', { id }))}
+        onDeleteAnnotation={(id) =>
+          withTab(async (tabId) => {
+            const removed = await sendMessage('annotation/delete', { id });
+            if (removed.ok) setDeleted(removed.value);
+            await sendToTab(tabId, 'annotations/refresh', {});
+          })
+        }
+        onUndo={() =>
+          withTab(async (tabId) => {
+            if (!deleted) return;
+            // Restored under the key it had: the canonical link it was saved with is already in it.
+            const restored = await sendMessage('annotation/save', {
+              annotation: deleted,
+              canonical: deleted.page,
+            });
+            if (restored.ok) setDeleted(null);
+            await sendToTab(tabId, 'annotations/refresh', {});
+          })
+        }
+        onReveal={(entityId) => withTab((id) => sendToTab(id, 'reader/reveal', { entityId, direction: 1 }))}
+        onHide={(entityId, hidden) => withTab((id) => sendToTab(id, 'reader/hide', { entityId, hidden }))}
+        onSettings={(patch: Partial<Settings>) =>
+          withTab(async (id, site) => {
+            await sendMessage('settings/set', { site, patch });
+            await sendToTab(id, 'reader/refresh', {});
+            await refresh();
+          })
+        }
+      />
+      {state.kind === 'page' && (
+        <HistoryControls
+          i18n={i18n}
+          count={async (what) => {
+            if (what === 'page') return 1;
+            const site = what === 'site' ? (tab.current.site ?? null) : null;
+            const counted = await sendMessage('history/count', { site });
+            return counted.ok ? counted.value.pages : 0;
+          }}
+          onForget={async (what) => {
+            const done = await sendMessage('history/forget', forgetting(what));
+            await refresh();
+            return done.ok ? done.value.pages : 0;
+          }}
+        />
+      )}
+    </>
   );
 }

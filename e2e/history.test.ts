@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openPanelFor, waitForPageRow } from './support/extension.ts';
+import { openPanelFor, readPageRows, waitForPageRow } from './support/extension.ts';
 import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
@@ -64,6 +64,33 @@ for (const launch of [launchChromium, launchFirefox]) {
       const sdf = await historyOf(panel, 'sdf');
       assert.equal(sdf?.flag, 'recurring');
       assert.match(sdf?.text ?? '', /^Recurring: 3 other pages on 3 sites since /u);
+      await Promise.all([page.close(), panel.close()]);
+    });
+
+    it('forgets a site after a confirmation, and the counts follow', async () => {
+      const c = hosts[2]!;
+      const page = await browser.newPage(`${c.origin}/elnashra-deir-ezzor-suicide-bombers/`);
+      const panel = await openPanelFor(browser, page.url());
+      await panel.waitFor(() => !!document.querySelector('[data-forget=site]'), null);
+      await panel.evaluate(() => (document.querySelector('[data-forget=site]') as HTMLButtonElement).click());
+      await panel.waitFor(
+        (text) => document.querySelector('[role=alertdialog] p')?.textContent === text,
+        'Forget 2 pages from your history? Your annotations are kept.',
+      );
+      await panel.evaluate(() =>
+        (document.querySelector('button.confirm-forget') as HTMLButtonElement).click(),
+      );
+      await panel.waitFor(
+        () =>
+          document.querySelector('[data-entity=sdf] [data-testid=history]')?.getAttribute('data-flag') ===
+          'recurring new-on-site',
+        null,
+      );
+      assert.match((await historyOf(panel, 'sdf'))?.text ?? '', /: 2 other pages on 2 sites since /u);
+      assert.deepEqual(
+        (await readPageRows(panel)).filter((r) => r.site === new URL(c.origin).host),
+        [],
+      );
       await Promise.all([page.close(), panel.close()]);
     });
 

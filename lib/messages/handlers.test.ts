@@ -228,6 +228,60 @@ describe('history: who appears where', () => {
   });
 });
 
+describe('forgetting', () => {
+  const read = (address: string, entity: string) =>
+    handlers['page/report'](
+      {
+        url: address,
+        canonical: null,
+        article,
+        entities: 1,
+        visit: true,
+        mentions: [{ entity, count: 1, sentence: '' }],
+      },
+      { tabId: 1 },
+    );
+  const annotation: AnnotationRow = {
+    id: 'kept',
+    page: '',
+    target: {
+      source: 'http://a.example/1',
+      selector: { quote: { exact: 'قسد', prefix: '', suffix: '' }, position: { start: 0, end: 3 } },
+    },
+    body: { note: '', tags: [], color: 'yellow' },
+    created: 0,
+    modified: 0,
+  };
+
+  it('forgets a site’s pages and what they named, and updates the counts; annotations stay', async () => {
+    await read('http://a.example/1', 'sdf');
+    await read('http://a.example/2', 'sdf');
+    await read('http://b.example/1', 'sdf');
+    await handlers['annotation/save']({ annotation, canonical: null }, {});
+    expect(await handlers['history/count']({ site: 'a.example' }, {})).toEqual({ pages: 2 });
+    expect(await handlers['history/forget']({ scope: 'site', site: 'a.example' }, {})).toEqual({ pages: 2 });
+    expect(await db.pages.count()).toBe(1);
+    const [sdf] = await handlers['entity/history'](
+      { url: 'http://c.example/1', canonical: null, entities: ['sdf'] },
+      {},
+    );
+    expect(sdf).toMatchObject({ pages: 1, sites: 1 });
+    expect(await db.annotations.count()).toBe(1);
+    expect(notified).toContainEqual({ type: 'history/changed', payload: {} });
+  });
+
+  it('forgets one page, or everything', async () => {
+    await read('http://a.example/1', 'sdf');
+    await read('http://b.example/1', 'isis');
+    expect(
+      await handlers['history/forget']({ scope: 'page', url: 'http://a.example/1#x', canonical: null }, {}),
+    ).toEqual({ pages: 1 });
+    expect(await db.mentions.count()).toBe(1);
+    expect(await handlers['history/forget']({ scope: 'all' }, {})).toEqual({ pages: 1 });
+    expect(await db.mentions.count()).toBe(0);
+  });
+});
+
 describe('the reader’s own entities', () => {
   it('are made with a clean name and an id no lexicon entity has, and listed', async () => {
     const made = await handlers['entity/create']({ name: '  لواء  الباقر ', type: 'actor' }, {});

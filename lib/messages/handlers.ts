@@ -1,6 +1,7 @@
 import type { RasidDB } from '../db/schema.ts';
 import { recordPage } from '../db/record-page.ts';
 import { entityHistory } from '../db/entity-history.ts';
+import { forgetHistory } from '../db/forget.ts';
 import { pageKey, siteOf } from '../pages/page-key.ts';
 import { err, errorMessage, ok } from '../result.ts';
 import { getSettings, setSettings } from '../db/settings.ts';
@@ -78,6 +79,16 @@ export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDep
     },
 
     'entity/list': () => db.entities.orderBy('id').toArray(),
+
+    'history/forget': async (what) => {
+      const pages = await forgetHistory(db, what);
+      notify({ type: 'history/changed', payload: {} });
+      return { pages };
+    },
+
+    'history/count': async ({ site }) => ({
+      pages: await (site === null ? db.pages.count() : db.pages.where('site').equals(site).count()),
+    }),
 
     'entity/history': ({ url, canonical, entities }) =>
       entityHistory(db, entities, pageKey(url, canonical), siteOf(url)),

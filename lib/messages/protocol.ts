@@ -50,6 +50,19 @@ export interface Protocol {
   'entity/create': { request: { name: string; type: ReaderEntityRow['type'] }; response: ReaderEntityRow };
   /** The reader's own entities. */
   'entity/list': { request: Record<string, never>; response: ReaderEntityRow[] };
+  /**
+   * Forgets reading history — pages and what they named — for one page, one site or everything, and
+   * says how many pages went. The reader's annotations are their own work and are kept.
+   */
+  'history/forget': {
+    request:
+      | { scope: 'page'; url: string; canonical: string | null }
+      | { scope: 'site'; site: string }
+      | { scope: 'all' };
+    response: { pages: number };
+  };
+  /** How many pages Rasid remembers on a site, or in all (for the confirmation before forgetting them). */
+  'history/count': { request: { site: string | null }; response: { pages: number } };
   /** For each entity on a page: on how many other pages and sites it was seen, since when, and whether this site is new to it. */
   'entity/history': {
     request: { url: string; canonical: string | null; entities: string[] };
@@ -86,6 +99,8 @@ export interface Notifications {
   'reader/changed': Record<string, never>;
   /** The annotations of a page changed. */
   'annotations/changed': { page: string };
+  /** Reading history was forgotten. */
+  'history/changed': Record<string, never>;
 }
 
 /** What the panel shows for a tab. */
@@ -142,6 +157,8 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'entity/create': true,
   'entity/list': true,
   'entity/history': true,
+  'history/forget': true,
+  'history/count': true,
 };
 const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = {
   'reader/state': true,
