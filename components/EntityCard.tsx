@@ -1,6 +1,8 @@
 import type { Translator } from '../lib/i18n/i18n.ts';
 import { subtypeName } from '../lib/i18n/subtypes.ts';
 import type { EntityType } from '../lib/lexicon/schema.ts';
+import type { EntityHistory } from '../lib/db/mention.ts';
+import { HistoryLine } from './HistoryLine.tsx';
 
 export interface CardEntity {
   id: string;
@@ -16,6 +18,8 @@ export interface CardEntity {
 interface Props {
   i18n: Translator;
   entity: CardEntity;
+  /** What Rasid remembers of the entity, once the background has answered. */
+  history?: EntityHistory | undefined;
   onPrevious(): void;
   onNext(): void;
   onHide(): void;
@@ -23,7 +27,8 @@ interface Props {
 }
 
 /** The card shown for a highlighted name: who or what it is, and where else the page names it. */
-export function EntityCard({ i18n: { t, lang, dir }, entity, onPrevious, onNext, onHide, onClose }: Props) {
+export function EntityCard({ i18n, entity, history, onPrevious, onNext, onHide, onClose }: Props) {
+  const { t, lang, dir } = i18n;
   return (
     <section
       class={`card card--${entity.type}`}
@@ -51,6 +56,7 @@ export function EntityCard({ i18n: { t, lang, dir }, entity, onPrevious, onNext,
       <p class="count" data-testid="mention-of">
         {t('mentionOf', { index: entity.index, count: entity.count })}
       </p>
+      <HistoryLine i18n={i18n} history={history} />
       <div class="actions">
         <button type="button" onClick={onPrevious}>
           {t('previous')}
@@ -78,7 +84,8 @@ export const CARD_CSS = `
 header { display: flex; align-items: start; gap: 0.5rem; }
 h2 { font-size: 1.1rem; margin: 0; flex: 1; }
 p { margin: 0.15rem 0; }
-.en, .kind, .count { color: #555; font-size: 0.85rem; }
+.en, .kind, .count, .history { color: #555; font-size: 0.85rem; }
+.history--new { color: #b35f00; font-weight: bold; }
 .type { font-weight: bold; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.4rem; margin-top: 0.5rem; }
 button { font: inherit; font-size: 0.85rem; padding: 0.2rem 0.6rem; border-radius: 4px; border: 1px solid #999;

@@ -10,6 +10,7 @@ import {
 import { CARD_CSS, EntityCard } from '../../components/EntityCard.tsx';
 import { AnnotationLayer, type Selectors } from '../../lib/annotate/annotation-layer.ts';
 import type { AnnotationRow } from '../../lib/db/annotation.ts';
+import type { EntityHistory } from '../../lib/db/mention.ts';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isArabicPage } from '../../lib/arabic/detect-arabic.ts';
@@ -274,7 +275,7 @@ function read(ctx: ContentScriptContext): void {
 
   // Cards: click a name, or rest the pointer on it.
   let shown: PageMention | null = null;
-  const showCard = (mention: PageMention, focus: boolean) => {
+  const showCard = (mention: PageMention, focus: boolean, history?: EntityHistory) => {
     const reader = state.reader;
     if (!reader) return;
     shown = mention;
@@ -283,9 +284,20 @@ function read(ctx: ContentScriptContext): void {
       const next = reader.reveal(entity.id, direction, shown ?? undefined);
       if (next) showCard(next, true);
     };
+    // The card opens at once; what Rasid remembers of the entity follows when the background answers.
+    if (!history)
+      void sendMessage('entity/history', {
+        url: location.href,
+        canonical: canonicalLink(),
+        entities: [entity.id],
+      }).then((reply) => {
+        if (reply.ok && reply.value[0] && shown === mention && card.isOpen())
+          showCard(mention, false, reply.value[0]);
+      });
     card.show(
       h(EntityCard, {
         i18n,
+        history,
         entity: {
           id: entity.id,
           type: entity.type,
