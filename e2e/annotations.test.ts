@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { AnnotationRow } from '../lib/db/annotation.ts';
-import { openPanelFor, tabIdOf } from './support/extension.ts';
+import { openPanelFor, readStore, tabIdOf } from './support/extension.ts';
 import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
@@ -37,22 +37,28 @@ const waitForNote = (page: TestPage, count = 1) =>
     count,
   );
 
-/** Every row of the `annotations` table, read with raw IndexedDB from an extension page. */
-function annotationRows(extensionPage: TestPage): Promise<AnnotationRow[]> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<AnnotationRow[]>((resolve, reject) => {
-        const open = indexedDB.open('rasid');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('annotations')) return void (db.close(), resolve([]));
-          const all = db.transaction('annotations').objectStore('annotations').getAll();
-          all.onsuccess = () => (db.close(), resolve(all.result as AnnotationRow[]));
-        };
-      }),
-  );
+/** Selects `phrase` in the article, as a reader's mouse would, and lets go of the button. */
+function selectInArticle(page: TestPage, phrase: string): Promise<void> {
+  return page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const at = n.data.indexOf(wanted);
+      if (at < 0) continue;
+      n.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + wanted.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return;
+    }
+    throw new Error(`${wanted} not found in the article`);
+  }, phrase);
 }
+
+/** Every row of the `annotations` table, read with raw IndexedDB from an extension page. */
+const annotationRows = (extensionPage: TestPage) => readStore<AnnotationRow>(extensionPage, 'annotations');
 
 for (const launch of [launchChromium, launchFirefox]) {
   describe(`${launch.name.replace('launch', '')}: annotating and keeping`, () => {
@@ -83,22 +89,7 @@ for (const launch of [launchChromium, launchFirefox]) {
         () => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.has('rasid-actor'),
         null,
       );
-      await page.evaluate((phrase) => {
-        const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-          const at = n.data.indexOf(phrase);
-          if (at < 0) continue;
-          n.parentElement!.scrollIntoView({ block: 'center' });
-          const range = document.createRange();
-          range.setStart(n, at);
-          range.setEnd(n, at + phrase.length);
-          getSelection()!.removeAllRanges();
-          getSelection()!.addRange(range);
-          document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-          return;
-        }
-        throw new Error('phrase not found');
-      }, PHRASE);
+      await selectInArticle(page, PHRASE);
       await page.waitFor(
         () => !!document.querySelector('rasid-toolbar')?.shadowRoot?.querySelector('[role=dialog]'),
         null,
@@ -297,19 +288,7 @@ for (const launch of [launchChromium, launchFirefox]) {
         () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('rasid-actor'),
         null,
       );
-      await page.evaluate(() => {
-        const p = [...document.querySelectorAll('article p')].find((el) =>
-          el.textContent?.includes('شيخ قبلي'),
-        )!;
-        const text = p.firstChild as Text;
-        const at = text.data.indexOf('شيخ قبلي');
-        const range = document.createRange();
-        range.setStart(text, at);
-        range.setEnd(text, at + 'شيخ قبلي'.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      });
+      await selectInArticle(page, 'شيخ قبلي');
       await page.waitFor(
         () => !!document.querySelector('rasid-toolbar')?.shadowRoot?.querySelector('button.add-note'),
         null,

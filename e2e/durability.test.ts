@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { AnnotationRow } from '../lib/db/annotation.ts';
+import { readStore } from './support/extension.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
 import type { TestBrowser, TestPage } from './support/test-browser.ts';
@@ -30,19 +31,8 @@ function save(page: TestPage, id: string): Promise<boolean> {
   }, id);
 }
 
-function storedIds(page: TestPage): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('rasid');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const keys = open.result.transaction('annotations').objectStore('annotations').getAllKeys();
-          keys.onsuccess = () => (open.result.close(), resolve(keys.result as string[]));
-        };
-      }),
-  );
-}
+const storedIds = async (page: TestPage) =>
+  (await readStore<AnnotationRow>(page, 'annotations')).map((a) => a.id);
 
 for (const launch of [launchChromium, launchFirefox]) {
   describe(`${launch.name.replace('launch', '')}: the database survives an extension reload mid-write`, () => {

@@ -24,27 +24,30 @@ export async function openPanelFor(browser: TestBrowser, pageUrl: string): Promi
 }
 
 /**
- * Every row of the `pages` table, read with the raw IndexedDB API from an extension page (the
- * extension's origin), independently of the code under test. Empty when the database does not exist yet.
+ * Every row of a table, read with the raw IndexedDB API from an extension page (the extension's
+ * origin), independently of the code under test. Empty when the database or table does not exist yet.
  */
-export function readPageRows(extensionPage: TestPage): Promise<PageRow[]> {
+export function readStore<T>(extensionPage: TestPage, store: string): Promise<T[]> {
   return extensionPage.evaluate(
-    () =>
-      new Promise<PageRow[]>((resolve, reject) => {
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('rasid');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('pages')) return void (db.close(), resolve([]));
-          const all = db.transaction('pages').objectStore('pages').getAll();
-          all.onsuccess = () => (db.close(), resolve(all.result as PageRow[]));
+          if (!db.objectStoreNames.contains(name)) return void (db.close(), resolve([]));
+          const all = db.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => (db.close(), resolve(all.result as T[]));
           all.onerror = () => (db.close(), reject(all.error));
         };
         // Never create the database from a test: let the background own its schema.
         open.onupgradeneeded = () => open.transaction?.abort();
       }),
+    store,
   );
 }
+
+export const readPageRows = (extensionPage: TestPage) => readStore<PageRow>(extensionPage, 'pages');
 
 /** Waits until the database has a row for `url`, and returns it. */
 export async function waitForPageRow(

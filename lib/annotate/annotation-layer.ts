@@ -1,7 +1,7 @@
 import { matchQuote, type Anchor } from '../anchoring/match-quote.ts';
 import type { AnnotationColor, AnnotationRow } from '../db/annotation.ts';
 import { textNodesUnder } from '../dom/article-nodes.ts';
-import { joinTextNodes, pointAt, type TextBlocks } from '../dom/text-blocks.ts';
+import { joinTextNodes, rangeOf, type TextBlocks } from '../dom/text-blocks.ts';
 import type { HighlightKind, Painter } from '../paint/painter.ts';
 
 /** Characters of context kept either side of a quote. */
@@ -70,23 +70,10 @@ export class AnnotationLayer {
   /** Anchors every annotation in the page as it is now, and paints them. */
   load(rows: readonly AnnotationRow[]): void {
     const blocks = this.#text();
-    const StaticRangeCtor = (this.#doc.defaultView as unknown as { StaticRange?: typeof StaticRange } | null)
-      ?.StaticRange;
     this.#placed = rows.map((row) => {
       const anchor = matchQuote(blocks.text, row.target.selector.quote, row.target.selector.position);
       if (!anchor) return { row, range: null, anchor: null };
-      const [startContainer, startOffset] = pointAt(blocks, anchor.start);
-      const [endContainer, endOffset] = pointAt(blocks, anchor.end, true);
-      const init = { startContainer, startOffset, endContainer, endOffset };
-      let range: AbstractRange;
-      if (StaticRangeCtor) range = new StaticRangeCtor(init);
-      else {
-        const live = this.#doc.createRange();
-        live.setStart(startContainer, startOffset);
-        live.setEnd(endContainer, endOffset);
-        range = live;
-      }
-      return { row, range, anchor };
+      return { row, range: rangeOf(blocks, anchor.start, anchor.end), anchor };
     });
     this.paint();
   }

@@ -69,3 +69,21 @@ export function pointAt({ nodes, starts }: TextBlocks, at: number, end = false):
   }
   return [nodes[lo]!, at - starts[lo]!, lo];
 }
+
+/**
+ * A range over `[start, end)` of the joined text. A `StaticRange` where the browser has one: live
+ * ranges slow every later DOM change on the page (~15,000 of them add ~0.66 ms to each insert or
+ * removal), and Rasid follows changes itself. A live `Range` elsewhere (happy-dom).
+ */
+export function rangeOf(blocks: TextBlocks, start: number, end: number): AbstractRange {
+  const [startContainer, startOffset] = pointAt(blocks, start);
+  const [endContainer, endOffset] = pointAt(blocks, end, true);
+  const doc = startContainer.ownerDocument;
+  const StaticRangeCtor = (doc.defaultView as unknown as { StaticRange?: typeof StaticRange } | null)
+    ?.StaticRange;
+  if (StaticRangeCtor) return new StaticRangeCtor({ startContainer, startOffset, endContainer, endOffset });
+  const live = doc.createRange();
+  live.setStart(startContainer, startOffset);
+  live.setEnd(endContainer, endOffset);
+  return live;
+}

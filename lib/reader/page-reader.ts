@@ -1,6 +1,6 @@
 import type { ArticleSummary } from '../article/extract-article.ts';
 import { articleNodes, readable, textNodesUnder, type ArticleSource } from '../dom/article-nodes.ts';
-import { blockOf, joinTextNodes, pointAt } from '../dom/text-blocks.ts';
+import { blockOf, joinTextNodes, pointAt, rangeOf } from '../dom/text-blocks.ts';
 import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import type { Entity, EntityType } from '../lexicon/schema.ts';
 import { spot } from '../lexicon/spot.ts';
@@ -197,22 +197,16 @@ export class PageReader {
   #spotNodes(nodes: readonly Text[], context: ReadonlySet<string>): PageMention[] {
     if (!nodes.length) return [];
     const joined = joinTextNodes(nodes);
-    const StaticRangeCtor = (this.#doc.defaultView as unknown as { StaticRange?: typeof StaticRange } | null)
-      ?.StaticRange;
     return spot(joined.text, this.#lexicon, context).map((m) => {
-      const [startNode, startOffset, from] = pointAt(joined, m.start);
-      const [endNode, endOffset, to] = pointAt(joined, m.end, true);
-      const spanned = joined.nodes.slice(from, to + 1);
-      const init = { startContainer: startNode, startOffset, endContainer: endNode, endOffset };
-      let range: AbstractRange;
-      if (StaticRangeCtor) range = new StaticRangeCtor(init);
-      else {
-        const live = this.#doc.createRange();
-        live.setStart(startNode, startOffset);
-        live.setEnd(endNode, endOffset);
-        range = live;
-      }
-      return { entity: m.alias.entity, range, nodes: spanned, block: blockOf(startNode) };
+      const [startNode, , from] = pointAt(joined, m.start);
+      const [, , to] = pointAt(joined, m.end, true);
+      const range = rangeOf(joined, m.start, m.end);
+      return {
+        entity: m.alias.entity,
+        range,
+        nodes: joined.nodes.slice(from, to + 1),
+        block: blockOf(startNode),
+      };
     });
   }
 
