@@ -157,6 +157,14 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
           }}
         />
       )}
+      <p class="open-dashboard">
+        <button
+          type="button"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}
+        >
+          {i18n.t('openDashboard')}
+        </button>
+      </p>
     </>
   );
 }

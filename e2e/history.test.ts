@@ -70,6 +70,47 @@ for (const launch of [launchChromium, launchFirefox]) {
       await Promise.all([page.close(), panel.close()]);
     });
 
+    it('shows in the dashboard an actor recurring across sites, with its pages, sites and first sighting; a spelling variant finds it', async () => {
+      const dashboard = await browser.newPage(`${browser.extensionOrigin}/dashboard.html`);
+      await dashboard.waitFor(() => !!document.querySelector('tr[data-entity=sdf]'), null);
+      const row = await dashboard.evaluate(() => {
+        const tr = document.querySelector('tr[data-entity=sdf]')!;
+        const cell = (id: string) => tr.querySelector(`[data-testid=${id}]`)?.textContent;
+        return { pages: cell('pages'), sites: cell('sites'), first: cell('first-seen') };
+      });
+      assert.deepEqual({ pages: row.pages, sites: row.sites }, { pages: '3', sites: '3' });
+      assert.match(row.first ?? '', /\d{4}/u);
+      // امريكا, without its hamza, finds أمريكا: the United States.
+      await dashboard.evaluate(() => {
+        const q = document.querySelector('input[name=q]') as HTMLInputElement;
+        q.value = 'امريكا';
+        q.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await dashboard.waitFor(
+        () =>
+          document.querySelectorAll('tbody tr').length === 1 &&
+          !!document.querySelector('tr[data-entity=usa]'),
+        null,
+      );
+      // One entity: where it appeared, with what, and when.
+      await dashboard.evaluate(() => {
+        const q = document.querySelector('input[name=q]') as HTMLInputElement;
+        q.value = '';
+        q.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await dashboard.waitFor(() => !!document.querySelector('tr[data-entity=sdf] button'), null);
+      await dashboard.evaluate(() =>
+        (document.querySelector('tr[data-entity=sdf] button') as HTMLButtonElement).click(),
+      );
+      await dashboard.waitFor(
+        () => document.querySelectorAll('[data-testid=detail] .pages li').length === 3,
+        null,
+      );
+      assert.ok(await dashboard.evaluate(() => !!document.querySelector('[data-testid=cooccurring] li')));
+      assert.ok(await dashboard.evaluate(() => !!document.querySelector('[data-testid=timeline] li')));
+      await dashboard.close();
+    });
+
     it('flags an actor already seen on this site as recurring', async () => {
       const c = hosts[2]!;
       await (await read(c, 'marsad-west-collusion-isis')).close();

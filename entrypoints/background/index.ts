@@ -5,6 +5,7 @@ import { createHandlers, dispatch } from '../../lib/messages/handlers.ts';
 import { isMessage } from '../../lib/messages/protocol.ts';
 
 const ANNOTATE_MENU = 'rasid-annotate';
+const DASHBOARD_MENU = 'rasid-dashboard';
 
 /** Firefox's sidebar API, absent from the Chromium-based types. */
 interface SidebarAction {
@@ -36,6 +37,12 @@ export default defineBackground(() => {
 
   // The page's context menu: "Annotate with Rasid" on a selection opens the annotation toolbar there.
   browser.runtime.onInstalled.addListener(() => {
+    // The toolbar button's own menu opens the dashboard (its click opens the panel).
+    browser.contextMenus.create({
+      id: DASHBOARD_MENU,
+      title: browser.i18n.getMessage('openDashboard'),
+      contexts: [browser.action ? 'action' : ('browser_action' as 'action')],
+    });
     browser.contextMenus.create({
       id: ANNOTATE_MENU,
       title: browser.i18n.getMessage('annotateMenu'),
@@ -43,6 +50,8 @@ export default defineBackground(() => {
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === DASHBOARD_MENU)
+      return void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
     if (info.menuItemId !== ANNOTATE_MENU || tab?.id === undefined) return;
     void browser.tabs
       .sendMessage(tab.id, { type: 'annotations/annotate-selection', payload: {} })

@@ -228,6 +228,69 @@ describe('history: who appears where', () => {
   });
 });
 
+describe('dashboard', () => {
+  const read = (address: string, at: number, ...entities: string[]) => {
+    clock = at;
+    return handlers['page/report'](
+      {
+        url: address,
+        canonical: null,
+        article: { ...article, title: `عنوان ${address}` },
+        entities: entities.length,
+        visit: true,
+        mentions: entities.map((entity) => ({ entity, count: 2, sentence: `جملة عن ${entity}` })),
+      },
+      { tabId: 1 },
+    );
+  };
+
+  it('ranks entities by pages and sites, and filters by type, site and a folded search', async () => {
+    await read('http://a.example/1', Date.UTC(2026, 9, 1), 'sdf', 'usa');
+    await read('http://a.example/2', Date.UTC(2026, 9, 5), 'sdf');
+    await read('http://b.example/1', Date.UTC(2026, 10, 2), 'sdf', 'damascus');
+    const ranking = await handlers['dashboard/ranking']({}, {});
+    expect(ranking.map((r) => [r.entity, r.pages, r.sites])).toEqual([
+      ['sdf', 3, 2],
+      ['damascus', 1, 1],
+      ['usa', 1, 1],
+    ]);
+    expect(ranking[0]).toMatchObject({ firstSeen: Date.UTC(2026, 9, 1), lastSeen: Date.UTC(2026, 10, 2) });
+    expect((await handlers['dashboard/ranking']({ type: 'place' }, {})).map((r) => r.entity)).toEqual([
+      'damascus',
+    ]);
+    expect((await handlers['dashboard/ranking']({ site: 'b.example' }, {})).map((r) => r.entity)).toEqual([
+      'damascus',
+      'sdf',
+    ]);
+    // Spelled without hamza, it still finds أمريكا (the USA); in English too.
+    expect((await handlers['dashboard/ranking']({ query: 'امريكا' }, {})).map((r) => r.entity)).toEqual([
+      'usa',
+    ]);
+    expect(
+      (await handlers['dashboard/ranking']({ query: 'Syrian Democratic' }, {})).map((r) => r.entity),
+    ).toEqual(['sdf']);
+    expect(await handlers['dashboard/sites']({}, {})).toEqual(['a.example', 'b.example']);
+  });
+
+  it('details one entity: its pages with sentences, what it appears with, and when', async () => {
+    await read('http://a.example/1', Date.UTC(2026, 9, 1), 'sdf', 'usa');
+    await read('http://b.example/1', Date.UTC(2026, 10, 2), 'sdf', 'usa', 'damascus');
+    const detail = await handlers['dashboard/entity']({ entity: 'sdf' }, {});
+    expect(detail.pages.map((p) => [p.site, p.title, p.sentence])).toEqual([
+      ['b.example', 'عنوان http://b.example/1', 'جملة عن sdf'],
+      ['a.example', 'عنوان http://a.example/1', 'جملة عن sdf'],
+    ]);
+    expect(detail.cooccurring).toEqual([
+      { entity: 'usa', pages: 2 },
+      { entity: 'damascus', pages: 1 },
+    ]);
+    expect(detail.timeline).toEqual([
+      { month: '2026-10', pages: 1 },
+      { month: '2026-11', pages: 1 },
+    ]);
+  });
+});
+
 describe('forgetting', () => {
   const read = (address: string, entity: string) =>
     handlers['page/report'](

@@ -1,6 +1,8 @@
 import type { RasidDB } from '../db/schema.ts';
 import { recordPage } from '../db/record-page.ts';
+import { entityDetail, rankEntities } from '../db/dashboard.ts';
 import { entityHistory } from '../db/entity-history.ts';
+import { bundledLexicon } from '../lexicon/bundled-lexicon.ts';
 import { forgetHistory } from '../db/forget.ts';
 import { pageKey, siteOf } from '../pages/page-key.ts';
 import { err, errorMessage, ok } from '../result.ts';
@@ -85,6 +87,10 @@ export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDep
       notify({ type: 'history/changed', payload: {} });
       return { pages };
     },
+
+    'dashboard/ranking': (filters) => rankEntities(db, bundledLexicon.entities, filters),
+    'dashboard/entity': ({ entity }) => entityDetail(db, entity),
+    'dashboard/sites': async () => (await db.mentions.orderBy('site').uniqueKeys()) as string[],
 
     'history/count': async ({ site }) => ({
       pages: await (site === null ? db.pages.count() : db.pages.where('site').equals(site).count()),

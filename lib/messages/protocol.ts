@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '../article/extract-article.ts';
 import type { AnnotationRow } from '../db/annotation.ts';
+import type { EntityDetail, RankedEntity, RankingFilters } from '../db/dashboard.ts';
 import type { EntityHistory, MentionReport } from '../db/mention.ts';
 import type { ReaderEntityRow } from '../db/reader-entity.ts';
 import type { PageRow } from '../db/schema.ts';
@@ -61,6 +62,12 @@ export interface Protocol {
       | { scope: 'all' };
     response: { pages: number };
   };
+  /** Dashboard: entities ranked by pages, sites and recency, filtered. */
+  'dashboard/ranking': { request: RankingFilters; response: RankedEntity[] };
+  /** Dashboard: one entity's pages, sites, co-occurring entities and timeline. */
+  'dashboard/entity': { request: { entity: string }; response: EntityDetail };
+  /** Dashboard: the sites Rasid remembers, for the site filter. */
+  'dashboard/sites': { request: Record<string, never>; response: string[] };
   /** How many pages Rasid remembers on a site, or in all (for the confirmation before forgetting them). */
   'history/count': { request: { site: string | null }; response: { pages: number } };
   /** For each entity on a page: on how many other pages and sites it was seen, since when, and whether this site is new to it. */
@@ -158,6 +165,9 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'entity/list': true,
   'entity/history': true,
   'history/forget': true,
+  'dashboard/ranking': true,
+  'dashboard/entity': true,
+  'dashboard/sites': true,
   'history/count': true,
 };
 const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = {

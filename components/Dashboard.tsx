@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { EntityDetail, RankedEntity, RankingFilters } from '../lib/db/dashboard.ts';
+import type { Translator } from '../lib/i18n/i18n.ts';
+import { subtypeName } from '../lib/i18n/subtypes.ts';
+import type { Entity, EntityType } from '../lib/lexicon/schema.ts';
+
+export interface DashboardData {
+  ranking(filters: RankingFilters): Promise<RankedEntity[]>;
+  detail(entity: string): Promise<EntityDetail>;
+  sites(): Promise<string[]>;
+}
+
+interface Props {
+  i18n: Translator;
+  lexicon: readonly Entity[];
+  data: DashboardData;
+}
+
+/** Who appears where, across everything the reader has read. Page text is shown as text. */
+export function Dashboard({ i18n, lexicon, data }: Props) {
+  const { t, formatDate, formatNumber } = i18n;
+  const byId = new Map(lexicon.map((e) => [e.id, e]));
+  const [filters, setFilters] = useState<RankingFilters>({});
+  const [ranking, setRanking] = useState<RankedEntity[] | null>(null);
+  const [sites, setSites] = useState<string[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [detail, setDetail] = useState<EntityDetail | null>(null);
+
+  useEffect(() => void data.sites().then(setSites), [data]);
+  useEffect(() => void data.ranking(filters).then(setRanking), [data, filters]);
+  useEffect(() => {
+    if (selected) void data.detail(selected).then(setDetail);
+  }, [data, selected]);
+
+  const name = (id: string) => byId.get(id)?.ar ?? id;
+  return (
+    <main class="dashboard">
+      <h1>{t('dashboard')}</h1>
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        <input
+          type="search"
+          name="q"
+          dir="auto"
+          aria-label={t('searchNames')}
+          placeholder={t('searchNames')}
+          onInput={(e) => setFilters({ ...filters, query: e.currentTarget.value })}
+        />
+        <select
+          name="type"
+          aria-label={t('allTypes')}
+          onChange={(e) =>
+            setFilters({ ...filters, type: (e.currentTarget.value || undefined) as EntityType | undefined })
+          }
+        >
+          <option value="">{t('allTypes')}</option>
+          <option value="actor">{t('actors')}</option>
+          <option value="place">{t('places')}</option>
+        </select>
+        <select
+          name="site"
+          aria-label={t('allSites')}
+          onChange={(e) => setFilters({ ...filters, site: e.currentTarget.value || undefined })}
+        >
+          <option value="">{t('allSites')}</option>
+          {sites.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </form>
+      {ranking && !ranking.length && <p role="status">{t('noHistory')}</p>}
+      {!!ranking?.length && (
+        <table class="ranking">
+          <thead>
+            <tr>
+              <th scope="col">{t('colName')}</th>
+              <th scope="col">{t('colPages')}</th>
+              <th scope="col">{t('colSites')}</th>
+              <th scope="col">{t('colFirst')}</th>
+              <th scope="col">{t('colLast')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ranking.map((r) => {
+              const e = byId.get(r.entity);
+              return (
+                <tr key={r.entity} data-entity={r.entity} aria-selected={r.entity === selected}>
+                  <th scope="row">
+                    <button type="button" onClick={() => setSelected(r.entity)}>
+                      <span lang="ar" dir="rtl">
+                        {e?.ar ?? r.entity}
+                      </span>{' '}
+                      <span class="en" lang="en" dir="ltr">
+                        {e?.en}
+                      </span>
+                    </button>
+                    {e && <span class="kind">{`${t(e.type)} · ${subtypeName(e.subtype, i18n.lang)}`}</span>}
+                  </th>
+                  <td data-testid="pages">{formatNumber(r.pages)}</td>
+                  <td data-testid="sites">{formatNumber(r.sites)}</td>
+                  <td data-testid="first-seen">{formatDate(r.firstSeen)}</td>
+                  <td>{formatDate(r.lastSeen)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {selected && detail?.entity === selected && (
+        <section class="detail" aria-labelledby="rasid-detail" data-testid="detail">
+          <h2 id="rasid-detail" lang="ar" dir="rtl">
+            {name(selected)}
+          </h2>
+          <h3>{t('appearsOn')}</h3>
+          <ul class="pages">
+            {detail.pages.map((p) => (
+              <li key={p.url}>
+                <a href={p.address} target="_blank" rel="noreferrer noopener" dir="auto">
+                  {p.title}
+                </a>{' '}
+                <span class="meta">
+                  {p.site} · {formatDate(p.firstSeen)} · {t('mentions', { n: p.count })}
+                </span>
+                <blockquote dir="auto">{p.sentence}</blockquote>
+              </li>
+            ))}
+          </ul>
+          <h3>{t('appearsWith')}</h3>
+          <ul class="with" data-testid="cooccurring">
+            {detail.cooccurring.map((c) => (
+              <li key={c.entity}>
+                <button type="button" onClick={() => setSelected(c.entity)} lang="ar" dir="rtl">
+                  {name(c.entity)}
+                </button>{' '}
+                ({t('pagesCount', { n: c.pages })})
+              </li>
+            ))}
+          </ul>
+          <h3>{t('timeline')}</h3>
+          <ol class="timeline" data-testid="timeline">
+            {detail.timeline.map((m) => (
+              <li key={m.month}>
+                <span class="month">{m.month}</span>
+                <span class="bar" style={{ inlineSize: `${Math.min(100, m.pages * 12)}%` }} />
+                {formatNumber(m.pages)}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </main>
+  );
+}
