@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityDetail, RankedEntity, RankingFilters } from '../lib/db/dashboard.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
-import { subtypeName } from '../lib/i18n/subtypes.ts';
+import { SUBTYPE_KEYS, subtypeName } from '../lib/i18n/subtypes.ts';
 import type { Entity, EntityType } from '../lib/lexicon/schema.ts';
 
 export interface DashboardData {
@@ -15,6 +15,10 @@ interface Props {
   lexicon: readonly Entity[];
   data: DashboardData;
 }
+
+/** A date input's value as the start or the end of that day, in the reader's time zone. */
+const dayStart = (value: string) => (value ? new Date(`${value}T00:00:00`).getTime() : undefined);
+const dayEnd = (value: string) => (value ? new Date(`${value}T23:59:59.999`).getTime() : undefined);
 
 /** Who appears where, across everything the reader has read. Page text is shown as text. */
 export function Dashboard({ i18n, lexicon, data }: Props) {
@@ -56,6 +60,34 @@ export function Dashboard({ i18n, lexicon, data }: Props) {
           <option value="actor">{t('actors')}</option>
           <option value="place">{t('places')}</option>
         </select>
+        <select
+          name="subtype"
+          aria-label={t('allSubtypes')}
+          onChange={(e) => setFilters({ ...filters, subtype: e.currentTarget.value || undefined })}
+        >
+          <option value="">{t('allSubtypes')}</option>
+          {SUBTYPE_KEYS.map((s) => (
+            <option key={s} value={s}>
+              {subtypeName(s, i18n.lang)}
+            </option>
+          ))}
+        </select>
+        <label>
+          {t('from')}{' '}
+          <input
+            type="date"
+            name="from"
+            onChange={(e) => setFilters({ ...filters, from: dayStart(e.currentTarget.value) })}
+          />
+        </label>
+        <label>
+          {t('to')}{' '}
+          <input
+            type="date"
+            name="to"
+            onChange={(e) => setFilters({ ...filters, to: dayEnd(e.currentTarget.value) })}
+          />
+        </label>
         <select
           name="site"
           aria-label={t('allSites')}

@@ -5,7 +5,11 @@ import type { RasidDB } from './schema.ts';
 
 export interface RankingFilters {
   type?: EntityType | undefined;
+  subtype?: string | undefined;
   site?: string | undefined;
+  /** Seen on a page first read in this range (epoch ms, inclusive). */
+  from?: number | undefined;
+  to?: number | undefined;
   /** Arabic or English, folded as the matcher folds: امريكا finds أمريكا. */
   query?: string | undefined;
 }
@@ -60,6 +64,12 @@ export async function rankEntities(
   for (const m of rows) {
     const entity = byId.get(m.entity);
     if (filters.type && entity?.type !== filters.type) continue;
+    if (filters.subtype && entity?.subtype !== filters.subtype) continue;
+    if (
+      (filters.from !== undefined && m.lastSeen < filters.from) ||
+      (filters.to !== undefined && m.firstSeen > filters.to)
+    )
+      continue;
     const r = ranked.get(m.entity) ?? {
       pages: 0,
       sites: new Set<string>(),

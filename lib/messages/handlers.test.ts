@@ -258,6 +258,14 @@ describe('dashboard', () => {
     expect((await handlers['dashboard/ranking']({ type: 'place' }, {})).map((r) => r.entity)).toEqual([
       'damascus',
     ]);
+    expect((await handlers['dashboard/ranking']({ subtype: 'state' }, {})).map((r) => r.entity)).toEqual([
+      'usa',
+    ]);
+    const november = { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 10, 30) };
+    expect((await handlers['dashboard/ranking'](november, {})).map((r) => [r.entity, r.pages])).toEqual([
+      ['damascus', 1],
+      ['sdf', 1],
+    ]);
     expect((await handlers['dashboard/ranking']({ site: 'b.example' }, {})).map((r) => r.entity)).toEqual([
       'damascus',
       'sdf',
