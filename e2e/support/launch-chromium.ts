@@ -60,7 +60,15 @@ export async function launchChromium({
       `--load-extension=${CHROME_BUILD}`,
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker').catch((e: unknown) => {
+      throw new Error(
+        'Rasid did not load in Chromium (no service worker). Chromium refuses an extension whose content script is not ' +
+          'strict UTF-8 (no U+FFFF); run chromium --enable-logging=stderr --load-extension=.output/chrome-mv3 to see why.',
+        { cause: e },
+      );
+    }));
   const errors: string[] = [];
   // Blank first tab of a persistent context: unused.
   for (const p of context.pages()) await p.close();

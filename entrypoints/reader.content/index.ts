@@ -20,7 +20,7 @@ import { sampleText } from '../../lib/dom/sample-text.ts';
 import { createTranslator, pickLanguage } from '../../lib/i18n/i18n.ts';
 import { precompiledBundledLexicon } from '../../lib/lexicon/precompiled-lexicon.ts';
 import { spot } from '../../lib/lexicon/spot.ts';
-import { dispatch } from '../../lib/messages/handlers.ts';
+import { dispatch } from '../../lib/messages/dispatch.ts';
 import { isTabMessage } from '../../lib/messages/protocol.ts';
 import { sendMessage } from '../../lib/messages/send-message.ts';
 import { siteOf } from '../../lib/pages/page-key.ts';

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { fold } from '../arabic/normalize.ts';
 import type { Entity, EntityType } from '../lexicon/schema.ts';
 import type { MentionRow } from './mention.ts';
@@ -97,18 +98,30 @@ export async function rankEntities(
     );
 }
 
-/** One entity: the pages and sites it appeared on, what it appears with, and when. */
+/** Pages listed (and read for co-occurrence) in an entity's detail: the most recent ones. */
+const DETAIL_PAGES = 200;
+
+/**
+ * One entity: the pages and sites it appeared on (the most recent 200), what it appears with on them,
+ * and when (every page, from the index's keys alone).
+ */
 export async function entityDetail(db: RasidDB, entity: string): Promise<EntityDetail> {
   return db.transaction('r', db.mentions, db.pages, async () => {
-    const mentions = await db.mentions.where('entity').equals(entity).toArray();
+    const range = db.mentions
+      .where('[entity+firstSeen]')
+      .between([entity, Dexie.minKey], [entity, Dexie.maxKey]);
+    const [mentions, seen] = await Promise.all([
+      range.clone().reverse().limit(DETAIL_PAGES).toArray(),
+      range.clone().keys(),
+    ]);
     const keys = mentions.map((m) => m.page);
     const pages = await db.pages.bulkGet(keys);
     const together = await db.mentions.where('page').anyOf(keys).toArray();
     const shared = new Map<string, number>();
     for (const m of together) if (m.entity !== entity) shared.set(m.entity, (shared.get(m.entity) ?? 0) + 1);
     const months = new Map<string, number>();
-    for (const m of mentions) {
-      const month = new Date(m.firstSeen).toISOString().slice(0, 7);
+    for (const [, firstSeen] of seen as unknown as [string, number][]) {
+      const month = new Date(firstSeen).toISOString().slice(0, 7);
       months.set(month, (months.get(month) ?? 0) + 1);
     }
     return {

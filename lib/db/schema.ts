@@ -52,7 +52,10 @@ export class RasidDB extends Dexie {
     // The reader's own entities get their table, and so do the entities each page named (looked up by
     // entity for the history, by page to replace a page's, by site for "new on this site").
     this.version(4)
-      .stores({ entities: '&id', mentions: '[page+entity], entity, page, site, [entity+site]' })
+      .stores({
+        entities: '&id',
+        mentions: '[page+entity], entity, page, site, [entity+site], [entity+firstSeen]',
+      })
       .upgrade(async (tx) => {
         const pages = tx.table<PageRow, string>('pages');
         const merged = new Map<string, PageRow>();

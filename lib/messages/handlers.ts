@@ -5,12 +5,11 @@ import { entityHistory } from '../db/entity-history.ts';
 import { bundledLexicon } from '../lexicon/bundled-lexicon.ts';
 import { forgetHistory } from '../db/forget.ts';
 import { pageKey, siteOf } from '../pages/page-key.ts';
-import { err, errorMessage, ok } from '../result.ts';
 import { getSettings, setSettings } from '../db/settings.ts';
-import type { Result } from '../result.ts';
-import type { HandlersOf, MessageOf, Notification, Protocol, ProtocolMap, Sender } from './protocol.ts';
+import type { HandlersOf, Notification, Protocol } from './protocol.ts';
 
 export type { Sender } from './protocol.ts';
+export { dispatch } from './dispatch.ts';
 
 /** What the handlers need from the browser, injected so that tests run them on fake-indexeddb. */
 export interface HandlerDeps {
@@ -113,26 +112,4 @@ export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDep
       return page ? { tabId, page } : null;
     },
   };
-}
-
-/**
- * Runs the handler for `message` (of either protocol); failures come back as `{ ok: false }`, never
- * as a rejected promise.
- */
-export async function dispatch<P extends ProtocolMap<P>>(
-  handlers: HandlersOf<P>,
-  message: MessageOf<P>,
-  sender: Sender,
-): Promise<Result<unknown>> {
-  try {
-    // The union of handlers cannot be called with the union of payloads without this narrowing cast;
-    // `MessageOf` pairs each type with its own payload, so the call is sound.
-    const handler = handlers[message.type as keyof P] as (
-      payload: unknown,
-      sender: Sender,
-    ) => Promise<unknown>;
-    return ok(await handler(message.payload, sender));
-  } catch (e) {
-    return err(errorMessage(e));
-  }
 }

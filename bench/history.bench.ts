@@ -1,0 +1,130 @@
+/**
+ * `npm run bench:history` — the reader's history at scale (issue #6): the built extension in real
+ * Chromium, its database seeded with 10,000 pages and 500,000 mentions (50 entities per page, drawn
+ * from the bundled lexicon with a skew, so a few entities are everywhere, as in real news), then each
+ * view's query timed through the same messages the views send. Medians of 5 runs.
+ * Build first (the script does): it loads .output/chrome-mv3.
+ */
+import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
+import { launchChromium } from '../e2e/support/launch-chromium.ts';
+
+const PAGES = 10_000;
+const PER_PAGE = 50;
+const SITES = 40;
+const ids = bundledLexicon.entities.map((e) => e.id);
+
+const browser = await launchChromium();
+const page = await browser.newPage(`${browser.extensionOrigin}/sidepanel.html`);
+type Send = (m: unknown) => Promise<{ ok: boolean; value?: unknown; error?: string }>;
+
+// The background creates the database on its first question; then the rows go in with raw IndexedDB.
+await page.evaluate(async () => {
+  const send = (globalThis as unknown as { browser: { runtime: { sendMessage: Send } } }).browser.runtime
+    .sendMessage;
+  await send({ type: 'settings/get', payload: { site: 'x' } });
+});
+const seedStart = performance.now();
+await page.evaluate(
+  ({ pages, perPage, sites, entities }) =>
+    new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('rasid');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        let seed = 11;
+        const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+        const tx = db.transaction(['pages', 'mentions'], 'readwrite');
+        const pageStore = tx.objectStore('pages');
+        const mentionStore = tx.objectStore('mentions');
+        const day = 86_400_000;
+        for (let p = 0; p < pages; p++) {
+          const site = `site${p % sites}.example`;
+          const url = `https://${site}/article/${p}`;
+          const at = Date.UTC(2025, 0, 1) + Math.floor(rand() * 600) * day;
+          pageStore.put({
+            url,
+            address: url,
+            site,
+            title: `مقال ${p}`,
+            byline: null,
+            siteName: null,
+            publishedTime: null,
+            lang: 'ar',
+            wordCount: 800,
+            firstVisit: at,
+            lastVisit: at,
+            visits: 1,
+          });
+          const chosen = new Set<string>();
+          while (chosen.size < perPage) chosen.add(entities[Math.floor(rand() ** 2 * entities.length)]!);
+          for (const entity of chosen)
+            mentionStore.put({
+              page: url,
+              entity,
+              site,
+              count: 1 + Math.floor(rand() * 5),
+              sentence: 'جملة أولى عن الكيان في هذا المقال.',
+              firstSeen: at,
+              lastSeen: at,
+            });
+        }
+        tx.oncomplete = () => (db.close(), resolve());
+        tx.onerror = () => reject(tx.error);
+      };
+    }),
+  { pages: PAGES, perPage: PER_PAGE, sites: SITES, entities: ids },
+);
+const seedMs = performance.now() - seedStart;
+
+async function timed(label: string, message: unknown, runs = 5): Promise<void> {
+  const times = await page.evaluate(
+    async ({ m, n }) => {
+      const send = (globalThis as unknown as { browser: { runtime: { sendMessage: Send } } }).browser.runtime
+        .sendMessage;
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        const reply = await send(m);
+        if (!reply.ok) throw new Error(reply.error);
+        out.push(performance.now() - t0);
+      }
+      return out;
+    },
+    { m: message, n: runs },
+  );
+  times.sort((a, b) => a - b);
+  console.log(`   ${label.padEnd(58)} ${times[Math.floor(times.length / 2)]!.toFixed(1).padStart(9)} ms`);
+}
+
+console.log(
+  `Seeded ${PAGES.toLocaleString('en')} pages and ${(PAGES * PER_PAGE).toLocaleString('en')} mentions on ${SITES} sites in ${(seedMs / 1000).toFixed(1)} s.\n`,
+);
+console.log('   view / query (median of 5)');
+const onPage = ids.slice(0, 30);
+await timed('panel: history of 30 entities on a page (entity/history)', {
+  type: 'entity/history',
+  payload: { url: 'https://site3.example/article/3', canonical: null, entities: onPage },
+});
+await timed('dashboard: ranking, no filter', { type: 'dashboard/ranking', payload: {} });
+await timed('dashboard: ranking, one site', {
+  type: 'dashboard/ranking',
+  payload: { site: 'site7.example' },
+});
+await timed('dashboard: ranking, places, with a search', {
+  type: 'dashboard/ranking',
+  payload: { type: 'place', query: 'دير' },
+});
+await timed('dashboard: one entity (the most named)', {
+  type: 'dashboard/entity',
+  payload: { entity: ids[0] },
+});
+await timed('dashboard: one entity (a rare one)', {
+  type: 'dashboard/entity',
+  payload: { entity: ids[ids.length - 1] },
+});
+await timed('forget: count a site’s pages (history/count)', {
+  type: 'history/count',
+  payload: { site: 'site7.example' },
+});
+await browser.close();
+console.log('\nReproduce: npm run bench:history');
