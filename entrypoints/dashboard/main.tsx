@@ -1,14 +1,10 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { Dashboard, type DashboardData } from '../../components/Dashboard.tsx';
-import { createTranslator, pickLanguage } from '../../lib/i18n/i18n.ts';
+import { pageTranslator } from '../../lib/i18n/browser-translator.ts';
 import { bundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
 import { sendMessage } from '../../lib/messages/send-message.ts';
 
-const i18n = createTranslator(pickLanguage([browser.i18n.getUILanguage(), ...navigator.languages]));
-document.documentElement.lang = i18n.lang;
-document.documentElement.dir = i18n.dir;
-document.title = i18n.t('dashboard');
+const i18n = pageTranslator('dashboard');
 
 /** The dashboard's questions, asked of the background, which owns the database. */
 const data: DashboardData = {

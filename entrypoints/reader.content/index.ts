@@ -17,7 +17,7 @@ import { isArabicPage } from '../../lib/arabic/detect-arabic.ts';
 import type { ArticleSummary } from '../../lib/article/extract-article.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/db/settings.ts';
 import { sampleText } from '../../lib/dom/sample-text.ts';
-import { createTranslator, pickLanguage } from '../../lib/i18n/i18n.ts';
+import { browserTranslator } from '../../lib/i18n/browser-translator.ts';
 import { precompiledBundledLexicon } from '../../lib/lexicon/precompiled-lexicon.ts';
 import { spot } from '../../lib/lexicon/spot.ts';
 import { dispatch } from '../../lib/messages/dispatch.ts';
@@ -58,7 +58,7 @@ export default defineContentScript({
 
 function read(ctx: ContentScriptContext): void {
   const site = siteOf(location.href);
-  const i18n = createTranslator(pickLanguage([browser.i18n.getUILanguage(), ...navigator.languages]));
+  const i18n = browserTranslator();
   const lexicon = precompiledBundledLexicon();
   const card = createUiHost(document, 'rasid-card', CARD_CSS);
   const toolbar = createUiHost(document, 'rasid-toolbar', TOOLBAR_CSS);

@@ -2,6 +2,7 @@ import { matchQuote, type Anchor } from '../anchoring/match-quote.ts';
 import type { AnnotationColor, AnnotationRow } from '../db/annotation.ts';
 import { textNodesUnder } from '../dom/article-nodes.ts';
 import { joinTextNodes, rangeOf, type TextBlocks } from '../dom/text-blocks.ts';
+import { createFlash } from '../paint/flash.ts';
 import type { HighlightKind, Painter } from '../paint/painter.ts';
 
 /** Characters of context kept either side of a quote. */
@@ -31,11 +32,12 @@ export class AnnotationLayer {
   readonly #painter: Painter;
   readonly #article: () => readonly Text[];
   #placed: PlacedAnnotation[] = [];
-  #flashTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #flash: ReturnType<typeof createFlash>;
 
   constructor(doc: Document, painter: Painter, articleNodes: () => readonly Text[]) {
     this.#doc = doc;
     this.#painter = painter;
+    this.#flash = createFlash(painter);
     this.#article = articleNodes;
   }
 
@@ -101,18 +103,12 @@ export class AnnotationLayer {
   reveal(id: string): boolean {
     const placed = this.#placed.find((p) => p.row.id === id);
     if (!placed?.range) return false;
-    placed.range.startContainer.parentElement?.scrollIntoView({
-      block: 'center',
-      behavior: 'instant' as ScrollBehavior,
-    });
-    this.#painter.paint('flash', [placed.range]);
-    clearTimeout(this.#flashTimer);
-    this.#flashTimer = setTimeout(() => this.#painter.paint('flash', []), 1500);
+    this.#flash.show(placed.range);
     return true;
   }
 
   clear(): void {
-    clearTimeout(this.#flashTimer);
+    this.#flash.cancel();
     this.#painter.clear();
     this.#placed = [];
   }

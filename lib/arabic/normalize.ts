@@ -312,7 +312,7 @@ export function fold(s: string): string {
  * Extends a span's end in the original over the marks, tatweel and invisible controls that follow
  * its last letter: the harakat on a name's last letter belong to the name (دِمَشْقُ, not دِمَشْق).
  */
-export function endOverMarks(src: string, end: number): number {
+function endOverMarks(src: string, end: number): number {
   ensureTables();
   while (end < src.length && (RUN[src.charCodeAt(end)] === 4 || src.charCodeAt(end) === TATWEEL)) end++;
   return end;

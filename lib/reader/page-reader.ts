@@ -5,7 +5,8 @@ import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import type { Entity, EntityType } from '../lexicon/schema.ts';
 import { spot } from '../lexicon/spot.ts';
 import type { MentionReport } from '../db/mention.ts';
-import type { HighlightKind, Painter } from '../paint/painter.ts';
+import { createFlash } from '../paint/flash.ts';
+import type { Painter } from '../paint/painter.ts';
 
 /** One mention on the page: a static range over the live text nodes it spans. */
 export interface PageMention {
@@ -95,7 +96,7 @@ export class PageReader {
   /** Where new content counts as article: the element holding all of it. */
   #scope: Element | null = null;
   #observer: MutationObserver | null = null;
-  #flashTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #flash: ReturnType<typeof createFlash>;
   #timings: ReaderTimings = { extractMs: 0, spotMs: 0, paintMs: 0, longestTaskMs: 0, tasks: 0, chars: 0 };
 
   constructor(
@@ -108,6 +109,7 @@ export class PageReader {
     this.#doc = doc;
     this.#lexicon = lexicon;
     this.#painter = painter;
+    this.#flash = createFlash(painter);
     this.#settings = settings;
     this.#yield = options.yieldToPage ?? defaultYield;
     this.#chunkChars = options.chunkChars ?? 30_000;
@@ -309,11 +311,7 @@ export class PageReader {
       current < 0 && direction < 0 ? same.length - 1 : (current + direction + same.length) % same.length;
     this.#cursor.set(entityId, index);
     const mention = same[index]!;
-    const element = mention.range.startContainer.parentElement;
-    element?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    this.#painter.paint('flash', [mention.range]);
-    clearTimeout(this.#flashTimer);
-    this.#flashTimer = setTimeout(() => this.#painter.paint('flash' as HighlightKind, []), 1500);
+    this.#flash.show(mention.range);
     return mention;
   }
 
@@ -391,7 +389,7 @@ export class PageReader {
   /** Removes everything Rasid painted or observes. */
   destroy(): void {
     this.#observer?.disconnect();
-    clearTimeout(this.#flashTimer);
+    this.#flash.cancel();
     this.#painter.clear();
     this.#mentions = [];
     this.#byNode = new Map();
