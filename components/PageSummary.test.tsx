@@ -64,7 +64,7 @@ const reader: ReaderState = {
     },
   ],
 };
-const settings = { siteEnabled: true, actors: true, places: false, wholePage: false };
+const settings = { siteEnabled: true, actors: true, places: false, wholePage: false, history: true };
 afterEach(() => {
   document.body.replaceChildren();
 });
@@ -162,7 +162,11 @@ describe('PageSummary: the article’s actors and places', () => {
     expect(places.checked).toBe(false);
     expect(places.closest('label')?.textContent).toBe('Highlight places');
     places.click();
-    expect(patches).toEqual([{ places: true }]);
+    const history = root.querySelector('input[name=history]') as HTMLInputElement;
+    expect(history.checked).toBe(true);
+    expect(history.closest('label')?.textContent).toBe('Remember the pages read and who they name');
+    history.click();
+    expect(patches).toEqual([{ places: true }, { history: false }]);
   });
 
   it('says when the site is switched off, and lists nothing', () => {

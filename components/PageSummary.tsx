@@ -318,6 +318,7 @@ function SettingsForm({
       {box('actors', t('highlightActors'))}
       {box('places', t('highlightPlaces'))}
       {box('wholePage', t('wholePage'))}
+      {box('history', t('keepHistory'))}
     </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import { pointOfMention } from './support/highlights.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
 import { PAGES } from './support/paths.ts';
+import { pageKey } from '../lib/pages/page-key.ts';
 import type { TestBrowser, TestPage } from './support/test-browser.ts';
 
 /** The panel's history line for an entity: its flags and text. */
@@ -147,6 +148,44 @@ for (const launch of [launchChromium, launchFirefox]) {
         (await readPageRows(panel)).filter((r) => r.site === new URL(c.origin).host),
         [],
       );
+      await Promise.all([page.close(), panel.close()]);
+    });
+
+    it('remembers nothing while history is off, though the panel still describes the page', async () => {
+      const a = hosts[0]!;
+      const setHistory = async (on: boolean) => {
+        const panel = await browser.newPage(`${browser.extensionOrigin}/sidepanel.html`);
+        await panel.evaluate(async (value) => {
+          const { runtime } = (
+            globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+          ).browser;
+          await runtime.sendMessage({
+            type: 'settings/set',
+            payload: { site: 'any', patch: { history: value } },
+          });
+        }, on);
+        await panel.close();
+      };
+      await setHistory(false);
+      const page = await browser.newPage(`${a.origin}/marsad-west-collusion-isis/`);
+      const panel = await openPanelFor(browser, page.url());
+      // The visit line comes from the background's answer about the page: its report has been handled.
+      await panel.waitFor(
+        () =>
+          !!document.querySelector('[data-entity=isis]') && !!document.querySelector('[data-testid=visits]'),
+        null,
+      );
+      assert.equal(
+        await panel.evaluate(
+          () => (document.querySelector('input[name=history]') as HTMLInputElement).checked,
+        ),
+        false,
+      );
+      assert.deepEqual(
+        (await readPageRows(panel)).filter((r) => r.url === pageKey(page.url())),
+        [],
+      );
+      await setHistory(true);
       await Promise.all([page.close(), panel.close()]);
     });
 

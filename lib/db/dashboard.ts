@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { fold } from '../arabic/normalize.ts';
 import type { Entity, EntityType } from '../lexicon/schema.ts';
 import type { MentionRow } from './mention.ts';
+import { tallyMentions } from './entity-stats.ts';
 import type { RasidDB } from './schema.ts';
 
 export interface RankingFilters {
@@ -48,54 +49,50 @@ function matches(entity: Entity | undefined, id: string, query: string): boolean
   return names.some((n) => fold(n).includes(q));
 }
 
-/** Entities ranked by the pages, then the sites, that named them, then by recency. */
+/**
+ * Entities ranked by the pages, then the sites, that named them, then by recency. Without a site or a
+ * date range this reads the aggregates, one row per entity; with them, the mentions in that site or
+ * range, through their `site` or `firstSeen` index.
+ */
 export async function rankEntities(
   db: RasidDB,
   lexicon: readonly Entity[],
   filters: RankingFilters = {},
 ): Promise<RankedEntity[]> {
   const byId = new Map(lexicon.map((e) => [e.id, e]));
-  const rows: MentionRow[] = filters.site
-    ? await db.mentions.where('site').equals(filters.site).toArray()
-    : await db.mentions.toArray();
-  const ranked = new Map<
-    string,
-    { pages: number; sites: Set<string>; firstSeen: number; lastSeen: number }
-  >();
-  for (const m of rows) {
-    const entity = byId.get(m.entity);
-    if (filters.type && entity?.type !== filters.type) continue;
-    if (filters.subtype && entity?.subtype !== filters.subtype) continue;
-    if (
-      (filters.from !== undefined && m.lastSeen < filters.from) ||
-      (filters.to !== undefined && m.firstSeen > filters.to)
-    )
-      continue;
-    const r = ranked.get(m.entity) ?? {
-      pages: 0,
-      sites: new Set<string>(),
-      firstSeen: Infinity,
-      lastSeen: 0,
-    };
-    r.pages++;
-    r.sites.add(m.site);
-    r.firstSeen = Math.min(r.firstSeen, m.firstSeen);
-    r.lastSeen = Math.max(r.lastSeen, m.lastSeen);
-    ranked.set(m.entity, r);
-  }
-  return [...ranked]
-    .filter(([id]) => !filters.query || matches(byId.get(id), id, filters.query))
-    .map(([entity, r]) => ({
-      entity,
-      pages: r.pages,
-      sites: r.sites.size,
-      firstSeen: r.firstSeen,
-      lastSeen: r.lastSeen,
-    }))
+  const wanted = (id: string) => {
+    const entity = byId.get(id);
+    return (
+      (!filters.type || entity?.type === filters.type) &&
+      (!filters.subtype || entity?.subtype === filters.subtype) &&
+      (!filters.query || matches(entity, id, filters.query))
+    );
+  };
+  const ranked: RankedEntity[] =
+    filters.site === undefined && filters.from === undefined && filters.to === undefined
+      ? (await db.entityStats.toArray()).filter((s) => wanted(s.entity))
+      : tallyMentions((await mentionsIn(db, filters)).filter((m) => wanted(m.entity))).stats;
+  return ranked
+    .map(({ entity, pages, sites, firstSeen, lastSeen }) => ({ entity, pages, sites, firstSeen, lastSeen }))
     .sort(
       (a, b) =>
         b.pages - a.pages || b.sites - a.sites || b.lastSeen - a.lastSeen || (a.entity < b.entity ? -1 : 1),
     );
+}
+
+/** The mentions on one site and/or on pages first read in a date range (inclusive). */
+function mentionsIn(db: RasidDB, { site, from, to }: RankingFilters): Promise<MentionRow[]> {
+  const inRange = (m: MentionRow) =>
+    (from === undefined || m.firstSeen >= from) && (to === undefined || m.firstSeen <= to);
+  if (site !== undefined) {
+    // A filter makes Dexie walk a cursor; without one, the rows come in one `getAll`.
+    const onSite = db.mentions.where('site').equals(site);
+    return from === undefined && to === undefined ? onSite.toArray() : onSite.filter(inRange).toArray();
+  }
+  return db.mentions
+    .where('firstSeen')
+    .between(from ?? -Infinity, to ?? Infinity, true, true)
+    .toArray();
 }
 
 /** Pages listed (and read for co-occurrence) in an entity's detail: the most recent ones. */
@@ -103,27 +100,29 @@ const DETAIL_PAGES = 200;
 
 /**
  * One entity: the pages and sites it appeared on (the most recent 200), what it appears with on them,
- * and when (every page, from the index's keys alone).
+ * and when (every page, from its aggregate's timeline).
  */
 export async function entityDetail(db: RasidDB, entity: string): Promise<EntityDetail> {
-  return db.transaction('r', db.mentions, db.pages, async () => {
-    const range = db.mentions
-      .where('[entity+firstSeen]')
-      .between([entity, Dexie.minKey], [entity, Dexie.maxKey]);
-    const [mentions, seen] = await Promise.all([
-      range.clone().reverse().limit(DETAIL_PAGES).toArray(),
-      range.clone().keys(),
+  return db.transaction('r', [db.mentions, db.pages, db.entityStats], async () => {
+    const [mentions, stats] = await Promise.all([
+      db.mentions
+        .where('[entity+firstSeen]')
+        .between([entity, Dexie.minKey], [entity, Dexie.maxKey])
+        .reverse()
+        .limit(DETAIL_PAGES)
+        .toArray(),
+      db.entityStats.get(entity),
     ]);
     const keys = mentions.map((m) => m.page);
-    const pages = await db.pages.bulkGet(keys);
-    const together = await db.mentions.where('page').anyOf(keys).toArray();
+    // The company it keeps, from the `[page+entity]` keys alone: no row is read.
+    const [pages, together] = await Promise.all([
+      db.pages.bulkGet(keys),
+      // One `getAllKeys` per page: `anyOf` would walk one cursor over them all, five times slower.
+      Promise.all(keys.map((key) => db.mentions.where('page').equals(key).primaryKeys())),
+    ]);
     const shared = new Map<string, number>();
-    for (const m of together) if (m.entity !== entity) shared.set(m.entity, (shared.get(m.entity) ?? 0) + 1);
-    const months = new Map<string, number>();
-    for (const [, firstSeen] of seen as unknown as [string, number][]) {
-      const month = new Date(firstSeen).toISOString().slice(0, 7);
-      months.set(month, (months.get(month) ?? 0) + 1);
-    }
+    for (const [, other] of together.flat())
+      if (other !== entity) shared.set(other, (shared.get(other) ?? 0) + 1);
     return {
       entity,
       pages: mentions
@@ -141,7 +140,7 @@ export async function entityDetail(db: RasidDB, entity: string): Promise<EntityD
         .map(([id, n]) => ({ entity: id, pages: n }))
         .sort((a, b) => b.pages - a.pages)
         .slice(0, 12),
-      timeline: [...months]
+      timeline: Object.entries(stats?.months ?? {})
         .map(([month, n]) => ({ month, pages: n }))
         .sort((a, b) => a.month.localeCompare(b.month)),
     };

@@ -5,8 +5,8 @@ import type { RasidDB } from './schema.ts';
 /**
  * What Rasid remembers of each entity, seen from the page `page` on `site`: on how many other pages and
  * sites it appeared, since when, and whether this site is new to it. The reader's first signal on an
- * unfamiliar site. Answered from indexes — counts and key ranges — without reading the rows, so that
- * it stays fast with hundreds of thousands of mentions (`npm run bench:history`).
+ * unfamiliar site. Read from the entities' aggregates — a few keys per entity, whatever the size of
+ * the history (`npm run bench:history`).
  */
 export async function entityHistory(
   db: RasidDB,
@@ -14,38 +14,35 @@ export async function entityHistory(
   page: string,
   site: string,
 ): Promise<EntityHistory[]> {
-  return db.transaction('r', db.mentions, () =>
-    Promise.all(
-      entities.map(async (entity) => {
-        const [all, here, sitePairs, onThisSite] = await Promise.all([
-          db.mentions.where('entity').equals(entity).count(),
-          db.mentions.get([page, entity]),
-          db.mentions
-            .where('[entity+site]')
-            .between([entity, Dexie.minKey], [entity, Dexie.maxKey])
-            .uniqueKeys(),
-          db.mentions.where('[entity+site]').equals([entity, site]).count(),
-        ]);
-        const pages = all - (here ? 1 : 0);
-        const otherHere = onThisSite - (here ? 1 : 0);
-        const otherSites =
-          (sitePairs as unknown as [string, string][]).filter(([, s]) => s !== site).length +
-          (otherHere > 0 ? 1 : 0);
-        const first = pages
-          ? await db.mentions
-              .where('[entity+firstSeen]')
-              .between([entity, Dexie.minKey], [entity, Dexie.maxKey])
-              .filter((m) => m.page !== page)
-              .first()
-          : undefined;
-        return {
-          entity,
-          pages,
-          sites: otherSites,
-          firstSeen: first?.firstSeen ?? null,
-          newOnSite: pages > 0 && otherHere === 0,
-        };
+  return db.transaction('r', [db.mentions, db.entityStats, db.entitySites], async () => {
+    const [stats, onSite, here] = await Promise.all([
+      db.entityStats.bulkGet([...entities]),
+      db.entitySites.bulkGet(entities.map((e): [string, string] => [e, site])),
+      db.mentions.bulkGet(entities.map((e): [string, string] => [page, e])),
+    ]);
+    return Promise.all(
+      entities.map(async (entity, i): Promise<EntityHistory> => {
+        const all = stats[i];
+        const mine = here[i];
+        const pages = (all?.pages ?? 0) - (mine ? 1 : 0);
+        const siteHas = onSite[i]?.pages ?? 0;
+        const otherHere = siteHas - (mine ? 1 : 0);
+        const sites = (all?.sites ?? 0) - (siteHas > 0 ? 1 : 0) + (otherHere > 0 ? 1 : 0);
+        // The first sighting elsewhere: the aggregate's, unless it was this very page.
+        const firstSeen =
+          !all || pages === 0
+            ? null
+            : !mine || mine.firstSeen > all.firstSeen
+              ? all.firstSeen
+              : ((
+                  await db.mentions
+                    .where('[entity+firstSeen]')
+                    .between([entity, Dexie.minKey], [entity, Dexie.maxKey])
+                    .filter((m) => m.page !== page)
+                    .first()
+                )?.firstSeen ?? null);
+        return { entity, pages, sites, firstSeen, newOnSite: pages > 0 && otherHere === 0 };
       }),
-    ),
-  );
+    );
+  });
 }

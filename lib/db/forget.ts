@@ -1,4 +1,5 @@
 import { pageKey } from '../pages/page-key.ts';
+import { applyMentionChanges } from './entity-stats.ts';
 import type { RasidDB } from './schema.ts';
 
 export type ForgetScope =
@@ -7,14 +8,19 @@ export type ForgetScope =
   | { scope: 'all' };
 
 /**
- * Forgets reading history — the pages and the entities they named — in one transaction, and returns
- * how many pages went. Annotations, the reader's own work, are kept.
+ * Forgets reading history — the pages, the entities they named and what those sum to — in one
+ * transaction, and returns how many pages went. Annotations, the reader's own work, are kept.
  */
 export async function forgetHistory(db: RasidDB, what: ForgetScope): Promise<number> {
-  return db.transaction('rw', db.pages, db.mentions, async () => {
+  return db.transaction('rw', [db.pages, db.mentions, db.entityStats, db.entitySites], async () => {
     if (what.scope === 'all') {
       const pages = await db.pages.count();
-      await Promise.all([db.pages.clear(), db.mentions.clear()]);
+      await Promise.all([
+        db.pages.clear(),
+        db.mentions.clear(),
+        db.entityStats.clear(),
+        db.entitySites.clear(),
+      ]);
       return pages;
     }
     const keys =
@@ -23,7 +29,14 @@ export async function forgetHistory(db: RasidDB, what: ForgetScope): Promise<num
         : await db.pages.where('site').equals(what.site).primaryKeys();
     const existing = (await db.pages.bulkGet(keys)).filter(Boolean).length;
     await db.pages.bulkDelete(keys);
-    await db.mentions.where('page').anyOf(keys).delete();
+    // A page's mentions carry its site: one index lookup either way (`anyOf` would walk a cursor).
+    const removed = await (
+      what.scope === 'site'
+        ? db.mentions.where('site').equals(what.site)
+        : db.mentions.where('page').anyOf(keys)
+    ).toArray();
+    await db.mentions.bulkDelete(removed.map((m): [string, string] => [m.page, m.entity]));
+    await applyMentionChanges(db, removed, []);
     return existing;
   });
 }

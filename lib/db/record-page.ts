@@ -1,12 +1,42 @@
 import type { ArticleSummary } from '../article/extract-article.ts';
 import { pageKey, siteOf } from '../pages/page-key.ts';
-import type { MentionReport } from './mention.ts';
+import { applyMentionChanges } from './entity-stats.ts';
+import type { MentionReport, MentionRow } from './mention.ts';
 import type { PageRow, RasidDB } from './schema.ts';
 
 /**
- * Records a page: a new row the first time, else the same row updated (first visit kept). `visit`
- * says whether this is a new visit or an update within the same one (content that arrived later),
- * which must not count as a revisit. One transaction, so two reports cannot both create the row.
+ * The row that describes a page read now: a new one the first time, else `previous` updated (first
+ * visit kept). `visit` says whether this is a new visit or an update within the same one (content that
+ * arrived later), which must not count as a revisit.
+ */
+export function pageRow(
+  url: string,
+  canonical: string | null,
+  article: ArticleSummary,
+  now: number,
+  visit: boolean,
+  previous: PageRow | undefined,
+): PageRow {
+  return {
+    url: pageKey(url, canonical),
+    address: url,
+    site: siteOf(url),
+    title: article.title,
+    byline: article.byline,
+    siteName: article.siteName,
+    publishedTime: article.publishedTime,
+    lang: article.lang,
+    wordCount: article.wordCount,
+    firstVisit: previous?.firstVisit ?? now,
+    lastVisit: visit || !previous ? now : previous.lastVisit,
+    visits: (previous?.visits ?? 0) + (visit || !previous ? 1 : 0),
+  };
+}
+
+/**
+ * Records a page and the entities it names, replacing what an earlier reading of it recorded, and
+ * keeps the entities' aggregates in step. One transaction, so two reports cannot both create the row
+ * and the aggregates never disagree with the mentions.
  */
 export async function recordPage(
   db: RasidDB,
@@ -18,34 +48,20 @@ export async function recordPage(
   mentions: readonly MentionReport[] = [],
 ): Promise<PageRow> {
   const key = pageKey(url, canonical);
-  // The page and what it names change together, in one transaction.
-  return db.transaction('rw', db.pages, db.mentions, async () => {
-    const previous = await db.pages.get(key);
-    const row: PageRow = {
-      url: key,
-      address: url,
-      site: siteOf(url),
-      title: article.title,
-      byline: article.byline,
-      siteName: article.siteName,
-      publishedTime: article.publishedTime,
-      lang: article.lang,
-      wordCount: article.wordCount,
-      firstVisit: previous?.firstVisit ?? now,
-      lastVisit: visit || !previous ? now : previous.lastVisit,
-      visits: (previous?.visits ?? 0) + (visit || !previous ? 1 : 0),
-    };
+  return db.transaction('rw', [db.pages, db.mentions, db.entityStats, db.entitySites], async () => {
+    const row = pageRow(url, canonical, article, now, visit, await db.pages.get(key));
     await db.pages.put(row);
-    await db.mentions.where('page').equals(key).delete();
-    await db.mentions.bulkPut(
-      mentions.map((m) => ({
-        ...m,
-        page: key,
-        site: row.site,
-        firstSeen: row.firstVisit,
-        lastSeen: row.lastVisit,
-      })),
-    );
+    const removed = await db.mentions.where('page').equals(key).toArray();
+    await db.mentions.bulkDelete(removed.map((m): [string, string] => [m.page, m.entity]));
+    const added: MentionRow[] = mentions.map((m) => ({
+      ...m,
+      page: key,
+      site: row.site,
+      firstSeen: row.firstVisit,
+      lastSeen: row.lastVisit,
+    }));
+    await db.mentions.bulkPut(added);
+    await applyMentionChanges(db, removed, added);
     return row;
   });
 }

@@ -34,7 +34,7 @@ describe('database upgrades', () => {
 
     const db = new RasidDB(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.pages.get('https://enabbaladi.net/a')).toMatchObject({ title: 'عنوان', visits: 3 });
     expect(await db.settings.get('site:enabbaladi.net')).toMatchObject({ enabled: false });
     expect(await db.annotations.count()).toBe(0);
@@ -96,12 +96,65 @@ describe('database upgrades', () => {
     db.close();
   });
 
+  it('sums the mentions of a version 4 database into the entities’ aggregates', async () => {
+    const name = `upgrade-${Math.random()}`;
+    names.push(name);
+    const old = version2(name);
+    old.version(3).stores({ annotations: '&id, page, modified' });
+    old.version(4).stores({
+      entities: '&id',
+      mentions: '[page+entity], entity, page, site, [entity+site], [entity+firstSeen]',
+    });
+    const mention = (page: string, entity: string, site: string, at: number) => ({
+      page,
+      entity,
+      site,
+      count: 1,
+      sentence: '',
+      firstSeen: at,
+      lastSeen: at + 5,
+    });
+    const jan = Date.UTC(2026, 0, 10);
+    const feb = Date.UTC(2026, 1, 10);
+    await old
+      .table('mentions')
+      .bulkPut([
+        mention('https://a.example/1', 'sdf', 'a.example', jan),
+        mention('https://a.example/2', 'sdf', 'a.example', feb),
+        mention('https://b.example/1', 'sdf', 'b.example', feb),
+        mention('https://b.example/1', 'isis', 'b.example', feb),
+      ]);
+    old.close();
+
+    const db = new RasidDB(name);
+    await db.open();
+    expect(await db.entityStats.get('sdf')).toEqual({
+      entity: 'sdf',
+      pages: 3,
+      sites: 2,
+      firstSeen: jan,
+      lastSeen: feb + 5,
+      months: { '2026-01': 1, '2026-02': 2 },
+    });
+    expect(await db.entitySites.get(['sdf', 'a.example'])).toEqual({
+      entity: 'sdf',
+      site: 'a.example',
+      pages: 2,
+    });
+    expect(await db.entityStats.get('isis')).toMatchObject({ pages: 1, sites: 1 });
+    // The new indexes answer too.
+    expect(await db.mentions.where('firstSeen').above(jan).count()).toBe(3);
+    db.close();
+  });
+
   it('declares every version it ever shipped', () => {
     const db = new RasidDB(`versions-${Math.random()}`);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(Object.keys(db._dbSchema).sort()).toEqual([
       'annotations',
       'entities',
+      'entitySites',
+      'entityStats',
       'mentions',
       'pages',
       'settings',

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { pageKey } from '../pages/page-key.ts';
 import type { AnnotationRow } from './annotation.ts';
+import { tallyMentions, type EntitySiteRow, type EntityStatsRow } from './entity-stats.ts';
 import type { MentionRow } from './mention.ts';
 import type { ReaderEntityRow } from './reader-entity.ts';
 import type { SettingsRow } from './settings.ts';
@@ -38,6 +39,8 @@ export class RasidDB extends Dexie {
   declare annotations: EntityTable<AnnotationRow, 'id'>;
   declare entities: EntityTable<ReaderEntityRow, 'id'>;
   declare mentions: Table<MentionRow, [string, string]>;
+  declare entityStats: EntityTable<EntityStatsRow, 'entity'>;
+  declare entitySites: Table<EntitySiteRow, [string, string]>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -81,6 +84,21 @@ export class RasidDB extends Dexie {
           .modify((a) => {
             a.page = pageKey(a.page);
           });
+      });
+    // v5: what each entity's history sums to — pages, sites, first and last seen, a monthly timeline —
+    // kept beside the mentions, so that the panel and the dashboard read one row per entity instead of
+    // counting mentions (10,000 pages make 500,000 of them). Built here from the mentions already kept.
+    this.version(5)
+      .stores({
+        mentions:
+          '[page+entity], entity, page, site, [entity+site], [entity+firstSeen], [entity+lastSeen], firstSeen',
+        entityStats: '&entity',
+        entitySites: '[entity+site]',
+      })
+      .upgrade(async (tx) => {
+        const { stats, sites } = tallyMentions(await tx.table<MentionRow>('mentions').toArray());
+        await tx.table<EntityStatsRow, string>('entityStats').bulkPut(stats);
+        await tx.table<EntitySiteRow, [string, string]>('entitySites').bulkPut(sites);
       });
   }
 }

@@ -372,12 +372,43 @@ describe('settings', () => {
       actors: true,
       places: true,
       wholePage: false,
+      history: true,
     });
   });
   it('switch one site off without touching another', async () => {
     await handlers['settings/set']({ site: 'a.example', patch: { siteEnabled: false } }, {});
     expect((await handlers['settings/get']({ site: 'a.example' }, {})).siteEnabled).toBe(false);
     expect((await handlers['settings/get']({ site: 'b.example' }, {})).siteEnabled).toBe(true);
+  });
+  it('with history off, record nothing, yet the panel still finds the page a tab shows', async () => {
+    await handlers['settings/set']({ site: 'a.example', patch: { history: false } }, {});
+    const address = 'http://b.example/1';
+    await handlers['page/report'](
+      {
+        url: address,
+        canonical: null,
+        article,
+        entities: 1,
+        visit: true,
+        mentions: [{ entity: 'sdf', count: 1, sentence: 'قسد' }],
+      },
+      { tabId: 3 },
+    );
+    expect(await db.pages.count()).toBe(0);
+    expect(await db.mentions.count()).toBe(0);
+    expect(await db.entityStats.count()).toBe(0);
+    tabs.set(3, address);
+    expect((await handlers['page/get']({ tabId: 3 }, {}))?.page).toMatchObject({
+      title: article.title,
+      visits: 1,
+    });
+    // Switched back on, the next reading is kept.
+    await handlers['settings/set']({ site: 'b.example', patch: { history: true } }, {});
+    await handlers['page/report'](
+      { url: address, canonical: null, article, entities: 0, visit: true, mentions: [] },
+      { tabId: 3 },
+    );
+    expect(await db.pages.count()).toBe(1);
   });
   it('keep type toggles for every site', async () => {
     await handlers['settings/set']({ site: 'a.example', patch: { places: false } }, {});

@@ -1,5 +1,5 @@
-import type { RasidDB } from '../db/schema.ts';
-import { recordPage } from '../db/record-page.ts';
+import type { PageRow, RasidDB } from '../db/schema.ts';
+import { pageRow, recordPage } from '../db/record-page.ts';
 import { entityDetail, rankEntities } from '../db/dashboard.ts';
 import { entityHistory } from '../db/entity-history.ts';
 import { bundledLexicon } from '../lexicon/bundled-lexicon.ts';
@@ -28,12 +28,15 @@ export type Handlers = HandlersOf<Protocol>;
 export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDeps): Handlers {
   // Which page each tab shows, from its reports: the canonical link that decides a page's key is known
   // only to the page. (Lost when an MV3 service worker stops; `page/get` then falls back to the URL.)
-  const tabPages = new Map<number, { address: string; key: string }>();
+  const tabPages = new Map<number, { address: string; key: string; page: PageRow }>();
   return {
     async 'page/report'({ url, canonical, article, entities, visit, mentions }, { tabId }) {
-      const page = await recordPage(db, url, canonical, article, now(), visit, mentions);
+      // With history off, nothing is written: the panel still describes the page, from memory.
+      const page = (await getSettings(db, siteOf(url))).history
+        ? await recordPage(db, url, canonical, article, now(), visit, mentions)
+        : pageRow(url, canonical, article, now(), visit, await db.pages.get(pageKey(url, canonical)));
       if (tabId !== undefined) {
-        tabPages.set(tabId, { address: url, key: page.url });
+        tabPages.set(tabId, { address: url, key: page.url, page });
         setBadge(tabId, entities);
         notify({ type: 'page/changed', payload: { tabId } });
       }
@@ -106,9 +109,8 @@ export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDep
     async 'page/get'({ tabId }) {
       const url = await tabUrl(tabId);
       if (!url || !/^(?:https?|file):/u.test(url)) return null;
-      const reported = tabPages.get(tabId);
-      const key = reported?.address === url ? reported.key : pageKey(url);
-      const page = await db.pages.get(key);
+      const reported = tabPages.get(tabId)?.address === url ? tabPages.get(tabId) : undefined;
+      const page = (await db.pages.get(reported?.key ?? pageKey(url))) ?? reported?.page;
       return page ? { tabId, page } : null;
     },
   };

@@ -1,0 +1,163 @@
+import Dexie from 'dexie';
+import type { MentionRow } from './mention.ts';
+import type { RasidDB } from './schema.ts';
+
+/**
+ * What Rasid remembers of one entity, summed over every page that named it: the aggregate the panel
+ * and the dashboard read instead of counting hundreds of thousands of mentions (issue #6). Kept exact
+ * by `applyMentionChanges` in the same transaction as every change to `mentions`.
+ */
+export interface EntityStatsRow {
+  entity: string;
+  /** Pages that named it. */
+  pages: number;
+  /** Sites with at least one such page. */
+  sites: number;
+  /** The earliest first read and the latest read of those pages (epoch ms). */
+  firstSeen: number;
+  lastSeen: number;
+  /** Pages first read in each month (`YYYY-MM`, UTC): the dashboard's timeline. */
+  months: Record<string, number>;
+}
+
+/** How many pages of one site named an entity: what makes `sites` and "new on this site" exact. */
+export interface EntitySiteRow {
+  entity: string;
+  site: string;
+  pages: number;
+}
+
+export function monthOf(time: number): string {
+  return new Date(time).toISOString().slice(0, 7);
+}
+
+/** The aggregates of a set of mentions, from scratch (the v5 upgrade, benchmarks, tests). */
+export function tallyMentions(rows: Iterable<MentionRow>): {
+  stats: EntityStatsRow[];
+  sites: EntitySiteRow[];
+} {
+  const stats = new Map<string, EntityStatsRow>();
+  const sites = new Map<string, EntitySiteRow>();
+  for (const m of rows) {
+    let s = stats.get(m.entity);
+    if (!s) {
+      s = { entity: m.entity, pages: 0, sites: 0, firstSeen: Infinity, lastSeen: -Infinity, months: {} };
+      stats.set(m.entity, s);
+    }
+    s.pages++;
+    s.firstSeen = Math.min(s.firstSeen, m.firstSeen);
+    s.lastSeen = Math.max(s.lastSeen, m.lastSeen);
+    const month = monthOf(m.firstSeen);
+    s.months[month] = (s.months[month] ?? 0) + 1;
+    const key = `${m.entity}\u0000${m.site}`;
+    const site = sites.get(key);
+    if (site) site.pages++;
+    else {
+      sites.set(key, { entity: m.entity, site: m.site, pages: 1 });
+      s.sites++;
+    }
+  }
+  return { stats: [...stats.values()], sites: [...sites.values()] };
+}
+
+/**
+ * Brings the aggregates up to date after `removed` mentions left the table and `added` ones came in
+ * (a page re-read, forgotten or read for the first time). Call it inside the transaction that changed
+ * `mentions`, after the change: a bound that may have left with a removed row is read back from the
+ * `[entity+firstSeen]` or `[entity+lastSeen]` index, one key each.
+ */
+export async function applyMentionChanges(
+  db: RasidDB,
+  removed: readonly MentionRow[],
+  added: readonly MentionRow[],
+): Promise<void> {
+  const changes = new Map<string, { removed: MentionRow[]; added: MentionRow[] }>();
+  const of = (entity: string) => {
+    let c = changes.get(entity);
+    if (!c) changes.set(entity, (c = { removed: [], added: [] }));
+    return c;
+  };
+  for (const m of removed) of(m.entity).removed.push(m);
+  for (const m of added) of(m.entity).added.push(m);
+  if (!changes.size) return;
+
+  const entities = [...changes.keys()];
+  const sitePairs: [string, string][] = [];
+  for (const [entity, c] of changes) {
+    const touched = new Set([...c.removed, ...c.added].map((m) => m.site));
+    for (const site of touched) sitePairs.push([entity, site]);
+  }
+  const [statsRows, siteRows] = await Promise.all([
+    db.entityStats.bulkGet(entities),
+    db.entitySites.bulkGet(sitePairs),
+  ]);
+  const siteCount = new Map(sitePairs.map((pair, i) => [pair.join('\u0000'), siteRows[i]?.pages ?? 0]));
+
+  const putStats: EntityStatsRow[] = [];
+  const dropStats: string[] = [];
+  const putSites: EntitySiteRow[] = [];
+  const dropSites: [string, string][] = [];
+  await Promise.all(
+    entities.map(async (entity, i) => {
+      const c = changes.get(entity)!;
+      const old = statsRows[i] ?? {
+        entity,
+        pages: 0,
+        sites: 0,
+        firstSeen: Infinity,
+        lastSeen: -Infinity,
+        months: {},
+      };
+      const next: EntityStatsRow = { ...old, months: { ...old.months } };
+      next.pages += c.added.length - c.removed.length;
+      const siteDelta = new Map<string, number>();
+      for (const m of c.removed) {
+        siteDelta.set(m.site, (siteDelta.get(m.site) ?? 0) - 1);
+        const month = monthOf(m.firstSeen);
+        next.months[month] = (next.months[month] ?? 0) - 1;
+      }
+      for (const m of c.added) {
+        siteDelta.set(m.site, (siteDelta.get(m.site) ?? 0) + 1);
+        const month = monthOf(m.firstSeen);
+        next.months[month] = (next.months[month] ?? 0) + 1;
+      }
+      for (const [month, n] of Object.entries(next.months)) if (n <= 0) delete next.months[month];
+      for (const [site, delta] of siteDelta) {
+        const before = siteCount.get(`${entity}\u0000${site}`) ?? 0;
+        const after = before + delta;
+        if (before > 0 && after <= 0) next.sites--;
+        if (before <= 0 && after > 0) next.sites++;
+        if (after > 0) putSites.push({ entity, site, pages: after });
+        else if (before > 0) dropSites.push([entity, site]);
+      }
+      if (next.pages <= 0) {
+        if (statsRows[i]) dropStats.push(entity);
+        return;
+      }
+      const range = db.mentions
+        .where('[entity+firstSeen]')
+        .between([entity, Dexie.minKey], [entity, Dexie.maxKey]);
+      const addedFirst = Math.min(...c.added.map((m) => m.firstSeen));
+      const addedLast = Math.max(...c.added.map((m) => m.lastSeen));
+      // A removed row may have held a bound; the index knows the new one.
+      next.firstSeen = c.removed.some((m) => m.firstSeen <= old.firstSeen)
+        ? ((await range.first())?.firstSeen ?? addedFirst)
+        : Math.min(old.firstSeen, addedFirst);
+      next.lastSeen = c.removed.some((m) => m.lastSeen >= old.lastSeen)
+        ? ((
+            await db.mentions
+              .where('[entity+lastSeen]')
+              .between([entity, Dexie.minKey], [entity, Dexie.maxKey])
+              .last()
+          )?.lastSeen ?? addedLast)
+        : Math.max(old.lastSeen, addedLast);
+      putStats.push(next);
+    }),
+  );
+  await Promise.all([
+    db.entityStats.bulkPut(putStats),
+    db.entityStats.bulkDelete(dropStats),
+    db.entitySites.bulkPut(putSites),
+    db.entitySites.bulkDelete(dropSites),
+  ]);
+}
