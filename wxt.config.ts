@@ -16,7 +16,9 @@ export default defineConfig({
     // anyway — host access is what lets the background see which page a tab shows (tabs.get().url)
     // without the broader "tabs" permission. IndexedDB needs no permission.
     // contextMenus: "Annotate with Rasid" on a selection.
-    permissions: browser === 'firefox' ? ['contextMenus'] : ['sidePanel', 'contextMenus'],
+    // downloads: exports are offered through the browser's save dialog (issue #7).
+    permissions:
+      browser === 'firefox' ? ['contextMenus', 'downloads'] : ['sidePanel', 'contextMenus', 'downloads'],
     host_permissions: ['http://*/*', 'https://*/*', 'file:///*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

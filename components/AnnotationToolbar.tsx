@@ -29,6 +29,8 @@ interface Props {
   entities?: readonly LinkableEntity[];
   onSave(values: AnnotationValues): void;
   onDelete?(): void;
+  /** Adds the selected text as a spelling of the linked entity (the reader's lexicon). */
+  onAddSpelling?(entity: string): void;
   onClose(): void;
 }
 
@@ -50,6 +52,7 @@ export function AnnotationToolbar({
   entities = [],
   onSave,
   onDelete,
+  onAddSpelling,
   onClose,
 }: Props) {
   const label = (e: LinkableEntity) => (e.en ? `${e.ar} — ${e.en}` : e.ar);
@@ -161,6 +164,11 @@ export function AnnotationToolbar({
             {onDelete && (
               <button type="button" class="delete" onClick={onDelete}>
                 {t('delete')}
+              </button>
+            )}
+            {onAddSpelling && entity && (
+              <button type="button" class="add-spelling" onClick={() => onAddSpelling(entity)}>
+                {t('addSpelling')}
               </button>
             )}
           </div>

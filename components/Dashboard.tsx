@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityDetail, RankedEntity, RankingFilters } from '../lib/db/dashboard.ts';
+import type { ExportScope } from '../lib/db/export-data.ts';
+import type { ImportResult } from '../lib/exchange/import-report.ts';
+import type { ExportFormat } from '../lib/exchange/run-exchange.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
+import { ExportControl, ImportControl } from './ExchangeControls.tsx';
 import { SUBTYPE_KEYS, subtypeName } from '../lib/i18n/subtypes.ts';
 import type { Entity, EntityType } from '../lib/lexicon/schema.ts';
 
@@ -10,10 +14,17 @@ export interface DashboardData {
   sites(): Promise<string[]>;
 }
 
+/** Export of what the filters select (site, dates; the open entity), and import (the dashboard's part of issue #7). */
+export interface DashboardExchange {
+  exportAnnotations(scope: ExportScope, format: ExportFormat, mentions: boolean): Promise<string>;
+  importAnnotations(text: string): Promise<ImportResult>;
+}
+
 interface Props {
   i18n: Translator;
   lexicon: readonly Entity[];
   data: DashboardData;
+  exchange?: DashboardExchange | undefined;
 }
 
 /** A date input's value as the start or the end of that day, in the reader's time zone. */
@@ -21,7 +32,7 @@ const dayStart = (value: string) => (value ? new Date(`${value}T00:00:00`).getTi
 const dayEnd = (value: string) => (value ? new Date(`${value}T23:59:59.999`).getTime() : undefined);
 
 /** Who appears where, across everything the reader has read. Page text is shown as text. */
-export function Dashboard({ i18n, lexicon, data }: Props) {
+export function Dashboard({ i18n, lexicon, data, exchange }: Props) {
   const { t, formatDate, formatNumber } = i18n;
   const byId = new Map(lexicon.map((e) => [e.id, e]));
   const [filters, setFilters] = useState<RankingFilters>({});
@@ -179,6 +190,30 @@ export function Dashboard({ i18n, lexicon, data }: Props) {
               </li>
             ))}
           </ol>
+        </section>
+      )}
+      {exchange && (
+        <section class="exchange">
+          <ExportControl
+            i18n={i18n}
+            scope={t('exportScopeFiltered')}
+            onExport={(format, mentions) =>
+              exchange.exportAnnotations(
+                { site: filters.site, from: filters.from, to: filters.to, entity: selected ?? undefined },
+                format,
+                mentions,
+              )
+            }
+          />
+          <ImportControl
+            i18n={i18n}
+            title={t('importTitle')}
+            onImport={async (text) => {
+              const result = await exchange.importAnnotations(text);
+              setFilters({ ...filters });
+              return result;
+            }}
+          />
         </section>
       )}
     </main>

@@ -23,11 +23,24 @@ interface Props {
   onPrevious(): void;
   onNext(): void;
   onHide(): void;
+  /** The spelling that matched here, and a way to switch it off (the reader's lexicon). */
+  spelling?: string | undefined;
+  onSpellingOff?(): void;
   onClose(): void;
 }
 
 /** The card shown for a highlighted name: who or what it is, and where else the page names it. */
-export function EntityCard({ i18n, entity, history, onPrevious, onNext, onHide, onClose }: Props) {
+export function EntityCard({
+  i18n,
+  entity,
+  history,
+  onPrevious,
+  onNext,
+  onHide,
+  spelling,
+  onSpellingOff,
+  onClose,
+}: Props) {
   const { t, lang, dir } = i18n;
   return (
     <section
@@ -68,6 +81,11 @@ export function EntityCard({ i18n, entity, history, onPrevious, onNext, onHide, 
           {t('hide')}
         </button>
       </div>
+      {spelling && onSpellingOff && (
+        <button type="button" class="spelling-off" onClick={onSpellingOff}>
+          {t('spellingOff', { spelling })}
+        </button>
+      )}
     </section>
   );
 }

@@ -9,6 +9,9 @@ import { sendMessage, sendToTab } from '../lib/messages/send-message.ts';
 import { siteOf } from '../lib/pages/page-key.ts';
 import { HistoryControls, type ForgetWhat } from './HistoryControls.tsx';
 import { PageSummary, type PanelState } from './PageSummary.tsx';
+import { ExportControl } from './ExchangeControls.tsx';
+import { pageExchange } from '../lib/exchange/page-exchange.ts';
+import { pageKey } from '../lib/pages/page-key.ts';
 
 interface Props {
   i18n: Translator;
@@ -24,6 +27,7 @@ async function activeTabId(): Promise<number | undefined> {
 /** The page panel: wires the browser (active tab, background, the tab's reader) to `PageSummary`. */
 export function SidePanel({ i18n, pinnedTabId }: Props) {
   const [state, setState] = useState<PanelState>({ kind: 'loading' });
+  const [exchange] = useState(() => pageExchange(i18n.lang));
   // The annotation deleted last, until it is restored or the panel moves on: what "Undo" puts back.
   const [deleted, setDeleted] = useState<AnnotationRow | null>(null);
   const [ownNames, setOwnNames] = useState<Record<string, string>>({});
@@ -103,6 +107,7 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
     return { scope: 'all' as const };
   };
 
+  const shownReader = state.kind === 'page' ? state.reader : null;
   return (
     <>
       <PageSummary
@@ -157,12 +162,28 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
           }}
         />
       )}
+      {shownReader && (
+        <ExportControl
+          i18n={i18n}
+          scope={i18n.t('exportScopePage')}
+          onExport={(format, mentions) =>
+            exchange.exportAnnotations(
+              { page: pageKey(shownReader.url, shownReader.canonical) },
+              format,
+              mentions,
+            )
+          }
+        />
+      )}
       <p class="open-dashboard">
         <button
           type="button"
           onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}
         >
           {i18n.t('openDashboard')}
+        </button>{' '}
+        <button type="button" class="open-lexicon" onClick={() => void browser.runtime.openOptionsPage()}>
+          {i18n.t('lexiconTitle')}
         </button>
       </p>
     </>

@@ -37,6 +37,7 @@ function wrap(page: Page, errors: string[]): TestPage {
     screenshot: async (path, fullPage = false) => void (await page.screenshot({ path, fullPage })),
     click: (x, y) => page.mouse.click(x, y),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
+    upload: (selector, file) => page.setInputFiles(selector, file),
     close: () => page.close(),
   };
 }
@@ -47,8 +48,12 @@ export async function launchChromium({
   headless = true,
 }: LaunchOptions = {}): Promise<TestBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'rasid-chromium-'));
+  const downloads = await mkdtemp(join(tmpdir(), 'rasid-downloads-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
+    // Headless Chromium answers the save dialog itself: exports land here.
+    acceptDownloads: true,
+    downloadsPath: downloads,
     headless,
     locale: lang,
     viewport: { width: 1280, height: 900 },
@@ -77,6 +82,7 @@ export async function launchChromium({
     // `URL.origin` is "null" for non-special schemes such as chrome-extension:.
     extensionOrigin: `chrome-extension://${new URL(worker.url()).host}`,
     errors,
+    downloads,
     async newPage(url) {
       const page = wrap(await context.newPage(), errors);
       if (url) await page.goto(url);
@@ -93,6 +99,7 @@ export async function launchChromium({
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
+      await rm(downloads, { recursive: true, force: true });
     },
   };
 }

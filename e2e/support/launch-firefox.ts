@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../lib/gecko-id.ts';
@@ -53,6 +56,10 @@ function wrap(page: Page, errors: string[]): TestPage {
       void (await page.screenshot({ path: path as `${string}.png`, fullPage })),
     click: (x, y) => page.mouse.click(x, y),
     setViewport: (width, height) => page.setViewport({ width, height }),
+    async upload(selector, file) {
+      const input = await page.waitForSelector(selector);
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+    },
     close: () => page.close(),
   };
 }
@@ -64,6 +71,7 @@ export async function launchFirefox({
 }: LaunchOptions = {}): Promise<TestBrowser> {
   // Fixing the moz-extension:// UUID lets tests open extension pages by URL.
   const uuid = randomUUID();
+  const downloads = await mkdtemp(join(tmpdir(), 'rasid-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -78,6 +86,11 @@ export async function launchFirefox({
       // Offline machine: no update checks, telemetry or captive-portal probes.
       'network.captive-portal-service.enabled': false,
       'app.update.enabled': false,
+      // Exports land in a folder the test reads, without a dialog (no one is there to answer it).
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
     },
   });
   await browser.installExtension(FIREFOX_BUILD);
@@ -86,6 +99,7 @@ export async function launchFirefox({
     name: 'firefox',
     extensionOrigin: `moz-extension://${uuid}`,
     errors,
+    downloads,
     async newPage(url) {
       const page = wrap(await browser.newPage(), errors);
       if (url) await page.goto(url);
@@ -104,6 +118,9 @@ export async function launchFirefox({
         )
         .catch(() => undefined);
     },
-    close: () => browser.close(),
+    async close() {
+      await browser.close();
+      await rm(downloads, { recursive: true, force: true });
+    },
   };
 }

@@ -14,6 +14,8 @@ export interface TestPage {
   /** A real mouse click at viewport coordinates. */
   click(x: number, y: number): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** Chooses a file in the first `<input type=file>` matching `selector`, as a reader would. */
+  upload(selector: string, file: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,8 @@ export interface TestBrowser {
   newPage(url?: string): Promise<TestPage>;
   /** Console errors and uncaught exceptions from every page opened so far. */
   errors: string[];
+  /** Where the browser saves downloads (exports): a fresh folder. */
+  downloads: string;
   /**
    * Takes the extension's background away under it, from an extension page: Chromium stops the MV3
    * service worker (what it does to idle workers, and what an update does); Firefox reloads the add-on.

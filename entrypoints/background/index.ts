@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { RasidDB } from '../../lib/db/schema.ts';
 import { createHandlers, dispatch } from '../../lib/messages/handlers.ts';
 import { isMessage } from '../../lib/messages/protocol.ts';
+import { sendToAllTabs } from '../../lib/messages/send-message.ts';
 
 const ANNOTATE_MENU = 'rasid-annotate';
 const DASHBOARD_MENU = 'rasid-dashboard';
@@ -23,6 +24,7 @@ export default defineBackground(() => {
     now: Date.now,
     // Nobody listening (no panel open) is the normal case, not an error.
     notify: (notification) => void browser.runtime.sendMessage(notification).catch(() => undefined),
+    broadcast: ({ type, payload }) => void sendToAllTabs(type, payload),
     setBadge: (tabId, entities) => {
       const action = browser.action ?? browser.browserAction;
       void action.setBadgeText({ tabId, text: entities ? String(entities) : '' }).catch(() => undefined);

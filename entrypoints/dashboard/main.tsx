@@ -3,6 +3,8 @@ import { Dashboard, type DashboardData } from '../../components/Dashboard.tsx';
 import { pageTranslator } from '../../lib/i18n/browser-translator.ts';
 import { bundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
 import { sendMessage } from '../../lib/messages/send-message.ts';
+import { pageExchange } from '../../lib/exchange/page-exchange.ts';
+import { mergeLexicon } from '../../lib/lexicon/reader-lexicon.ts';
 
 const i18n = pageTranslator('dashboard');
 
@@ -22,7 +24,15 @@ const data: DashboardData = {
   },
 };
 
-render(
-  <Dashboard i18n={i18n} lexicon={bundledLexicon.entities} data={data} />,
-  document.getElementById('app')!,
+// The reader's own entities are named like the bundled ones.
+void sendMessage('lexicon/get', {}).then((reader) =>
+  render(
+    <Dashboard
+      i18n={i18n}
+      lexicon={reader.ok ? mergeLexicon(bundledLexicon.entities, reader.value) : bundledLexicon.entities}
+      data={data}
+      exchange={pageExchange(i18n.lang)}
+    />,
+    document.getElementById('app')!,
+  ),
 );

@@ -18,7 +18,10 @@ import type { ArticleSummary } from '../../lib/article/extract-article.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/db/settings.ts';
 import { sampleText } from '../../lib/dom/sample-text.ts';
 import { browserTranslator } from '../../lib/i18n/browser-translator.ts';
+import { bundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
+import { compileLexicon, type CompiledLexicon } from '../../lib/lexicon/compile-lexicon.ts';
 import { precompiledBundledLexicon } from '../../lib/lexicon/precompiled-lexicon.ts';
+import { mergeLexicon } from '../../lib/lexicon/reader-lexicon.ts';
 import { spot } from '../../lib/lexicon/spot.ts';
 import { dispatch } from '../../lib/messages/dispatch.ts';
 import { isTabMessage } from '../../lib/messages/protocol.ts';
@@ -59,7 +62,17 @@ export default defineContentScript({
 function read(ctx: ContentScriptContext): void {
   const site = siteOf(location.href);
   const i18n = browserTranslator();
-  const lexicon = precompiledBundledLexicon();
+  // The bundled lexicon as compiled at build time, until the reader's own is merged over it.
+  let lexicon: CompiledLexicon = precompiledBundledLexicon();
+  /** Fetches the reader's lexicon and compiles it over the bundled one (kept as is when they have none). */
+  const loadLexicon = async () => {
+    const reply = await sendMessage('lexicon/get', {});
+    if (!reply.ok) return;
+    lexicon =
+      reply.value.entities.length || reply.value.aliases.length
+        ? compileLexicon({ entities: mergeLexicon(bundledLexicon.entities, reply.value) })
+        : precompiledBundledLexicon();
+  };
   const card = createUiHost(document, 'rasid-card', CARD_CSS);
   const toolbar = createUiHost(document, 'rasid-toolbar', TOOLBAR_CSS);
   const state: {
@@ -79,16 +92,10 @@ function read(ctx: ContentScriptContext): void {
 
   /** Loads the page's annotations from the database and anchors them in the page as it is now. */
   const loadAnnotations = async () => {
-    const [rows, mine] = await Promise.all([
-      sendMessage('annotation/list', { url: location.href, canonical: canonicalLink() }),
-      sendMessage('entity/list', {}),
-    ]);
-    if (mine.ok) readerEntities = mine.value.map(({ id, name }) => ({ id, ar: name, en: i18n.t('yours') }));
+    const rows = await sendMessage('annotation/list', { url: location.href, canonical: canonicalLink() });
     if (rows.ok && !ctx.isInvalid) state.annotations.load(rows.value);
     notifyPanel();
   };
-  /** The reader's own entities, for linking (kept with the annotations). */
-  let readerEntities: LinkableEntity[] = [];
 
   const notifyPanel = () =>
     void browser.runtime.sendMessage({ type: 'reader/changed', payload: {} }).catch(() => undefined);
@@ -130,7 +137,7 @@ function read(ctx: ContentScriptContext): void {
     state.annotations.load([]);
     card.hide();
     toolbar.hide();
-    const got = await sendMessage('settings/get', { site });
+    const [got] = await Promise.all([sendMessage('settings/get', { site }), loadLexicon()]);
     state.settings = got.ok ? got.value : DEFAULT_SETTINGS;
     if (!state.settings.siteEnabled || ctx.isInvalid) return notifyPanel();
     const run = new AbortController();
@@ -186,8 +193,21 @@ function read(ctx: ContentScriptContext): void {
     modified: Date.now(),
   });
 
-  const bundledLinkable = lexicon.entities.map(({ id, ar, en }) => ({ id, ar, en }));
-  const linkable = () => [...readerEntities, ...bundledLinkable];
+  /** Entities to link to: the reader's own first (marked as theirs), then the bundled ones. */
+  const linkable = (): LinkableEntity[] =>
+    lexicon.entities
+      .map(({ id, ar, en, provenance }) => ({
+        id,
+        ar,
+        en: provenance.source === 'reader' ? i18n.t('yours') : en,
+      }))
+      .sort((a, b) => Number(b.en === i18n.t('yours')) - Number(a.en === i18n.t('yours')));
+
+  /** A change to the reader's lexicon; the page re-highlights when the background says it changed. */
+  const changeLexicon = async (change: Parameters<typeof sendMessage<'lexicon/alias'>>[1]) => {
+    const reply = await sendMessage('lexicon/alias', change);
+    if (!reply.ok) console.warn(`[Rasid] could not change the lexicon: ${reply.error}`);
+  };
 
   /** The values to save: a new entity of the reader's own is made first, and linked. */
   const withEntity = async (values: AnnotationValues): Promise<AnnotationValues | string> => {
@@ -217,6 +237,10 @@ function read(ctx: ContentScriptContext): void {
             void withEntity(values).then((v) =>
               typeof v === 'string' ? show(v) : saveAnnotation(newRow(selectors, v), (error) => show(error)),
             ),
+          onAddSpelling: (entity) => {
+            toolbar.hide();
+            void changeLexicon({ entity, text: selectors.quote.exact, action: 'add' });
+          },
           onClose: () => toolbar.hide(),
         }),
         range.getBoundingClientRect(),
@@ -311,6 +335,11 @@ function read(ctx: ContentScriptContext): void {
         onHide: () => {
           reader.setHidden(entity.id, true);
           card.hide();
+        },
+        spelling: mention.alias,
+        onSpellingOff: () => {
+          card.hide();
+          void changeLexicon({ entity: entity.id, text: mention.alias, action: 'off' });
         },
         onClose: () => card.hide(),
       }),

@@ -51,6 +51,10 @@ export function createTabHandlers({
       return null;
     },
     'annotations/reveal': async ({ id }) => state.annotations.reveal(id),
+    'lexicon/changed': async () => {
+      await start();
+      return null;
+    },
     'reader/refresh': async () => {
       const got = await sendMessage('settings/get', { site });
       if (!got.ok) return null;

@@ -86,8 +86,9 @@ describe('entity aggregates', () => {
     for (let step = 0; step < 120; step++) {
       const site = `s${rand(3)}.example`;
       const url = `https://${site}/${rand(8)}`;
-      if (rand(10) === 0) await forgetHistory(db, { scope: 'site', site });
-      else if (rand(10) === 0) await forgetHistory(db, { scope: 'page', url, canonical: null });
+      const roll = rand(20);
+      if (roll === 0) await forgetHistory(db, { scope: 'site', site });
+      else if (roll === 1) await forgetHistory(db, { scope: 'page', url, canonical: null });
       else {
         const named = entities.filter(() => rand(2) === 0);
         await recordPage(

@@ -121,7 +121,7 @@ export async function applyMentionChanges(
         const month = monthOf(m.firstSeen);
         next.months[month] = (next.months[month] ?? 0) + 1;
       }
-      for (const [month, n] of Object.entries(next.months)) if (n <= 0) delete next.months[month];
+      next.months = Object.fromEntries(Object.entries(next.months).filter(([, n]) => n > 0));
       for (const [site, delta] of siteDelta) {
         const before = siteCount.get(`${entity}\u0000${site}`) ?? 0;
         const after = before + delta;

@@ -34,7 +34,7 @@ describe('database upgrades', () => {
 
     const db = new RasidDB(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.pages.get('https://enabbaladi.net/a')).toMatchObject({ title: 'عنوان', visits: 3 });
     expect(await db.settings.get('site:enabbaladi.net')).toMatchObject({ enabled: false });
     expect(await db.annotations.count()).toBe(0);
@@ -149,7 +149,7 @@ describe('database upgrades', () => {
 
   it('declares every version it ever shipped', () => {
     const db = new RasidDB(`versions-${Math.random()}`);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(Object.keys(db._dbSchema).sort()).toEqual([
       'annotations',
       'entities',
@@ -157,6 +157,7 @@ describe('database upgrades', () => {
       'entityStats',
       'mentions',
       'pages',
+      'readerAliases',
       'settings',
     ]);
   });

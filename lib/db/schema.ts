@@ -3,7 +3,7 @@ import { pageKey } from '../pages/page-key.ts';
 import type { AnnotationRow } from './annotation.ts';
 import { tallyMentions, type EntitySiteRow, type EntityStatsRow } from './entity-stats.ts';
 import type { MentionRow } from './mention.ts';
-import type { ReaderEntityRow } from './reader-entity.ts';
+import type { ReaderAliasRow, ReaderEntityRow } from './reader-entity.ts';
 import type { SettingsRow } from './settings.ts';
 
 /** A page Rasid has read. */
@@ -41,6 +41,7 @@ export class RasidDB extends Dexie {
   declare mentions: Table<MentionRow, [string, string]>;
   declare entityStats: EntityTable<EntityStatsRow, 'entity'>;
   declare entitySites: Table<EntitySiteRow, [string, string]>;
+  declare readerAliases: EntityTable<ReaderAliasRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -100,5 +101,8 @@ export class RasidDB extends Dexie {
         await tx.table<EntityStatsRow, string>('entityStats').bulkPut(stats);
         await tx.table<EntitySiteRow, [string, string]>('entitySites').bulkPut(sites);
       });
+    // v6: the reader's lexicon — spellings added to an entity or switched off (issue #7). Reader
+    // entities keep their table; their new fields (subtype, English name, spellings) are optional.
+    this.version(6).stores({ readerAliases: '&id, entity' });
   }
 }

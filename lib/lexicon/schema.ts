@@ -78,8 +78,11 @@ export interface Alias {
   ambiguity?: string;
 }
 
+/** Where an entity comes from: a seed document, curation, or (never in `entities.json`) the reader. */
 export type Provenance =
-  { source: 'seed'; seed: string; quote: string } | { source: 'curated'; note?: string };
+  | { source: 'seed'; seed: string; quote: string }
+  | { source: 'curated'; note?: string }
+  | { source: 'reader' };
 
 export interface Entity {
   /** Stable kebab-case id: never reused for another entity. */

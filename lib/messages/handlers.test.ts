@@ -4,7 +4,7 @@ import type { ArticleSummary } from '../article/extract-article.ts';
 import type { AnnotationRow } from '../db/annotation.ts';
 import { RasidDB } from '../db/schema.ts';
 import { createHandlers, dispatch, type Handlers } from './handlers.ts';
-import type { Notification } from './protocol.ts';
+import type { Notification, TabMessage } from './protocol.ts';
 
 const article: ArticleSummary = {
   title: 'مقاتلو "الدولة".. ورقة التحالف وروسيا بمعركة جنوب سوريا المرتقبة',
@@ -23,6 +23,7 @@ let handlers: Handlers;
 let clock: number;
 let notified: Notification[];
 let badges: [number, number][];
+let broadcasts: TabMessage[];
 const tabs = new Map<number, string>();
 
 beforeEach(() => {
@@ -30,6 +31,7 @@ beforeEach(() => {
   clock = 1_000;
   notified = [];
   badges = [];
+  broadcasts = [];
   tabs.clear();
   handlers = createHandlers({
     db,
@@ -37,6 +39,7 @@ beforeEach(() => {
     now: () => clock,
     notify: (n) => notified.push(n),
     setBadge: (tabId, n) => badges.push([tabId, n]),
+    broadcast: (m) => broadcasts.push(m),
   });
 });
 afterEach(() => db.delete());
@@ -362,6 +365,131 @@ describe('the reader’s own entities', () => {
   });
   it('need a name', async () => {
     await expect(handlers['entity/create']({ name: '  ', type: 'place' }, {})).rejects.toThrow(/name/u);
+  });
+});
+
+describe('the reader’s lexicon', () => {
+  const changed = { type: 'lexicon/changed', payload: {} };
+
+  it('adds a spelling once, switches one off, deletes them, and every tab re-highlights each time', async () => {
+    const added = await handlers['lexicon/alias'](
+      { entity: 'sdf', text: ' قوات  سوريا ', action: 'add' },
+      {},
+    );
+    expect(added).toMatchObject({ entity: 'sdf', text: 'قوات سوريا', action: 'add' });
+    // The same spelling, differently written (folded alike), is the same row.
+    expect(
+      (await handlers['lexicon/alias']({ entity: 'sdf', text: 'قوات سورية', action: 'add' }, {})).id,
+    ).not.toBe(added.id);
+    expect(
+      (await handlers['lexicon/alias']({ entity: 'sdf', text: 'قوات سوريا', action: 'add' }, {})).id,
+    ).toBe(added.id);
+    await handlers['lexicon/alias']({ entity: 'isis', text: 'الدولة', action: 'off' }, {});
+    expect((await handlers['lexicon/get']({}, {})).aliases.map((a) => [a.entity, a.action])).toEqual(
+      expect.arrayContaining([
+        ['sdf', 'add'],
+        ['isis', 'off'],
+      ]),
+    );
+    await handlers['lexicon/delete-alias']({ id: added.id }, {});
+    expect((await handlers['lexicon/get']({}, {})).aliases.some((a) => a.id === added.id)).toBe(false);
+    expect(broadcasts).toEqual(Array(5).fill(changed));
+    expect(notified).toContainEqual(changed);
+  });
+
+  it('edits and deletes the reader’s entities only, with their spellings', async () => {
+    const made = await handlers['entity/create']({ name: 'لواء الباقر', type: 'actor' }, {});
+    clock = 2_000;
+    const edited = await handlers['lexicon/save-entity'](
+      { entity: { ...made, en: 'Al-Baqir Brigade', subtype: 'armed-group', aliases: ['الباقر'] } },
+      {},
+    );
+    expect(edited).toMatchObject({ en: 'Al-Baqir Brigade', modified: 2_000, created: 1_000 });
+    await handlers['lexicon/alias']({ entity: made.id, text: 'لواء باقر', action: 'add' }, {});
+    await expect(handlers['lexicon/save-entity']({ entity: { ...made, id: 'sdf' } }, {})).rejects.toThrow(
+      /own/u,
+    );
+    await handlers['lexicon/delete-entity']({ id: made.id }, {});
+    expect(await handlers['lexicon/get']({}, {})).toEqual({ entities: [], aliases: [] });
+  });
+
+  it('ranks the reader’s entities in the dashboard by their type', async () => {
+    const made = await handlers['entity/create']({ name: 'مخيم الهول الجديد', type: 'place' }, {});
+    await handlers['page/report'](
+      {
+        url: 'http://a.example/1',
+        canonical: null,
+        article,
+        entities: 1,
+        visit: true,
+        mentions: [{ entity: made.id, count: 1, sentence: '' }],
+      },
+      {},
+    );
+    expect((await handlers['dashboard/ranking']({ type: 'place' }, {})).map((r) => r.entity)).toEqual([
+      made.id,
+    ]);
+    expect(await handlers['dashboard/ranking']({ type: 'actor' }, {})).toEqual([]);
+    expect((await handlers['dashboard/ranking']({ query: 'الهول الجديد' }, {})).map((r) => r.entity)).toEqual(
+      [made.id],
+    );
+  });
+
+  it('imports a lexicon file item by item, and refuses a broken one without writing', async () => {
+    const file = (entities: unknown[], aliases: unknown[] = [], formatVersion = 1) =>
+      JSON.stringify({ format: 'rasid-lexicon', formatVersion, entities, aliases });
+    const entity = { id: 'reader-1', type: 'actor' as const, name: 'لواء الباقر', created: 5, modified: 5 };
+    const truncated = file([entity]).slice(0, 40);
+    expect(await handlers['lexicon/import']({ text: truncated }, {})).toMatchObject({
+      ok: false,
+      problem: { code: 'not-json' },
+    });
+    expect(await handlers['lexicon/import']({ text: file([entity], [], 7) }, {})).toEqual({
+      ok: false,
+      problem: { code: 'newer-version', version: 7 },
+    });
+    expect(await handlers['lexicon/get']({}, {})).toEqual({ entities: [], aliases: [] });
+
+    const hostile = { ...entity, id: 'reader-2', name: '<img src=x onerror=alert(1)>' };
+    const first = await handlers['lexicon/import'](
+      {
+        text: file(
+          [entity, { ...entity, id: 'sdf' }, { ...entity, id: 'reader-3', type: 'person' }, hostile],
+          [
+            { id: 'a1', entity: 'sdf', text: 'قسد', action: 'off', created: 5 },
+            { id: 'a2', entity: 'sdf' },
+          ],
+        ),
+      },
+      {},
+    );
+    if (!first.ok) throw new Error('refused');
+    expect(first.report.items.map((i) => [i.outcome, i.problem?.code ?? null])).toEqual([
+      ['imported', null],
+      ['rejected', 'bad-field'],
+      ['rejected', 'bad-field'],
+      ['imported', null],
+      ['imported', null],
+      ['rejected', 'bad-field'],
+    ]);
+    // The hostile name is kept as the text it is.
+    expect((await handlers['lexicon/get']({}, {})).entities.find((e) => e.id === 'reader-2')?.name).toBe(
+      '<img src=x onerror=alert(1)>',
+    );
+    // Again: duplicates. An older copy does not overwrite a newer local edit.
+    await handlers['lexicon/save-entity']({ entity: { ...entity, en: 'edited here' } }, {});
+    const again = await handlers['lexicon/import'](
+      {
+        text: file([{ ...entity, name: 'older' }], [{ id: 'a1', entity: 'sdf', text: 'قسد', action: 'off' }]),
+      },
+      {},
+    );
+    if (!again.ok) throw new Error('refused');
+    expect(again.report.items.map((i) => i.outcome)).toEqual(['kept-local', 'duplicate']);
+    expect((await handlers['lexicon/get']({}, {})).entities[0]).toMatchObject({
+      name: 'لواء الباقر',
+      en: 'edited here',
+    });
   });
 });
 

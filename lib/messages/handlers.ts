@@ -6,7 +6,15 @@ import { bundledLexicon } from '../lexicon/bundled-lexicon.ts';
 import { forgetHistory } from '../db/forget.ts';
 import { pageKey, siteOf } from '../pages/page-key.ts';
 import { getSettings, setSettings } from '../db/settings.ts';
-import type { HandlersOf, Notification, Protocol } from './protocol.ts';
+import {
+  addReaderAlias,
+  deleteReaderEntity,
+  importReaderLexicon,
+  readReaderLexicon,
+} from '../db/reader-lexicon-store.ts';
+import { parseReaderLexicon } from '../lexicon/reader-lexicon-file.ts';
+import { mergeLexicon } from '../lexicon/reader-lexicon.ts';
+import type { HandlersOf, Notification, Protocol, TabMessage } from './protocol.ts';
 
 export type { Sender } from './protocol.ts';
 export { dispatch } from './dispatch.ts';
@@ -19,13 +27,22 @@ export interface HandlerDeps {
   now(): number;
   /** Tells open extension pages that something changed. Must not throw. */
   notify(notification: Notification): void;
+  /** Tells every tab's content script something (the reader's lexicon changed). Must not throw. */
+  broadcast(message: TabMessage): void;
   /** Shows how many entities the page in a tab names on the toolbar button. Must not throw. */
   setBadge(tabId: number, entities: number): void;
 }
 
 export type Handlers = HandlersOf<Protocol>;
 
-export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDeps): Handlers {
+export function createHandlers({ db, tabUrl, now, notify, setBadge, broadcast }: HandlerDeps): Handlers {
+  /** After any change to the reader's lexicon: pages re-highlight, the options page reloads its list. */
+  const lexiconChanged = () => {
+    broadcast({ type: 'lexicon/changed', payload: {} });
+    notify({ type: 'lexicon/changed', payload: {} });
+  };
+  /** The bundled entities with the reader's merged over them: what the dashboard names and filters. */
+  const lexicon = async () => mergeLexicon(bundledLexicon.entities, await readReaderLexicon(db));
   // Which page each tab shows, from its reports: the canonical link that decides a page's key is known
   // only to the page. (Lost when an MV3 service worker stops; `page/get` then falls back to the URL.)
   const tabPages = new Map<number, { address: string; key: string; page: PageRow }>();
@@ -77,9 +94,43 @@ export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDep
     async 'entity/create'({ name, type }) {
       const clean = name.replace(/\s+/gu, ' ').trim();
       if (!clean) throw new Error('an entity needs a name');
-      const row = { id: `reader-${crypto.randomUUID()}`, type, name: clean, created: now() };
+      const row = { id: `reader-${crypto.randomUUID()}`, type, name: clean, created: now(), modified: now() };
       await db.entities.add(row);
+      lexiconChanged();
       return row;
+    },
+
+    'lexicon/get': () => readReaderLexicon(db),
+    async 'lexicon/alias'(alias) {
+      const row = await addReaderAlias(db, alias, now());
+      lexiconChanged();
+      return row;
+    },
+    async 'lexicon/delete-alias'({ id }) {
+      await db.readerAliases.delete(id);
+      lexiconChanged();
+      return null;
+    },
+    async 'lexicon/save-entity'({ entity }) {
+      const name = entity.name.replace(/\s+/gu, ' ').trim();
+      if (!name) throw new Error('an entity needs a name');
+      if (!entity.id.startsWith('reader-')) throw new Error('only the reader’s own entities can be edited');
+      const row = { ...entity, name, modified: now() };
+      await db.entities.put(row);
+      lexiconChanged();
+      return row;
+    },
+    async 'lexicon/delete-entity'({ id }) {
+      await deleteReaderEntity(db, id);
+      lexiconChanged();
+      return null;
+    },
+    async 'lexicon/import'({ text }) {
+      const file = parseReaderLexicon(text, now());
+      if (!file.ok) return file;
+      const report = await importReaderLexicon(db, file);
+      if (report.counts.imported || report.counts.updated) lexiconChanged();
+      return { ok: true, report };
     },
 
     'entity/list': () => db.entities.orderBy('id').toArray(),
@@ -90,7 +141,7 @@ export function createHandlers({ db, tabUrl, now, notify, setBadge }: HandlerDep
       return { pages };
     },
 
-    'dashboard/ranking': (filters) => rankEntities(db, bundledLexicon.entities, filters),
+    'dashboard/ranking': async (filters) => rankEntities(db, await lexicon(), filters),
     'dashboard/entity': ({ entity }) => entityDetail(db, entity),
     'dashboard/sites': async () => (await db.mentions.orderBy('site').uniqueKeys()) as string[],
 

@@ -2,7 +2,9 @@ import type { ArticleSummary } from '../article/extract-article.ts';
 import type { AnnotationRow } from '../db/annotation.ts';
 import type { EntityDetail, RankedEntity, RankingFilters } from '../db/dashboard.ts';
 import type { EntityHistory, MentionReport } from '../db/mention.ts';
-import type { ReaderEntityRow } from '../db/reader-entity.ts';
+import type { ReaderAliasRow, ReaderEntityRow, ReaderLexicon } from '../db/reader-entity.ts';
+import type { ImportReport } from '../exchange/import-report.ts';
+import type { FileProblem } from '../exchange/types.ts';
 import type { PageRow } from '../db/schema.ts';
 import type { Settings } from '../db/settings.ts';
 import type { EntityOnPage, ReaderTimings } from '../reader/page-reader.ts';
@@ -51,6 +53,21 @@ export interface Protocol {
   'entity/create': { request: { name: string; type: ReaderEntityRow['type'] }; response: ReaderEntityRow };
   /** The reader's own entities. */
   'entity/list': { request: Record<string, never>; response: ReaderEntityRow[] };
+  /** The reader's lexicon — their entities, spellings added and switched off — to merge over the bundled one. */
+  'lexicon/get': { request: Record<string, never>; response: ReaderLexicon };
+  /** Adds a spelling to an entity (`add`) or switches a bundled one off (`off`); every tab re-highlights. */
+  'lexicon/alias': { request: Pick<ReaderAliasRow, 'entity' | 'text' | 'action'>; response: ReaderAliasRow };
+  /** Deletes one of the reader's spellings; every tab re-highlights. */
+  'lexicon/delete-alias': { request: { id: string }; response: null };
+  /** Creates or edits one of the reader's entities (options page); every tab re-highlights. */
+  'lexicon/save-entity': { request: { entity: ReaderEntityRow }; response: ReaderEntityRow };
+  /** Deletes one of the reader's entities and its spellings; annotations keep their link. */
+  'lexicon/delete-entity': { request: { id: string }; response: null };
+  /** Imports a lexicon file: checked whole first, then a report per item, or why the file was refused. */
+  'lexicon/import': {
+    request: { text: string };
+    response: { ok: true; report: ImportReport } | { ok: false; problem: FileProblem };
+  };
   /**
    * Forgets reading history — pages and what they named — for one page, one site or everything, and
    * says how many pages went. The reader's annotations are their own work and are kept.
@@ -94,6 +111,8 @@ export interface TabProtocol {
   'annotations/refresh': { request: Record<string, never>; response: null };
   /** Scrolls to an annotation and flashes it. False when it is an orphan. */
   'annotations/reveal': { request: { id: string }; response: boolean };
+  /** The reader's lexicon changed: fetch it again and re-highlight the page, without a reload. */
+  'lexicon/changed': { request: Record<string, never>; response: null };
   /** Background (context menu) → content script: open the annotation toolbar for the selection. */
   'annotations/annotate-selection': { request: Record<string, never>; response: boolean };
 }
@@ -108,6 +127,8 @@ export interface Notifications {
   'annotations/changed': { page: string };
   /** Reading history was forgotten. */
   'history/changed': Record<string, never>;
+  /** The reader's lexicon changed. */
+  'lexicon/changed': Record<string, never>;
 }
 
 /** What the panel shows for a tab. */
@@ -169,6 +190,12 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'dashboard/entity': true,
   'dashboard/sites': true,
   'history/count': true,
+  'lexicon/get': true,
+  'lexicon/alias': true,
+  'lexicon/delete-alias': true,
+  'lexicon/save-entity': true,
+  'lexicon/delete-entity': true,
+  'lexicon/import': true,
 };
 const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = {
   'reader/state': true,
@@ -178,6 +205,7 @@ const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = {
   'annotations/refresh': true,
   'annotations/reveal': true,
   'annotations/annotate-selection': true,
+  'lexicon/changed': true,
 };
 
 const hasType = (types: Record<string, true>, value: unknown) =>

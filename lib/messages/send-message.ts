@@ -33,3 +33,12 @@ export async function sendToTab<K extends TabMessageType>(
     return err(errorMessage(e));
   }
 }
+
+/** Sends one message to the content script of every tab (those without Rasid's reader ignore it). */
+export async function sendToAllTabs<K extends TabMessageType>(
+  type: K,
+  payload: TabProtocol[K]['request'],
+): Promise<void> {
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? null : sendToTab(tab.id, type, payload))));
+}

@@ -11,6 +11,8 @@ import type { Painter } from '../paint/painter.ts';
 /** One mention on the page: a static range over the live text nodes it spans. */
 export interface PageMention {
   entity: Entity;
+  /** The lexicon spelling that matched (as the lexicon writes it, not as the page does). */
+  alias: string;
   range: AbstractRange;
   /** The text nodes it spans (usually one; more when the name is split across inline elements). */
   nodes: Text[];
@@ -205,6 +207,7 @@ export class PageReader {
       const range = rangeOf(joined, m.start, m.end);
       return {
         entity: m.alias.entity,
+        alias: m.alias.alias.text,
         range,
         nodes: joined.nodes.slice(from, to + 1),
         block: blockOf(startNode),

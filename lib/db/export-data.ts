@@ -1,0 +1,106 @@
+import { siteOf } from '../pages/page-key.ts';
+import type { EntityLabel, ExportInput } from '../exchange/types.ts';
+import type { Entity } from '../lexicon/schema.ts';
+import { GENERAL_SUBTYPE } from '../lexicon/reader-lexicon.ts';
+import type { AnnotationRow } from './annotation.ts';
+import type { MentionRow } from './mention.ts';
+import type { RasidDB } from './schema.ts';
+
+/**
+ * What to export: one page (the panel), or everything the dashboard's filters let through — a site,
+ * a date range (annotations made, pages first read), an entity.
+ */
+export type ExportScope =
+  | { page: string }
+  | {
+      site?: string | undefined;
+      from?: number | undefined;
+      to?: number | undefined;
+      entity?: string | undefined;
+    };
+
+export interface ExportOptions {
+  /** Also the entities the pages named (history), as identifying annotations or rows. */
+  mentions: boolean;
+  version: string;
+  now: number;
+  /** The bundled entities, for labels; the reader's own come from the database. */
+  lexicon: readonly Entity[];
+}
+
+/** Gathers an export's data in one read transaction: a consistent picture, whatever the format. */
+export async function exportData(
+  db: RasidDB,
+  scope: ExportScope,
+  options: ExportOptions,
+): Promise<ExportInput> {
+  return db.transaction('r', [db.annotations, db.mentions, db.pages, db.entities], async () => {
+    const inRange = (time: number) =>
+      'page' in scope ||
+      ((scope.from === undefined || time >= scope.from) && (scope.to === undefined || time <= scope.to));
+    const annotations = (
+      'page' in scope
+        ? await db.annotations.where('page').equals(scope.page).toArray()
+        : (await db.annotations.toArray()).filter(
+            (a) =>
+              (!scope.site || siteOf(a.target.source) === scope.site) &&
+              (!scope.entity || a.body.entity === scope.entity) &&
+              inRange(a.created),
+          )
+    ).sort(byPageThenPosition);
+    const mentions: MentionRow[] | undefined = options.mentions
+      ? 'page' in scope
+        ? await db.mentions.where('page').equals(scope.page).toArray()
+        : (scope.entity
+            ? await db.mentions.where('entity').equals(scope.entity).toArray()
+            : scope.site
+              ? await db.mentions.where('site').equals(scope.site).toArray()
+              : await db.mentions.toArray()
+          ).filter(
+            (m) =>
+              (!scope.site || m.site === scope.site) &&
+              (!scope.entity || m.entity === scope.entity) &&
+              inRange(m.firstSeen),
+          )
+      : undefined;
+    const pageKeys = [
+      ...new Set([...annotations.map((a) => a.page), ...(mentions ?? []).map((m) => m.page)]),
+    ];
+    const pages = (await db.pages.bulkGet(pageKeys)).flatMap((p) => (p ? [p] : []));
+    const ids = new Set([
+      ...annotations.flatMap((a) => (a.body.entity ? [a.body.entity] : [])),
+      ...(mentions ?? []).map((m) => m.entity),
+    ]);
+    return {
+      version: options.version,
+      generated: options.now,
+      annotations,
+      pages,
+      entities: await entityLabels(db, [...ids], options.lexicon),
+      mentions,
+    };
+  });
+}
+
+const byPageThenPosition = (a: AnnotationRow, b: AnnotationRow) =>
+  a.page.localeCompare(b.page) || a.target.selector.position.start - b.target.selector.position.start;
+
+/** Names of entities, bundled or the reader's own; an id nobody knows any more is left out. */
+export async function entityLabels(
+  db: RasidDB,
+  ids: readonly string[],
+  lexicon: readonly Entity[],
+): Promise<EntityLabel[]> {
+  const bundled = new Map(lexicon.map((e) => [e.id, e]));
+  const own = new Map(
+    (await db.entities.bulkGet(ids.filter((id) => !bundled.has(id)))).flatMap((e) => (e ? [[e.id, e]] : [])),
+  );
+  return ids.flatMap((id): EntityLabel[] => {
+    const e = bundled.get(id);
+    if (e) return [{ id, type: e.type, subtype: e.subtype, ar: e.ar, en: e.en }];
+    const r = own.get(id);
+    return r
+      ? [{ id, type: r.type, subtype: r.subtype ?? GENERAL_SUBTYPE[r.type], ar: r.name, en: r.en || r.name }]
+      : [];
+  });
+}
