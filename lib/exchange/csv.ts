@@ -153,7 +153,7 @@ const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
  * formula. Our numeric columns are never negative, so no number is changed.
  */
 export function neutralizeFormula(text: string): string {
-  return FORMULA_START.test(text) || false ? `'${text}` : text;
+  return FORMULA_START.test(text) || FORMULA_START.test(text.trimStart()) ? `'${text}` : text;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
