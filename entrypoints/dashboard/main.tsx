@@ -1,10 +1,8 @@
 import { render } from 'preact';
 import { Dashboard, type DashboardData } from '../../components/Dashboard.tsx';
 import { pageTranslator } from '../../lib/i18n/browser-translator.ts';
-import { bundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
 import { sendMessage } from '../../lib/messages/send-message.ts';
-import { pageExchange } from '../../lib/exchange/page-exchange.ts';
-import { mergeLexicon } from '../../lib/lexicon/reader-lexicon.ts';
+import { mergedLexicon, pageExchange } from '../../lib/exchange/page-exchange.ts';
 
 const i18n = pageTranslator('dashboard');
 
@@ -25,14 +23,9 @@ const data: DashboardData = {
 };
 
 // The reader's own entities are named like the bundled ones.
-void sendMessage('lexicon/get', {}).then((reader) =>
+void mergedLexicon().then((lexicon) =>
   render(
-    <Dashboard
-      i18n={i18n}
-      lexicon={reader.ok ? mergeLexicon(bundledLexicon.entities, reader.value) : bundledLexicon.entities}
-      data={data}
-      exchange={pageExchange(i18n.lang)}
-    />,
+    <Dashboard i18n={i18n} lexicon={lexicon} data={data} exchange={pageExchange(i18n.lang)} />,
     document.getElementById('app')!,
   ),
 );

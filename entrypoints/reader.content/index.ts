@@ -22,6 +22,7 @@ import { bundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
 import { compileLexicon, type CompiledLexicon } from '../../lib/lexicon/compile-lexicon.ts';
 import { precompiledBundledLexicon } from '../../lib/lexicon/precompiled-lexicon.ts';
 import { mergeLexicon } from '../../lib/lexicon/reader-lexicon.ts';
+import type { Entity } from '../../lib/lexicon/schema.ts';
 import { spot } from '../../lib/lexicon/spot.ts';
 import { dispatch } from '../../lib/messages/dispatch.ts';
 import { isTabMessage } from '../../lib/messages/protocol.ts';
@@ -194,14 +195,14 @@ function read(ctx: ContentScriptContext): void {
   });
 
   /** Entities to link to: the reader's own first (marked as theirs), then the bundled ones. */
-  const linkable = (): LinkableEntity[] =>
-    lexicon.entities
-      .map(({ id, ar, en, provenance }) => ({
-        id,
-        ar,
-        en: provenance.source === 'reader' ? i18n.t('yours') : en,
-      }))
-      .sort((a, b) => Number(b.en === i18n.t('yours')) - Number(a.en === i18n.t('yours')));
+  const linkable = (): LinkableEntity[] => {
+    const own = (e: Entity) => e.provenance.source === 'reader';
+    return [...lexicon.entities.filter(own), ...lexicon.entities.filter((e) => !own(e))].map((e) => ({
+      id: e.id,
+      ar: e.ar,
+      en: own(e) ? i18n.t('yours') : e.en,
+    }));
+  };
 
   /** A change to the reader's lexicon; the page re-highlights when the background says it changed. */
   const changeLexicon = async (change: Parameters<typeof sendMessage<'lexicon/alias'>>[1]) => {

@@ -3,6 +3,7 @@ import { RasidDB } from '../db/schema.ts';
 import type { Language } from '../i18n/i18n.ts';
 import { bundledLexicon } from '../lexicon/bundled-lexicon.ts';
 import { mergeLexicon } from '../lexicon/reader-lexicon.ts';
+import type { Entity } from '../lexicon/schema.ts';
 import { sendMessage, sendToAllTabs } from '../messages/send-message.ts';
 import { ar, en, type MessageKey } from '../i18n/catalog.ts';
 import type { MarkdownLabels } from './markdown.ts';
@@ -18,10 +19,7 @@ export function pageExchange(lang: Language) {
     db: new RasidDB(),
     version: browser.runtime.getManifest().version,
     now: Date.now,
-    async lexicon() {
-      const reader = await sendMessage('lexicon/get', {});
-      return reader.ok ? mergeLexicon(bundledLexicon.entities, reader.value) : bundledLexicon.entities;
-    },
+    lexicon: mergedLexicon,
     save: saveFile,
     annotationsChanged: () => void sendToAllTabs('annotations/refresh', {}),
     markdownLabels: markdownLabels(lang),
@@ -40,4 +38,10 @@ function markdownLabels(lang: Language): MarkdownLabels {
     actors: text('actors'),
     places: text('places'),
   };
+}
+
+/** The bundled entities with the reader's own merged in, as the background has them. */
+export async function mergedLexicon(): Promise<Entity[]> {
+  const reader = await sendMessage('lexicon/get', {});
+  return reader.ok ? mergeLexicon(bundledLexicon.entities, reader.value) : bundledLexicon.entities;
 }
