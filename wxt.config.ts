@@ -17,9 +17,36 @@ export default defineConfig({
     // without the broader "tabs" permission. IndexedDB needs no permission.
     // contextMenus: "Annotate with Rasid" on a selection.
     // downloads: exports are offered through the browser's save dialog (issue #7).
+    // storage: `storage.session` keeps deleted annotations for undo, in memory only (issue #11).
     permissions:
-      browser === 'firefox' ? ['contextMenus', 'downloads'] : ['sidePanel', 'contextMenus', 'downloads'],
+      browser === 'firefox'
+        ? ['contextMenus', 'downloads', 'storage']
+        : ['sidePanel', 'contextMenus', 'downloads', 'storage'],
+    // Private windows leave no trace: Rasid never runs there, even if the reader allows extensions
+    // in them (issue #12; SECURITY.md).
+    incognito: 'not_allowed',
     host_permissions: ['http://*/*', 'https://*/*', 'file:///*'],
+    // The reader (entrypoints/reader/index.ts), declared here rather than as a WXT content script:
+    // WXT's content-script runtime posts the extension's id to every page and obeys a forged event
+    // (issue #12; SECURITY.md). Built by WXT as the unlisted script `/reader.js` (one IIFE), it keeps
+    // its own lifetime. file:// too: readers open saved pages (Chromium asks them to allow it first).
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*', 'file:///*'],
+        js: ['reader.js'],
+        run_at: 'document_idle',
+      },
+    ],
+    // The annotation toolbar's frame, embedded by the reader in web pages (issue #12; SECURITY.md): the
+    // only page a web page may load. `use_dynamic_url` (Chromium) makes its address change per session,
+    // so that it is no stable fingerprint of Rasid; WXT turns this into the list form for Firefox (MV2).
+    web_accessible_resources: [
+      {
+        resources: ['toolbar-frame.html'],
+        matches: ['http://*/*', 'https://*/*', 'file:///*'],
+        use_dynamic_url: true,
+      },
+    ],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }

@@ -44,6 +44,12 @@ const SIZES = [
   { label: '1 MB', bytes: 1_000_000 },
 ];
 const LEXICON_SIZES = [200, 10_000] as const;
+/** Pages on which reading with suggestions is set against reading without (issue 13: ≤ 1.3× on 10–30 KB). */
+const SUGGESTION_SIZES = [
+  { label: '5 KB', bytes: 5_000 },
+  { label: '20 KB', bytes: 20_000 },
+  { label: '100 KB', bytes: 100_000 },
+];
 
 const started = performance.now();
 const progress = (message: string) => process.stderr.write(`[bench:page] ${message}\n`);
@@ -54,9 +60,12 @@ const [bundle, markJs] = await Promise.all([
   readFile(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8'),
 ]);
 const folder = await mkdtemp(join(tmpdir(), 'rasid-bench-page-'));
-const pages = await writePages(folder, await seedParagraphs(join(ROOT, 'tests/fixtures/seeds')), SIZES);
+const seeds = await seedParagraphs(join(ROOT, 'tests/fixtures/seeds'));
+const pages = await writePages(folder, seeds, SIZES);
+const suggestionPages = await writePages(join(folder, 'suggest'), seeds, SUGGESTION_SIZES);
 const server = await serveFolder(folder);
 const urlOf = (page: BenchPage) => `${server.origin}/${page.slug}/`;
+const suggestUrlOf = (page: BenchPage) => `${server.origin}/suggest/${page.slug}/`;
 
 /** Part 1's methods, in the order they run within each round. */
 const METHODS: { method: Method; request: RunRequest }[] = [
@@ -210,8 +219,46 @@ function printExtension(page: BenchPage, runs: readonly ExtensionRun[]): void {
   );
 }
 
+/**
+ * Rasid's whole read (extraction included: what the reader waits for) without suggestions, with the
+ * recogniser on the page's own thread from cold, and with it in a warm worker standing for the
+ * extension's background (what the extension does) — interleaved on fresh loads of the same page.
+ */
+async function measureSuggestions(browser: BenchBrowser): Promise<void> {
+  console.log(
+    '\n4. Suggestions (issue 13) — Rasid whole read() until painted (suggestions included), extraction included',
+  );
+  console.log(
+    '   page     without   recogniser on the page (cold)   in the background (warm worker)   own work without / with   suggested',
+  );
+  for (const page of suggestionPages) {
+    const off: RunResult[] = [];
+    const here: RunResult[] = [];
+    const there: RunResult[] = [];
+    for (let round = 0; round < REPS; round++) {
+      off.push(await browser.measure(suggestUrlOf(page), { method: 'rasid' }));
+      here.push(await browser.measure(suggestUrlOf(page), { method: 'rasid', suggestions: 'page' }));
+      there.push(await browser.measure(suggestUrlOf(page), { method: 'rasid', suggestions: 'background' }));
+    }
+    const whole = (runs: RunResult[]) => median(runs.map((r) => r.paintedMs));
+    const own = (runs: RunResult[]) => median(runs.map((r) => extractMs(r) + ownWork(r)));
+    const base = whole(off);
+    console.log(
+      `   ${page.label.padEnd(7)} ${ms(base).padStart(6)} ms   ${ms(whole(here)).padStart(7)} ms = ${ratio(whole(here) / base).padEnd(18)}   ${ms(whole(there)).padStart(7)} ms = ${goal(whole(there) / base, '≤', 1.3).padEnd(28)} ${ms(own(off)).padStart(6)} / ${ms(own(there)).padStart(6)} ms ${int(there.at(-1)!.suggested ?? 0).padStart(8)}`,
+    );
+  }
+  console.log(
+    '   "own work": extraction + spotting + painting as the reader times them (its synchronous stretches on the page).',
+  );
+}
+
 try {
-  const browser = await openBenchBrowser([markJs, bundle]);
+  // The bundle's own source too, for the worker that stands for the extension's background (part 4).
+  const browser = await openBenchBrowser([
+    markJs,
+    bundle,
+    `window.rasidBenchSource = ${JSON.stringify(bundle)};`,
+  ]);
   const cpu = cpus();
   console.log(
     `Chromium ${browser.version} headless, Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}`,
@@ -233,22 +280,27 @@ try {
   );
   console.log('Matches "+Nn": mark.js <mark>s nested inside another one, not counted as matches.');
 
+  // `BENCH_ONLY=suggestions`: part 4 alone, a quicker run while working on the recogniser.
+  const only = process.env['BENCH_ONLY'] === 'suggestions';
   progress('warming up');
-  for (const { request } of METHODS) await browser.measure(urlOf(pages[0]!), request);
-
-  for (const page of pages) printPage(page, await measurePage(browser, page));
-
-  const mid = pages[1]!;
-  const bySize = new Map<number, RunResult[]>(LEXICON_SIZES.map((n) => [n, []]));
-  for (let round = 0; round < REPS; round++)
-    for (const size of LEXICON_SIZES)
-      bySize.get(size)!.push(await browser.measure(urlOf(mid), { method: 'rasid', aliases: size }));
-  progress('lexicon sizes done');
-  printLexiconSizes(mid, bySize);
+  for (const { request } of only ? [{ request: { method: 'rasid' } as const }] : METHODS)
+    await browser.measure(urlOf(pages[0]!), request);
+  if (!only) {
+    for (const page of pages) printPage(page, await measurePage(browser, page));
+    const mid = pages[1]!;
+    const bySize = new Map<number, RunResult[]>(LEXICON_SIZES.map((n) => [n, []]));
+    for (let round = 0; round < REPS; round++)
+      for (const size of LEXICON_SIZES)
+        bySize.get(size)!.push(await browser.measure(urlOf(mid), { method: 'rasid', aliases: size }));
+    progress('lexicon sizes done');
+    printLexiconSizes(mid, bySize);
+  }
+  await measureSuggestions(browser);
   await browser.close();
 
   const big = pages[2]!;
-  if (existsSync(join(CHROME_BUILD, 'manifest.json')))
+  if (only) console.log('\n3. Built extension: skipped (BENCH_ONLY=suggestions).');
+  else if (existsSync(join(CHROME_BUILD, 'manifest.json')))
     printExtension(big, await extensionTimings(urlOf(big), EXTENSION_RUNS));
   else
     console.log(`\n3. Built extension: skipped, no build in ${CHROME_BUILD} (npm run bench:page builds it).`);

@@ -5,12 +5,16 @@
  *    lookup: the least any word matcher must do), as a ratio;
  * 2. how compile time, memory and matching time grow from 100 to 100,000 aliases (the seed aliases,
  *    then synthetic Arabic names), on the same text.
+ * 0. the bundled lexicon as the extension ships it (issue #13): its size, its compile time and memory
+ *    (at build time), and what a page pays to decode it (JSON.parse, unpack, deserialize) and keep it.
  * Figures are medians of several runs after warm-up. Goal: within 5× of the bare scan; flat in lexicon size.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { wordTable } from '../lib/arabic/normalize.ts';
 import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
 import { compileLexicon } from '../lib/lexicon/compile-lexicon.ts';
+import { deserializeLexicon, serializeLexicon } from '../lib/lexicon/serialize-lexicon.ts';
+import { packLexicon, unpackLexicon } from '../lib/lexicon/slim-lexicon.ts';
 import { spot } from '../lib/lexicon/spot.ts';
 import { lexiconOf } from './synthetic-lexicon.ts';
 
@@ -54,6 +58,37 @@ function bareScan(s: string): number {
 
 const mb = (chars: number, ms: number) => ((chars * 2) / 1e6 / (ms / 1000)).toFixed(1);
 const fmt = (n: number, d = 1) => n.toFixed(d);
+
+{
+  // What the build plugin (scripts/precompiled-lexicon-plugin.ts) puts into the content script.
+  const packed = JSON.stringify(packLexicon(bundledLexicon));
+  const serialized = JSON.stringify(serializeLexicon(compileLexicon(bundledLexicon)));
+  const kb = (s: string) => (Buffer.byteLength(s) / 1000).toFixed(0);
+  const decode = () => deserializeLexicon(JSON.parse(serialized), unpackLexicon(JSON.parse(packed)));
+  const compileMs = time(() => compileLexicon(bundledLexicon), 5, 1);
+  const decodeMs = time(decode, 9, 2);
+  // Kept until the end of the section, so that the heap measured is what stays alive.
+  const kept: unknown[] = [];
+  const heapOf = (make: () => unknown) => {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    kept.push(make());
+    gc();
+    return (process.memoryUsage().heapUsed - before) / 1e6;
+  };
+  const entities = bundledLexicon.entities.length;
+  const aliases = bundledLexicon.entities.reduce((n, e) => n + e.aliases.length, 0);
+  console.log(`0. The bundled lexicon: ${entities} entities, ${aliases} aliases`);
+  console.log(
+    `   shipped: entities ${kb(packed)} KB + compiled trie ${kb(serialized)} KB (UTF-8, before minification)`,
+  );
+  console.log(
+    `   compile (build time, Node) ${fmt(compileMs)} ms, heap ${fmt(heapOf(() => compileLexicon(bundledLexicon)))} MB`,
+  );
+  console.log(
+    `   decode on a page (JSON.parse + unpack + deserialize) ${fmt(decodeMs)} ms, heap ${fmt(heapOf(decode))} MB\n`,
+  );
+}
 
 console.log(
   `Text: the five seeds repeated, ${(text.length / 1e6).toFixed(2)} M UTF-16 units (${((text.length * 2) / 1e6).toFixed(1)} MB)`,

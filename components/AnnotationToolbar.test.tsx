@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { flush } from '../tests/support/flush.ts';
 import { createTranslator } from '../lib/i18n/i18n.ts';
 import { AnnotationToolbar, DeletedNotice, type AnnotationValues } from './AnnotationToolbar.tsx';
 
@@ -19,7 +20,6 @@ function show(mode: 'new' | 'edit', saved: AnnotationValues[], extra: Record<str
   );
   return root;
 }
-const flush = () => new Promise((r) => setTimeout(r, 0));
 afterEach(() => document.body.replaceChildren());
 
 describe('AnnotationToolbar', () => {
@@ -109,6 +109,12 @@ describe('AnnotationToolbar', () => {
     await flush();
     (root.querySelector('button.save') as HTMLButtonElement).click();
     expect(saved[0]).toMatchObject({ entity: undefined, newEntity: { name: 'لواء الباقر', type: 'place' } });
+  });
+
+  it('says why it shows a version the reader did not write', () => {
+    const root = show('edit', [], { notice: 'عُدِّل في مكان آخر' });
+    expect(root.querySelector('[role=status]')?.textContent).toBe('عُدِّل في مكان آخر');
+    expect(root.querySelector('[role=alert]')).toBeNull();
   });
 
   it('says why a save failed', () => {

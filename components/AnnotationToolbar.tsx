@@ -1,38 +1,10 @@
 import { useState } from 'preact/hooks';
-import { ANNOTATION_COLORS, type AnnotationColor } from '../lib/db/annotation.ts';
-import type { Translator } from '../lib/i18n/i18n.ts';
+import { ANNOTATION_COLORS, type AnnotationColor } from '../lib/model/annotation.ts';
+import type { LinkableEntity } from '../lib/reader-lexicon/linkable-entities.ts';
+import type { DeletedProps, ToolbarProps } from '../lib/session/views.ts';
 
-export interface AnnotationValues {
-  color: AnnotationColor;
-  note: string;
-  tags: string[];
-  /** The lexicon entity the annotation is about, if the reader linked one. */
-  entity?: string | undefined;
-  /** A name the lexicon does not know, to become an entity of the reader's own. */
-  newEntity?: { name: string; type: 'actor' | 'place' } | undefined;
-}
-
-/** An entity the reader can link to: its id and the names it is searched by. */
-export interface LinkableEntity {
-  id: string;
-  ar: string;
-  en: string;
-}
-
-interface Props {
-  i18n: Translator;
-  /** `new`: a selection; a colour saves at once. `edit`: an existing annotation, its form open. */
-  mode: 'new' | 'edit';
-  initial?: AnnotationValues;
-  error?: string | undefined;
-  /** The lexicon's entities, to link the annotation to one. */
-  entities?: readonly LinkableEntity[];
-  onSave(values: AnnotationValues): void;
-  onDelete?(): void;
-  /** Adds the selected text as a spelling of the linked entity (the reader's lexicon). */
-  onAddSpelling?(entity: string): void;
-  onClose(): void;
-}
+export type { AnnotationValues } from '../lib/annotate/annotation-draft.ts';
+export type { LinkableEntity } from '../lib/reader-lexicon/linkable-entities.ts';
 
 const parseTags = (s: string) => [
   ...new Set(
@@ -49,12 +21,13 @@ export function AnnotationToolbar({
   mode,
   initial,
   error,
+  notice,
   entities = [],
   onSave,
   onDelete,
   onAddSpelling,
   onClose,
-}: Props) {
+}: ToolbarProps) {
   const label = (e: LinkableEntity) => (e.en ? `${e.ar} — ${e.en}` : e.ar);
   const [expanded, setExpanded] = useState(mode === 'edit');
   const [color, setColor] = useState<AnnotationColor>(initial?.color ?? 'yellow');
@@ -88,17 +61,18 @@ export function AnnotationToolbar({
             type="button"
             class={`swatch swatch--${c}`}
             data-color={c}
+            data-testid={`color-${c}`}
             aria-label={t('highlightIn', { color: t(c) })}
             aria-pressed={c === color}
             onClick={() => (expanded ? setColor(c) : save(c))}
           />
         ))}
         {!expanded && (
-          <button type="button" class="add-note" onClick={() => setExpanded(true)}>
+          <button type="button" class="add-note" data-testid="add-note" onClick={() => setExpanded(true)}>
             {t('addNote')}
           </button>
         )}
-        <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
+        <button type="button" class="close" data-testid="close" aria-label={t('close')} onClick={onClose}>
           ×
         </button>
       </div>
@@ -113,6 +87,7 @@ export function AnnotationToolbar({
             {t('note')}
             <textarea
               name="note"
+              data-testid="note"
               dir="auto"
               rows={3}
               value={note}
@@ -121,13 +96,20 @@ export function AnnotationToolbar({
           </label>
           <label>
             {t('tags')}
-            <input name="tags" dir="auto" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+            <input
+              name="tags"
+              data-testid="tags"
+              dir="auto"
+              value={tags}
+              onInput={(e) => setTags(e.currentTarget.value)}
+            />
           </label>
           {!!entities.length && (
             <label>
               {t('linkEntity')}
               <input
                 name="entity"
+                data-testid="entity"
                 dir="auto"
                 list="rasid-entities"
                 value={link}
@@ -149,6 +131,7 @@ export function AnnotationToolbar({
                     type="radio"
                     name="new-type"
                     value={type}
+                    data-testid={`new-${type}`}
                     checked={newType === type}
                     onChange={() => setNewType(type)}
                   />
@@ -158,21 +141,31 @@ export function AnnotationToolbar({
             </fieldset>
           )}
           <div class="row">
-            <button type="submit" class="save">
+            <button type="submit" class="save" data-testid="save">
               {t('save')}
             </button>
             {onDelete && (
-              <button type="button" class="delete" onClick={onDelete}>
+              <button type="button" class="delete" data-testid="delete" onClick={onDelete}>
                 {t('delete')}
               </button>
             )}
             {onAddSpelling && entity && (
-              <button type="button" class="add-spelling" onClick={() => onAddSpelling(entity)}>
+              <button
+                type="button"
+                class="add-spelling"
+                data-testid="add-spelling"
+                onClick={() => onAddSpelling(entity)}
+              >
                 {t('addSpelling')}
               </button>
             )}
           </div>
         </form>
+      )}
+      {notice && (
+        <p role="status" class="notice">
+          {notice}
+        </p>
       )}
       {error && <p role="alert">{t('saveFailed', { message: error })}</p>}
     </section>
@@ -180,20 +173,12 @@ export function AnnotationToolbar({
 }
 
 /** After a deletion from the page: undo it (the panel offers the same). */
-export function DeletedNotice({
-  i18n: { t, dir, lang },
-  onUndo,
-  onClose,
-}: {
-  i18n: Translator;
-  onUndo(): void;
-  onClose(): void;
-}) {
+export function DeletedNotice({ i18n: { t, dir, lang }, onUndo, onClose }: DeletedProps) {
   return (
     <section class="toolbar" dir={dir} lang={lang} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <p role="status" class="row">
         {t('deleted')}
-        <button type="button" class="undo" onClick={onUndo}>
+        <button type="button" class="undo" data-testid="undo" onClick={onUndo}>
           {t('undo')}
         </button>
       </p>
@@ -222,6 +207,7 @@ fieldset { border: 1px solid #ccc; border-radius: 4px; margin: 0; padding: 0.2re
 label.inline { display: inline-flex; align-items: center; gap: 0.25rem; margin-inline-end: 0.6rem; }
 textarea, input { font: inherit; color: inherit; background: #fff; border: 1px solid #aaa; border-radius: 4px; padding: 0.25rem; }
 [role='alert'] { color: #b00020; margin: 0.3rem 0 0; font-size: 0.85rem; }
+.notice { color: #8a4b00; margin: 0.3rem 0 0; font-size: 0.85rem; }
 @media (prefers-color-scheme: dark) {
   .toolbar { color: #eee; background: #222; border-color: #555; }
   button, textarea, input { background: #333; border-color: #777; color: #eee; }

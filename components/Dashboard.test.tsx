@@ -1,12 +1,11 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { describe, expect, it } from 'vitest';
-import type { RankingFilters } from '../lib/db/dashboard.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { flush } from '../tests/support/flush.ts';
+import type { RankingFilters } from '../lib/model/dashboard.ts';
 import { createTranslator } from '../lib/i18n/i18n.ts';
 import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
 import { Dashboard, type DashboardData } from './Dashboard.tsx';
-
-const flush = () => new Promise((r) => setTimeout(r, 10));
 
 describe('Dashboard', () => {
   it('ranks entities, filters by search, and details one with its pages, company and timeline', async () => {
@@ -63,12 +62,75 @@ describe('Dashboard', () => {
     expect(asked.at(-1)).toEqual({ query: 'قسد' });
 
     (row.querySelector('button') as HTMLButtonElement).click();
-    await flush();
+    // The detail comes after two answers and a render: more than one flush on a loaded machine.
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=detail]')).not.toBeNull());
     const detail = root.querySelector('[data-testid=detail]')!;
     expect(detail.querySelector('h2')?.textContent).toBe('قوات سوريا الديمقراطية');
     expect(detail.querySelector('img')).toBeNull();
     expect(detail.querySelector('.pages a')?.textContent).toBe('<img src=x>');
     expect(detail.querySelector('[data-testid=cooccurring]')?.textContent).toContain('الولايات المتحدة');
     expect(detail.querySelector('[data-testid=timeline]')?.textContent).toContain('2026-10');
+  });
+});
+
+describe('Dashboard: candidates', () => {
+  it('lists names Rasid doesn’t know that the reader keeps meeting, to add or dismiss', async () => {
+    const calls: string[] = [];
+    const data: DashboardData = {
+      ranking: async () => [],
+      detail: async (entity) => ({ entity, pages: [], cooccurring: [], timeline: [] }),
+      sites: async () => [],
+      candidates: async () => [
+        {
+          key: 'سليم الخطيب',
+          text: 'سليم الخطيب',
+          type: 'actor',
+          kind: 'person',
+          pages: 3,
+          sites: 2,
+          lastSeen: Date.UTC(2026, 10, 2),
+          sentence: 'وصل القائد سليم الخطيب إلى البلدة.',
+        },
+      ],
+      addName: async (text, type) => void calls.push(`${type} ${text}`),
+      dismissName: async (key) => void calls.push(`dismiss ${key}`),
+    };
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(<Dashboard i18n={createTranslator('en')} lexicon={bundledLexicon.entities} data={data} />, root);
+    await flush();
+    const section = root.querySelector('[data-testid=candidates]')!;
+    expect(section.querySelector('h2')?.textContent).toBe('Candidates: names you keep meeting');
+    const row = section.querySelector('tr[data-candidate="سليم الخطيب"]')!;
+    expect(row.querySelector('[data-testid=pages]')?.textContent).toBe('3');
+    expect(row.querySelector('[data-testid=sites]')?.textContent).toBe('2');
+    expect(row.querySelector('blockquote')?.textContent).toContain('سليم الخطيب');
+    row.querySelector<HTMLButtonElement>('button.add-actor')!.click();
+    row.querySelector<HTMLButtonElement>('button.add-place')!.click();
+    row.querySelector<HTMLButtonElement>('button.dismiss')!.click();
+    expect(calls).toEqual(['actor سليم الخطيب', 'place سليم الخطيب', 'dismiss سليم الخطيب']);
+  });
+
+  it('says so when no unknown name came up twice, and leaves the section out without the data', async () => {
+    const base: DashboardData = {
+      ranking: async () => [],
+      detail: async (entity) => ({ entity, pages: [], cooccurring: [], timeline: [] }),
+      sites: async () => [],
+    };
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(
+      <Dashboard i18n={createTranslator('ar')} lexicon={[]} data={{ ...base, candidates: async () => [] }} />,
+      root,
+    );
+    await flush();
+    expect(root.querySelector('[data-testid=candidates] [role=status]')?.textContent).toBe(
+      'لم يرد بعد اسم لا يعرفه راصد في صفحتين.',
+    );
+    const without = document.createElement('div');
+    document.body.append(without);
+    render(<Dashboard i18n={createTranslator('ar')} lexicon={[]} data={base} />, without);
+    await flush();
+    expect(without.querySelector('[data-testid=candidates]')).toBeNull();
   });
 });

@@ -1,23 +1,29 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { EntityDetail, RankedEntity, RankingFilters } from '../lib/db/dashboard.ts';
-import type { ExportScope } from '../lib/db/export-data.ts';
-import type { ImportResult } from '../lib/exchange/import-report.ts';
-import type { ExportFormat } from '../lib/exchange/run-exchange.ts';
+import type { EntityDetail, RankedEntity, RankingFilters } from '../lib/model/dashboard.ts';
+import type { ImportResult } from '../lib/model/import-report.ts';
+import type { ExportFormat, ExportScope } from '../lib/model/exchange.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
 import { ExportControl, ImportControl } from './ExchangeControls.tsx';
 import { SUBTYPE_KEYS, subtypeName } from '../lib/i18n/subtypes.ts';
 import type { Entity, EntityType } from '../lib/lexicon/schema.ts';
+import type { NameCandidate } from '../lib/model/suggestion.ts';
 
 export interface DashboardData {
   ranking(filters: RankingFilters): Promise<RankedEntity[]>;
   detail(entity: string): Promise<EntityDetail>;
   sites(): Promise<string[]>;
+  /** Names Rasid does not know that the reader keeps meeting (issue 13); the section is left out without it. */
+  candidates?(): Promise<NameCandidate[]>;
+  /** Makes a candidate one of the reader's actors or places. */
+  addName?(text: string, type: EntityType): Promise<void>;
+  /** A candidate is not a name: never suggested again. */
+  dismissName?(key: string, text: string): Promise<void>;
 }
 
 /** Export of what the filters select (site, dates; the open entity), and import (the dashboard's part of issue #7). */
 export interface DashboardExchange {
   exportAnnotations(scope: ExportScope, format: ExportFormat, mentions: boolean): Promise<string>;
-  importAnnotations(text: string): Promise<ImportResult>;
+  importAnnotations(text: string, progress: (done: number, total: number) => void): Promise<ImportResult>;
 }
 
 interface Props {
@@ -25,6 +31,8 @@ interface Props {
   lexicon: readonly Entity[];
   data: DashboardData;
   exchange?: DashboardExchange | undefined;
+  /** Counts the changes to what Rasid remembers: each one re-reads what is shown. */
+  revision?: number | undefined;
 }
 
 /** A date input's value as the start or the end of that day, in the reader's time zone. */
@@ -32,7 +40,7 @@ const dayStart = (value: string) => (value ? new Date(`${value}T00:00:00`).getTi
 const dayEnd = (value: string) => (value ? new Date(`${value}T23:59:59.999`).getTime() : undefined);
 
 /** Who appears where, across everything the reader has read. Page text is shown as text. */
-export function Dashboard({ i18n, lexicon, data, exchange }: Props) {
+export function Dashboard({ i18n, lexicon, data, exchange, revision = 0 }: Props) {
   const { t, formatDate, formatNumber } = i18n;
   const byId = new Map(lexicon.map((e) => [e.id, e]));
   const [filters, setFilters] = useState<RankingFilters>({});
@@ -40,12 +48,14 @@ export function Dashboard({ i18n, lexicon, data, exchange }: Props) {
   const [sites, setSites] = useState<string[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [detail, setDetail] = useState<EntityDetail | null>(null);
+  const [candidates, setCandidates] = useState<NameCandidate[] | null>(null);
 
-  useEffect(() => void data.sites().then(setSites), [data]);
-  useEffect(() => void data.ranking(filters).then(setRanking), [data, filters]);
+  useEffect(() => void data.sites().then(setSites), [data, revision]);
+  useEffect(() => void data.candidates?.().then(setCandidates), [data, revision]);
+  useEffect(() => void data.ranking(filters).then(setRanking), [data, filters, revision]);
   useEffect(() => {
     if (selected) void data.detail(selected).then(setDetail);
-  }, [data, selected]);
+  }, [data, selected, revision]);
 
   const name = (id: string) => byId.get(id)?.ar ?? id;
   return (
@@ -192,6 +202,14 @@ export function Dashboard({ i18n, lexicon, data, exchange }: Props) {
           </ol>
         </section>
       )}
+      {candidates && (
+        <Candidates
+          i18n={i18n}
+          candidates={candidates}
+          onAdd={(c, type) => void data.addName?.(c.text, type)}
+          onDismiss={(c) => void data.dismissName?.(c.key, c.text)}
+        />
+      )}
       {exchange && (
         <section class="exchange">
           <ExportControl
@@ -208,14 +226,92 @@ export function Dashboard({ i18n, lexicon, data, exchange }: Props) {
           <ImportControl
             i18n={i18n}
             title={t('importTitle')}
-            onImport={async (text) => {
-              const result = await exchange.importAnnotations(text);
-              setFilters({ ...filters });
-              return result;
-            }}
+            onImport={(text, progress) => exchange.importAnnotations(text, progress)}
           />
         </section>
       )}
     </main>
+  );
+}
+
+/**
+ * Names Rasid does not know that the reader keeps meeting (issue 13): suggested on two pages or more,
+ * ranked by pages and sites, each with what the reader can do with it.
+ */
+function Candidates({
+  i18n,
+  candidates,
+  onAdd,
+  onDismiss,
+}: {
+  i18n: Translator;
+  candidates: readonly NameCandidate[];
+  onAdd(candidate: NameCandidate, type: EntityType): void;
+  onDismiss(candidate: NameCandidate): void;
+}) {
+  const { t, formatNumber, formatDate } = i18n;
+  return (
+    <section class="candidates" aria-labelledby="rasid-candidates" data-testid="candidates">
+      <h2 id="rasid-candidates">{t('candidatesTitle')}</h2>
+      <p class="note">{t('candidatesNote')}</p>
+      {!candidates.length && <p role="status">{t('noCandidates')}</p>}
+      {!!candidates.length && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('colName')}</th>
+              <th scope="col">{t('colPages')}</th>
+              <th scope="col">{t('colSites')}</th>
+              <th scope="col">{t('colLast')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('suggestionsTitle')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {candidates.map((c) => (
+              <tr key={c.key} data-candidate={c.key}>
+                <th scope="row">
+                  <span lang="ar" dir="rtl">
+                    {c.text}
+                  </span>{' '}
+                  <span class="kind">{t(`kind-${c.kind}`)}</span>
+                  <blockquote dir="auto">{c.sentence}</blockquote>
+                </th>
+                <td data-testid="pages">{formatNumber(c.pages)}</td>
+                <td data-testid="sites">{formatNumber(c.sites)}</td>
+                <td>{formatDate(c.lastSeen)}</td>
+                <td class="actions">
+                  <button
+                    type="button"
+                    class="add-actor"
+                    aria-label={t('addActorLabel', { name: c.text })}
+                    onClick={() => onAdd(c, 'actor')}
+                  >
+                    {t('addAsActor')}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    class="add-place"
+                    aria-label={t('addPlaceLabel', { name: c.text })}
+                    onClick={() => onAdd(c, 'place')}
+                  >
+                    {t('addAsPlace')}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    class="dismiss"
+                    aria-label={t('notANameLabel', { name: c.text })}
+                    onClick={() => onDismiss(c)}
+                  >
+                    {t('notAName')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

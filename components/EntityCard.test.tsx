@@ -41,24 +41,10 @@ describe('EntityCard', () => {
     expect(root.querySelector('[data-testid=mention-of]')?.textContent).toBe('Mention 2 of 4 on this page');
   });
 
-  it('says what Rasid remembers of the entity', () => {
-    const root = document.createElement('div');
-    document.body.append(root);
-    render(
-      <EntityCard
-        i18n={createTranslator('en')}
-        entity={entity}
-        history={{ entity: 'sdf', pages: 3, sites: 2, firstSeen: Date.UTC(2026, 9, 1), newOnSite: true }}
-        onPrevious={() => undefined}
-        onNext={() => undefined}
-        onHide={() => undefined}
-        onClose={() => undefined}
-      />,
-      root,
-    );
-    expect(root.querySelector('[data-testid=history]')?.textContent).toBe(
-      'Recurring, and new on this site: 3 other pages on 2 sites since Oct 1, 2026',
-    );
+  it('shows nothing of the reader’s history: that is for the side panel, not the page (issue #12)', () => {
+    const text = show('en').textContent ?? '';
+    expect(text).not.toMatch(/other page|site|since|recurring/iu);
+    expect(show('en').querySelector('[data-testid=history]')).toBeNull();
   });
 
   it('is a labelled dialog, right-to-left in Arabic', () => {

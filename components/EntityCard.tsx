@@ -1,46 +1,23 @@
-import type { Translator } from '../lib/i18n/i18n.ts';
 import { subtypeName } from '../lib/i18n/subtypes.ts';
-import type { EntityType } from '../lib/lexicon/schema.ts';
-import type { EntityHistory } from '../lib/db/mention.ts';
-import { HistoryLine } from './HistoryLine.tsx';
+import type { CardProps } from '../lib/session/views.ts';
 
-export interface CardEntity {
-  id: string;
-  type: EntityType;
-  subtype: string;
-  ar: string;
-  en: string;
-  /** Which mention (1-based) the card is about, of how many on the page. */
-  index: number;
-  count: number;
-}
+export type { CardEntity } from '../lib/session/views.ts';
 
-interface Props {
-  i18n: Translator;
-  entity: CardEntity;
-  /** What Rasid remembers of the entity, once the background has answered. */
-  history?: EntityHistory | undefined;
-  onPrevious(): void;
-  onNext(): void;
-  onHide(): void;
-  /** The spelling that matched here, and a way to switch it off (the reader's lexicon). */
-  spelling?: string | undefined;
-  onSpellingOff?(): void;
-  onClose(): void;
-}
-
-/** The card shown for a highlighted name: who or what it is, and where else the page names it. */
+/**
+ * The card shown for a highlighted name: who or what it is, and where else the page names it. It is
+ * rendered into the page (a closed shadow root), so it shows nothing of the reader's history: how
+ * often Rasid has seen the entity elsewhere is for the side panel (issue #12).
+ */
 export function EntityCard({
   i18n,
   entity,
-  history,
   onPrevious,
   onNext,
   onHide,
   spelling,
   onSpellingOff,
   onClose,
-}: Props) {
+}: CardProps) {
   const { t, lang, dir } = i18n;
   return (
     <section
@@ -56,7 +33,7 @@ export function EntityCard({
         <h2 id="rasid-card-name" lang="ar" dir="rtl">
           {entity.ar}
         </h2>
-        <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
+        <button type="button" class="close" data-testid="close" aria-label={t('close')} onClick={onClose}>
           ×
         </button>
       </header>
@@ -69,20 +46,19 @@ export function EntityCard({
       <p class="count" data-testid="mention-of">
         {t('mentionOf', { index: entity.index, count: entity.count })}
       </p>
-      <HistoryLine i18n={i18n} history={history} />
       <div class="actions">
-        <button type="button" onClick={onPrevious}>
+        <button type="button" data-testid="previous" onClick={onPrevious}>
           {t('previous')}
         </button>
-        <button type="button" onClick={onNext}>
+        <button type="button" data-testid="next" onClick={onNext}>
           {t('next')}
         </button>
-        <button type="button" onClick={onHide}>
+        <button type="button" data-testid="hide" onClick={onHide}>
           {t('hide')}
         </button>
       </div>
       {spelling && onSpellingOff && (
-        <button type="button" class="spelling-off" onClick={onSpellingOff}>
+        <button type="button" class="spelling-off" data-testid="spelling-off" onClick={onSpellingOff}>
           {t('spellingOff', { spelling })}
         </button>
       )}
@@ -102,8 +78,7 @@ export const CARD_CSS = `
 header { display: flex; align-items: start; gap: 0.5rem; }
 h2 { font-size: 1.1rem; margin: 0; flex: 1; }
 p { margin: 0.15rem 0; }
-.en, .kind, .count, .history { color: #555; font-size: 0.85rem; }
-.history--new { color: #b35f00; font-weight: bold; }
+.en, .kind, .count { color: #555; font-size: 0.85rem; }
 .type { font-weight: bold; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.4rem; margin-top: 0.5rem; }
 button { font: inherit; font-size: 0.85rem; padding: 0.2rem 0.6rem; border-radius: 4px; border: 1px solid #999;

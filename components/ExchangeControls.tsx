@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { IMPORT_OUTCOMES, type ImportReport, type ImportResult } from '../lib/exchange/import-report.ts';
-import type { ExportFormat } from '../lib/exchange/run-exchange.ts';
-import type { FileProblem, ItemProblem, ItemWarning } from '../lib/exchange/types.ts';
+import { IMPORT_OUTCOMES, type ImportReport, type ImportResult } from '../lib/model/import-report.ts';
+
+import type { ExportFormat, FileProblem, ItemProblem, ItemWarning } from '../lib/model/exchange.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
 
 const FORMATS: { format: ExportFormat; label: 'formatJsonld' | 'formatCsv' | 'formatMarkdown' }[] = [
@@ -41,7 +41,9 @@ const warningText = ({ t }: Translator, w: ItemWarning) => t('warning-unknown-en
 /** What an import did: counts per outcome, then a line per item that was not simply written. */
 export function ImportReportView({ i18n, report }: { i18n: Translator; report: ImportReport }) {
   const { t } = i18n;
-  const notable = report.items.filter((i) => i.problem || i.warnings?.length || i.outcome === 'kept-local');
+  const notable = report.items.filter(
+    (i) => i.problem || i.warnings?.length || i.outcome === 'kept-local' || i.outcome === 'conflict',
+  );
   return (
     <div class="import-report" role="status" data-testid="import-report">
       <ul class="counts">
@@ -78,17 +80,20 @@ export function ImportControl({
 }: {
   i18n: Translator;
   title: string;
-  onImport(text: string): Promise<ImportResult>;
+  /** Reads, checks and imports the file's text, saying how far it got. */
+  onImport(text: string, progress: (done: number, total: number) => void): Promise<ImportResult>;
 }) {
   const { t } = i18n;
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<ImportResult | { ok: false; error: string } | null>(null);
   const read = async (file: File | undefined) => {
     if (!file) return;
     setBusy(true);
     setResult(null);
+    setProgress(null);
     try {
-      setResult(await onImport(await file.text()));
+      setResult(await onImport(await file.text(), (done, total) => setProgress({ done, total })));
     } catch (e) {
       setResult({ ok: false, error: (e as Error).message });
     } finally {
@@ -108,12 +113,21 @@ export function ImportControl({
           onChange={(e) => void read(e.currentTarget.files?.[0])}
         />
       </label>
-      {busy && <p role="status">{t('importing')}</p>}
-      {result?.ok && <ImportReportView i18n={i18n} report={result.report} />}
+      {busy && (
+        <p role="status">
+          {progress
+            ? t('importProgress', {
+                done: i18n.formatNumber(progress.done),
+                total: i18n.formatNumber(progress.total),
+              })
+            : t('importing')}
+        </p>
+      )}
+      {result?.ok && <ImportReportView i18n={i18n} report={result.value} />}
       {result && !result.ok && (
         <p role="alert" data-testid="import-error">
           {t('importFailed', {
-            message: 'problem' in result ? fileProblemText(i18n, result.problem) : result.error,
+            message: typeof result.error === 'string' ? result.error : fileProblemText(i18n, result.error),
           })}
         </p>
       )}

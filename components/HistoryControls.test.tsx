@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { flush } from '../tests/support/flush.ts';
 import { createTranslator } from '../lib/i18n/i18n.ts';
 import { HistoryControls, type ForgetWhat } from './HistoryControls.tsx';
 
-const flush = () => new Promise((r) => setTimeout(r, 0));
 afterEach(() => document.body.replaceChildren());
 
 describe('HistoryControls', () => {

@@ -1,4 +1,4 @@
-import type { EntityHistory } from '../lib/db/mention.ts';
+import type { EntityHistory } from '../lib/model/mention.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { ReaderEntityRow, ReaderLexicon } from '../lib/db/reader-entity.ts';
-import type { ImportResult } from '../lib/exchange/import-report.ts';
+import type { ReaderEntityRow, ReaderLexicon } from '../lib/model/reader-entity.ts';
+import type { ImportResult } from '../lib/model/import-report.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
 import { subtypeName } from '../lib/i18n/subtypes.ts';
 import { ACTOR_SUBTYPES, PLACE_SUBTYPES, type EntityType, type Subtype } from '../lib/lexicon/schema.ts';

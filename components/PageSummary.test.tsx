@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PageRow } from '../lib/db/schema.ts';
+import type { PageRow } from '../lib/model/page.ts';
 import { createTranslator } from '../lib/i18n/i18n.ts';
-import type { ReaderState } from '../lib/messages/protocol.ts';
+import type { ReaderState } from '../lib/model/page.ts';
 import { PageSummary, type PanelActions, type PanelState } from './PageSummary.tsx';
 
 const page: PageRow = {
@@ -64,7 +64,15 @@ const reader: ReaderState = {
     },
   ],
 };
-const settings = { siteEnabled: true, actors: true, places: false, wholePage: false, history: true };
+const settings = {
+  siteEnabled: true,
+  private: false,
+  actors: true,
+  places: false,
+  wholePage: false,
+  history: true,
+  suggestions: true,
+};
 afterEach(() => {
   document.body.replaceChildren();
 });
@@ -288,5 +296,64 @@ describe('PageSummary: the reader’s annotations', () => {
     expect(withUndo.querySelector('[role=status]')?.textContent).toBe('Annotation deleted. Undo');
     (withUndo.querySelector('button.undo') as HTMLButtonElement).click();
     expect(calls).toEqual(['delete a1', 'undo']);
+  });
+});
+
+describe('PageSummary: names Rasid doesn’t know yet', () => {
+  const suggested: PanelState = {
+    kind: 'page',
+    page,
+    settings,
+    reader: {
+      ...reader,
+      suggestions: [
+        { key: 'سليم الخطيب', text: 'سليم الخطيب', type: 'actor', kind: 'person', count: 2 },
+        { key: 'كفرنبل', text: 'كفرنبل', type: 'place', kind: 'place', count: 1 },
+      ],
+    },
+  };
+
+  it('lists them apart from the known names, in Arabic first, with their kind and count', () => {
+    const root = show(suggested, 'ar');
+    const section = root.querySelector('[data-testid=suggestions]')!;
+    expect(section.querySelector('h3')?.textContent).toBe('أسماء لا يعرفها راصد بعد (2)');
+    expect([...section.querySelectorAll('li[data-suggestion] .ar')].map((el) => el.textContent)).toEqual([
+      'سليم الخطيب',
+      'كفرنبل',
+    ]);
+    // Not among the known actors and places.
+    expect(root.querySelector('[data-testid=actors]')?.textContent).not.toContain('سليم الخطيب');
+    expect(root.querySelector('li[data-suggestion="كفرنبل"] .kind')?.textContent).toBe('مكان');
+    expect(show(suggested, 'en').querySelector('[data-testid=suggestions] h3')?.textContent).toBe(
+      'Names Rasid doesn’t know yet (2)',
+    );
+  });
+
+  it('adds one as an actor or a place, or says it is not a name', () => {
+    const calls: string[] = [];
+    const root = show(suggested, 'en', {
+      onAddName: (n, type) => calls.push(`${type} ${n.text}`),
+      onDismissName: (n) => calls.push(`dismiss ${n.key}`),
+    });
+    const button = (key: string, cls: string) =>
+      root.querySelector<HTMLButtonElement>(`li[data-suggestion="${key}"] button.${cls}`)!;
+    expect(button('سليم الخطيب', 'add-actor').getAttribute('aria-label')).toBe(
+      'Add “سليم الخطيب” as an actor',
+    );
+    button('سليم الخطيب', 'add-actor').click();
+    button('كفرنبل', 'add-place').click();
+    button('كفرنبل', 'dismiss').click();
+    expect(calls).toEqual(['actor سليم الخطيب', 'place كفرنبل', 'dismiss كفرنبل']);
+  });
+
+  it('shows nothing of them when there are none, and switches them off in the settings', () => {
+    const patches: object[] = [];
+    const root = show({ kind: 'page', page, settings, reader }, 'en', { onSettings: (p) => patches.push(p) });
+    expect(root.querySelector('[data-testid=suggestions]')).toBeNull();
+    const box = root.querySelector<HTMLInputElement>('input[name=suggestions]')!;
+    expect(box.closest('label')?.textContent).toBe('Suggest names Rasid doesn’t know yet');
+    expect(box.checked).toBe(true);
+    box.click();
+    expect(patches).toEqual([{ suggestions: false }]);
   });
 });

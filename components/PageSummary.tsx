@@ -1,13 +1,14 @@
-import type { ArticleSummary } from '../lib/article/extract-article.ts';
-import type { PageRow } from '../lib/db/schema.ts';
-import type { Settings } from '../lib/db/settings.ts';
+import type { ArticleSummary } from '../lib/model/article.ts';
+import type { PageRow } from '../lib/model/page.ts';
+import type { Settings } from '../lib/model/settings.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
 import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
 import type { EntityType } from '../lib/lexicon/schema.ts';
-import type { ReaderState } from '../lib/messages/protocol.ts';
-import type { EntityHistory } from '../lib/db/mention.ts';
+import type { ReaderState } from '../lib/model/page.ts';
+import type { EntityHistory } from '../lib/model/mention.ts';
 import { HistoryLine } from './HistoryLine.tsx';
-import type { EntityOnPage } from '../lib/reader/page-reader.ts';
+import type { EntityOnPage } from '../lib/model/page.ts';
+import type { SuggestedName } from '../lib/model/suggestion.ts';
 
 export type PanelState =
   | { kind: 'loading' }
@@ -24,6 +25,10 @@ export interface PanelActions {
   onDeleteAnnotation(id: string): void;
   /** Restore the annotation deleted last. */
   onUndo(): void;
+  /** Makes a suggested name one of the reader's entities (issue 13): the page then highlights it as known. */
+  onAddName(name: SuggestedName, type: EntityType): void;
+  /** A suggested name is not a name: never suggested again, on any page. */
+  onDismissName(name: SuggestedName): void;
 }
 
 interface Props extends Partial<PanelActions> {
@@ -52,6 +57,8 @@ export function PageSummary({
   onRevealAnnotation = noop,
   onDeleteAnnotation = noop,
   onUndo = noop,
+  onAddName = noop,
+  onDismissName = noop,
 }: Props) {
   const { t } = i18n;
   return (
@@ -85,6 +92,14 @@ export function PageSummary({
               history={history}
               onReveal={onReveal}
               onHide={onHide}
+            />
+          )}
+          {state.reader?.enabled && !!state.reader.suggestions?.length && (
+            <Suggestions
+              i18n={i18n}
+              names={state.reader.suggestions}
+              onAdd={onAddName}
+              onDismiss={onDismissName}
             />
           )}
           {state.settings && <SettingsForm i18n={i18n} settings={state.settings} onSettings={onSettings} />}
@@ -210,6 +225,70 @@ function Entities({
   );
 }
 
+/**
+ * Names Rasid does not know yet (issue 13), apart from the known ones: each as the page first wrote it,
+ * what the recogniser takes it for, its count, and what the reader can do with it.
+ */
+function Suggestions({
+  i18n,
+  names,
+  onAdd,
+  onDismiss,
+}: {
+  i18n: Translator;
+  names: readonly SuggestedName[];
+  onAdd(name: SuggestedName, type: EntityType): void;
+  onDismiss(name: SuggestedName): void;
+}) {
+  const { t } = i18n;
+  return (
+    <section class="suggestions" aria-labelledby="rasid-suggestions" data-testid="suggestions">
+      <h3 id="rasid-suggestions">
+        {t('suggestionsTitle')} <span class="total">({i18n.formatNumber(names.length)})</span>
+      </h3>
+      <ul>
+        {names.map((n) => (
+          <li key={n.key} data-suggestion={n.key} class={`suggestion suggestion--${n.type}`}>
+            <span class="ar" lang="ar" dir="rtl">
+              {n.text}
+            </span>{' '}
+            <span class="kind">{t(`kind-${n.kind}`)}</span>{' '}
+            <span class="count" data-testid="count">
+              {t('mentions', { n: n.count })}
+            </span>
+            <div class="actions">
+              <button
+                type="button"
+                class="add-actor"
+                aria-label={t('addActorLabel', { name: n.text })}
+                onClick={() => onAdd(n, 'actor')}
+              >
+                {t('addAsActor')}
+              </button>
+              <button
+                type="button"
+                class="add-place"
+                aria-label={t('addPlaceLabel', { name: n.text })}
+                onClick={() => onAdd(n, 'place')}
+              >
+                {t('addAsPlace')}
+              </button>
+              <button
+                type="button"
+                class="dismiss"
+                aria-label={t('notANameLabel', { name: n.text })}
+                onClick={() => onDismiss(n)}
+              >
+                {t('notAName')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The name of a linked entity: the reader's own, or the lexicon's canonical Arabic name; else its id. */
 const entityName = (id: string, own: Readonly<Record<string, string>>) =>
   own[id] ?? bundledLexicon.entities.find((e) => e.id === id)?.ar ?? id;
@@ -315,8 +394,10 @@ function SettingsForm({
     <fieldset class="settings">
       <legend>{t('settings')}</legend>
       {box('siteEnabled', t('onThisSite'))}
+      {box('private', t('privateSite'))}
       {box('actors', t('highlightActors'))}
       {box('places', t('highlightPlaces'))}
+      {box('suggestions', t('showSuggestions'))}
       {box('wholePage', t('wholePage'))}
       {box('history', t('keepHistory'))}
     </fieldset>

@@ -3,12 +3,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { AnnotationRow } from '../lib/db/annotation.ts';
+import type { AnnotationRow } from '../lib/model/annotation.ts';
 import { openPanelFor, readStore, tabIdOf } from './support/extension.ts';
 import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
 import { PAGES } from './support/paths.ts';
+import { readerAt, selectWithMouse, type Reader } from './support/reader-ui.ts';
 import type { TestBrowser, TestPage } from './support/test-browser.ts';
 
 const SLUG = 'kitabat-isis-regroup-syria';
@@ -18,8 +19,7 @@ const NOTE = 'اتهام مشترك <img src=x onerror=alert(1)>';
 /** Text of every range painted as `rasid-<kind>`. */
 function painted(page: TestPage, kind: string): Promise<string[]> {
   return page.evaluate((name) => {
-    const set =
-      (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(name) ?? [];
+    const set = CSS.highlights.get(name) ?? [];
     return [...set].map((r) => {
       const range = document.createRange();
       range.setStart(r.startContainer, r.startOffset);
@@ -30,32 +30,7 @@ function painted(page: TestPage, kind: string): Promise<string[]> {
 }
 
 const waitForNote = (page: TestPage, count = 1) =>
-  page.waitFor(
-    (n) =>
-      ((CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('rasid-note-green')
-        ?.size ?? 0) === n,
-    count,
-  );
-
-/** Selects `phrase` in the article, as a reader's mouse would, and lets go of the button. */
-function selectInArticle(page: TestPage, phrase: string): Promise<void> {
-  return page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      const at = n.data.indexOf(wanted);
-      if (at < 0) continue;
-      n.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + wanted.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error(`${wanted} not found in the article`);
-  }, phrase);
-}
+  page.waitFor((n) => (CSS.highlights.get('rasid-note-green')?.size ?? 0) === n, count);
 
 /** Every row of the `annotations` table, read with raw IndexedDB from an extension page. */
 const annotationRows = (extensionPage: TestPage) => readStore<AnnotationRow>(extensionPage, 'annotations');
@@ -83,39 +58,26 @@ for (const launch of [launchChromium, launchFirefox]) {
       rmSync(dir, { recursive: true, force: true });
     });
 
+    /** The panel for the tab showing `page`, and the reader's mouse and keyboard on the page. */
+    async function readerOf(page: TestPage): Promise<{ panel: TestPage; reader: Reader }> {
+      const panel = await openPanelFor(browser, page.url());
+      return { panel, reader: readerAt(page, panel, await tabIdOf(panel, page.url())) };
+    }
+
     it('annotates a selection with a colour, a note and tags; they come back after a reload', async () => {
       const page = await browser.newPage(url);
-      await page.waitFor(
-        () => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.has('rasid-actor'),
-        null,
-      );
-      await selectInArticle(page, PHRASE);
-      await page.waitFor(
-        () => !!document.querySelector('rasid-toolbar')?.shadowRoot?.querySelector('[role=dialog]'),
-        null,
-      );
-      await page.evaluate((note) => {
-        const root = document.querySelector('rasid-toolbar')!.shadowRoot!;
-        (root.querySelector('button.add-note') as HTMLButtonElement).click();
-        return new Promise<void>((done) =>
-          setTimeout(() => {
-            const text = root.querySelector('textarea')!;
-            text.value = note;
-            text.dispatchEvent(new Event('input', { bubbles: true }));
-            const tags = root.querySelector('input[name=tags]') as HTMLInputElement;
-            tags.value = 'روسيا، أمريكا';
-            tags.dispatchEvent(new Event('input', { bubbles: true }));
-            // The selection names Russia: it is offered as the link; the reader keeps it.
-            (root.querySelector('button[data-color=green]') as HTMLButtonElement).click();
-            setTimeout(() => {
-              (root.querySelector('button.save') as HTMLButtonElement).click();
-              done();
-            }, 50);
-          }, 50),
-        );
-      }, NOTE);
+      await page.waitFor(() => CSS.highlights.has('rasid-actor'), null);
+      const { panel: first, reader } = await readerOf(page);
+      await selectWithMouse(page, PHRASE);
+      await reader.click('add-note');
+      await reader.fill('note', NOTE);
+      await reader.fill('tags', 'روسيا، أمريكا');
+      // The selection names Russia: it is offered as the link; the reader keeps it.
+      await reader.click('color-green');
+      await reader.click('save');
       await waitForNote(page);
       assert.deepEqual(await painted(page, 'note-green'), [PHRASE]);
+      await first.close();
 
       let panel = await openPanelFor(browser, page.url());
       const [row] = await annotationRows(panel);
@@ -155,10 +117,7 @@ for (const launch of [launchChromium, launchFirefox]) {
     it('lists an annotation whose sentence was removed as an orphan, and keeps it', async () => {
       writeFileSync(source(), original.replace(/<p>ومع ذلك، إتهمت[^<]*<\/p>/u, ''));
       const page = await browser.newPage(url);
-      await page.waitFor(
-        () => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.has('rasid-actor'),
-        null,
-      );
+      await page.waitFor(() => CSS.highlights.has('rasid-actor'), null);
       const panel = await openPanelFor(browser, page.url());
       await panel.waitFor(() => !!document.querySelector('[data-testid=orphan]'), null);
       assert.equal(await panel.text('[data-testid=quote]'), PHRASE);
@@ -189,10 +148,7 @@ for (const launch of [launchChromium, launchFirefox]) {
     it('opens the toolbar for a selection when the context menu asks (the message its item sends)', async () => {
       writeFileSync(source(), original);
       const page = await browser.newPage(url);
-      await page.waitFor(
-        () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('rasid-actor'),
-        null,
-      );
+      await page.waitFor(() => CSS.highlights.has('rasid-actor'), null);
       await page.evaluate(() => {
         const p = document.querySelector('article p')!;
         const range = document.createRange();
@@ -213,10 +169,26 @@ for (const launch of [launchChromium, launchFirefox]) {
         await tabIdOf(panel, page.url()),
       );
       assert.deepEqual(opened, { ok: true, value: true });
-      await page.waitFor(
-        () => !!document.querySelector('rasid-toolbar')?.shadowRoot?.querySelector('[role=dialog]'),
-        null,
+      await readerAt(page, panel, await tabIdOf(panel, page.url())).waitForUi(
+        (ui) => ui.surface === 'toolbar',
       );
+      await Promise.all([page.close(), panel.close()]);
+    });
+
+    it('Alt+Shift+A moves focus into the toolbar’s frame: keys go to it, Escape closes it', async () => {
+      writeFileSync(source(), original);
+      const page = await browser.newPage(url);
+      await page.waitFor(() => CSS.highlights.has('rasid-actor'), null);
+      const { panel, reader } = await readerOf(page);
+      await selectWithMouse(page, 'شيخ قبلي');
+      await reader.waitForUi((ui) => ui.surface === 'toolbar');
+      await page.press('Alt+Shift+KeyA');
+      // Focus is in the frame (its first control): the page's document no longer has it, and Escape,
+      // pressed there, closes the toolbar; the page's selection is still there.
+      await page.waitFor(() => document.activeElement?.tagName === 'RASID-TOOLBAR', null);
+      await page.press('Escape');
+      await reader.waitForUi((ui) => ui.surface === null);
+      assert.equal(await page.evaluate(() => String(getSelection())), 'شيخ قبلي');
       await Promise.all([page.close(), panel.close()]);
     });
 
@@ -225,9 +197,7 @@ for (const launch of [launchChromium, launchFirefox]) {
       const page = await browser.newPage(url);
       await waitForNote(page);
       const point = await page.evaluate(() => {
-        const [r] = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(
-          'rasid-note-green',
-        )!;
+        const [r] = CSS.highlights.get('rasid-note-green')!;
         r!.startContainer.parentElement!.scrollIntoView({
           block: 'center',
           behavior: 'instant' as ScrollBehavior,
@@ -238,45 +208,21 @@ for (const launch of [launchChromium, launchFirefox]) {
         const box = range.getClientRects()[0]!;
         return { x: box.left + 4, y: box.top + box.height / 2 };
       });
+      const { panel, reader } = await readerOf(page);
+      await page.front();
       await page.click(point.x, point.y);
-      await page.waitFor(
-        (note) =>
-          document.querySelector('rasid-toolbar')?.shadowRoot?.querySelector('textarea')?.value === note,
-        NOTE,
-      );
-      await page.evaluate(() =>
-        (
-          document
-            .querySelector('rasid-toolbar')!
-            .shadowRoot!.querySelector('button.delete') as HTMLButtonElement
-        ).click(),
-      );
+      await reader.waitForUi((ui) => ui.controls.some((c) => c.testId === 'note' && c.value === NOTE));
+      await reader.click('delete');
       await waitForNote(page, 0);
-      await page.waitFor(
-        () => !!document.querySelector('rasid-toolbar')?.shadowRoot?.querySelector('button.undo'),
-        null,
-      );
-      await page.evaluate(() =>
-        (
-          document
-            .querySelector('rasid-toolbar')!
-            .shadowRoot!.querySelector('button.undo') as HTMLButtonElement
-        ).click(),
-      );
+      await reader.click('undo');
       await waitForNote(page, 1);
 
-      const panel = await openPanelFor(browser, page.url());
       await panel.waitFor(() => !!document.querySelector('[data-annotation] button.go'), null);
       await page.evaluate(() => scrollTo(0, 0));
       await panel.evaluate(() =>
         (document.querySelector('[data-annotation] button.go') as HTMLButtonElement).click(),
       );
-      await page.waitFor(
-        () =>
-          ((CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('rasid-flash')
-            ?.size ?? 0) === 1,
-        null,
-      );
+      await page.waitFor(() => (CSS.highlights.get('rasid-flash')?.size ?? 0) === 1, null);
       assert.deepEqual(await painted(page, 'flash'), [PHRASE]);
       await Promise.all([page.close(), panel.close()]);
     });
@@ -284,29 +230,13 @@ for (const launch of [launchChromium, launchFirefox]) {
     it('links a selection to a new actor of the reader’s own', async () => {
       writeFileSync(source(), original);
       const page = await browser.newPage(url);
-      await page.waitFor(
-        () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('rasid-actor'),
-        null,
-      );
-      await selectInArticle(page, 'شيخ قبلي');
-      await page.waitFor(
-        () => !!document.querySelector('rasid-toolbar')?.shadowRoot?.querySelector('button.add-note'),
-        null,
-      );
-      await page.evaluate(async () => {
-        const root = document.querySelector('rasid-toolbar')!.shadowRoot!;
-        const tick = () => new Promise((r) => setTimeout(r, 50));
-        (root.querySelector('button.add-note') as HTMLButtonElement).click();
-        await tick();
-        const link = root.querySelector('input[name=entity]') as HTMLInputElement;
-        link.value = 'شيخ قبلي من شرق سوريا';
-        link.dispatchEvent(new Event('input', { bubbles: true }));
-        await tick();
-        (root.querySelector('input[value=actor]') as HTMLInputElement).click();
-        await tick();
-        (root.querySelector('button.save') as HTMLButtonElement).click();
-      });
-      const panel = await openPanelFor(browser, page.url());
+      await page.waitFor(() => CSS.highlights.has('rasid-actor'), null);
+      const { panel, reader } = await readerOf(page);
+      await selectWithMouse(page, 'شيخ قبلي');
+      await reader.click('add-note');
+      await reader.fill('entity', 'شيخ قبلي من شرق سوريا');
+      await reader.click('new-actor');
+      await reader.click('save');
       await panel.waitFor(
         () =>
           [...document.querySelectorAll('[data-testid=linked]')].some(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { AnnotationRow } from '../lib/db/annotation.ts';
+import type { AnnotationDraft, AnnotationRow } from '../lib/model/annotation.ts';
 import { readStore } from './support/extension.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
@@ -12,20 +12,14 @@ type SendApi = { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } 
 function save(page: TestPage, id: string): Promise<boolean> {
   return page.evaluate(async (annotationId) => {
     const api = (globalThis as unknown as { browser: SendApi }).browser;
-    const annotation: AnnotationRow = {
+    const draft: AnnotationDraft = {
       id: annotationId,
-      page: 'https://example.com/a',
-      target: {
-        source: 'https://example.com/a',
-        selector: { quote: { exact: 'دير الزور', prefix: '', suffix: '' }, position: { start: 0, end: 9 } },
-      },
+      selector: { quote: { exact: 'دير الزور', prefix: '', suffix: '' }, position: { start: 0, end: 9 } },
       body: { note: `ملاحظة ${annotationId}`, tags: [], color: 'yellow' },
-      created: Date.now(),
-      modified: Date.now(),
     };
     const reply = await api.runtime.sendMessage({
       type: 'annotation/save',
-      payload: { annotation, canonical: null },
+      payload: { draft, url: 'https://example.com/a', canonical: null },
     });
     return reply.ok;
   }, id);
@@ -55,20 +49,15 @@ for (const launch of [launchChromium, launchFirefox]) {
             .sendMessage({
               type: 'annotation/save',
               payload: {
+                url: 'https://example.com/a',
                 canonical: null,
-                annotation: {
+                draft: {
                   id: `in-flight-${i}`,
-                  page: '',
-                  target: {
-                    source: 'https://example.com/a',
-                    selector: {
-                      quote: { exact: 'حلب', prefix: '', suffix: '' },
-                      position: { start: 0, end: 3 },
-                    },
+                  selector: {
+                    quote: { exact: 'حلب', prefix: '', suffix: '' },
+                    position: { start: 0, end: 3 },
                   },
                   body: { note: '', tags: [], color: 'blue' },
-                  created: 0,
-                  modified: 0,
                 },
               },
             })

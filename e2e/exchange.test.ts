@@ -3,10 +3,11 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { AnnotationRow } from '../lib/db/annotation.ts';
-import { openPanelFor, readStore } from './support/extension.ts';
+import type { AnnotationDraft, AnnotationRow } from '../lib/model/annotation.ts';
+import { openPanelFor, readStore, tabIdOf } from './support/extension.ts';
 import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { paintedMentions, pointOfMention } from './support/highlights.ts';
+import { readerAt } from './support/reader-ui.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
 import { PAGES } from './support/paths.ts';
@@ -64,45 +65,40 @@ for (const launch of [launchChromium, launchFirefox]) {
 
     it('exports a page’s annotations from the panel as JSON-LD, CSV and Markdown, hostile notes inert', async () => {
       const page = await browser.newPage(`${server.origin}/baladi-isis-south-syria/`);
-      await page.waitFor(
-        () => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.size > 0,
-        null,
-      );
+      await page.waitFor(() => CSS.highlights.size > 0, null);
       const quote = (await paintedMentions(page)).find((m) => m.text === 'داعش');
       assert.ok(quote, 'داعش is highlighted');
       const panel = await openPanelFor(browser, page.url());
-      const row = (id: string, body: AnnotationRow['body']): AnnotationRow => ({
+      const row = (id: string, body: AnnotationRow['body']): AnnotationDraft => ({
         id,
-        page: page.url(),
-        target: {
-          source: page.url(),
-          selector: { quote: { exact: 'داعش', prefix: '', suffix: '' }, position: { start: 0, end: 4 } },
-        },
+        selector: { quote: { exact: 'داعش', prefix: '', suffix: '' }, position: { start: 0, end: 4 } },
         body,
-        created: Date.UTC(2026, 10, 1),
-        modified: Date.UTC(2026, 10, 2),
       });
       await panel.evaluate(
-        async (rows) => {
+        async ({ drafts, url }) => {
           const send = (globalThis as unknown as { browser: { runtime: { sendMessage: Send } } }).browser
             .runtime.sendMessage;
-          for (const annotation of rows)
-            await send({ type: 'annotation/save', payload: { annotation, canonical: null } });
+          for (const draft of drafts)
+            await send({ type: 'annotation/save', payload: { draft, url, canonical: null } });
         },
-        [
-          row('0b5e3f2a-1c4d-4e6f-8a9b-0c1d2e3f4a5b', {
-            note: '<img src=x onerror=alert(1)>',
-            tags: ['=HYPERLINK("http://evil.example","x")', 'جنوب سوريا'],
-            color: 'green',
-            entity: 'isis',
-          }),
-          row('1c6f4a3b-2d5e-4f70-9bac-1d2e3f4a5b6c', {
-            note: 'ملاحظة عن التنظيم',
-            tags: [],
-            color: 'yellow',
-          }),
-        ],
+        {
+          url: page.url(),
+          drafts: [
+            row('0b5e3f2a-1c4d-4e6f-8a9b-0c1d2e3f4a5b', {
+              note: '<img src=x onerror=alert(1)>',
+              tags: ['=HYPERLINK("http://evil.example","x")', 'جنوب سوريا'],
+              color: 'green',
+              entity: 'isis',
+            }),
+            row('1c6f4a3b-2d5e-4f70-9bac-1d2e3f4a5b6c', {
+              note: 'ملاحظة عن التنظيم',
+              tags: [],
+              color: 'yellow',
+            }),
+          ],
+        },
       );
+      await panel.waitFor(() => !!document.querySelector('fieldset.export select[name=format]'), null);
 
       await exportAs(panel, 'jsonld');
       exported = await nextDownload(browser.downloads, seen);
@@ -164,27 +160,17 @@ for (const launch of [launchChromium, launchFirefox]) {
 
     it('switches a spelling off from the card and the page re-highlights without a reload; the options page undoes it', async () => {
       const page = await browser.newPage(`${server.origin}/baladi-isis-south-syria/`);
-      await page.waitFor(
-        () => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.size > 0,
-        null,
-      );
+      await page.waitFor(() => CSS.highlights.size > 0, null);
+      const panel = await browser.newPage(`${browser.extensionOrigin}/sidepanel.html`);
+      const reader = readerAt(page, panel, await tabIdOf(panel, page.url()));
       const point = await pointOfMention(page, 'داعش');
       assert.ok(point);
+      await page.front();
       await page.click(point.x, point.y);
-      await page.waitFor(
-        () => !!document.querySelector('rasid-card')?.shadowRoot?.querySelector('.spelling-off'),
-        null,
-      );
-      await page.evaluate(() =>
-        (
-          document
-            .querySelector('rasid-card')!
-            .shadowRoot!.querySelector('.spelling-off') as HTMLButtonElement
-        ).click(),
-      );
+      await reader.click('spelling-off');
       const painted = () =>
         page.evaluate(() => {
-          const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+          const registry = CSS.highlights;
           return [...(registry.get('rasid-actor') ?? [])].some((r) => {
             const range = document.createRange();
             range.setStart(r.startContainer, r.startOffset);
@@ -208,7 +194,7 @@ for (const launch of [launchChromium, launchFirefox]) {
       );
       await waitPainted(true);
       await options.waitFor(() => !document.querySelector('li[data-action=off]'), null);
-      await Promise.all([page.close(), options.close()]);
+      await Promise.all([page.close(), options.close(), panel.close()]);
     });
 
     it('logs no errors on pages and extension pages', () => {

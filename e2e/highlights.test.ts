@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { createTranslator } from '../lib/i18n/i18n.ts';
 import { compiledBundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
-import { htmlArticleText } from '../lib/lexicon/read-document.ts';
+import { htmlArticleText } from '../lib/article/read-document.ts';
 import { spot } from '../lib/lexicon/spot.ts';
 import { openPanelFor, tabIdOf } from './support/extension.ts';
 import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { ARABIC_PAGES } from './support/fixtures.ts';
-import { cardText, paintedCounts, paintedMentions, pointOfMention } from './support/highlights.ts';
+import { paintedCounts, paintedMentions, pointOfMention } from './support/highlights.ts';
+import { readerAt } from './support/reader-ui.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
 import { PAGES } from './support/paths.ts';
@@ -41,12 +42,7 @@ function panelCounts(panel: TestPage): Promise<Record<string, string>> {
 }
 
 const waitForPaint = (page: TestPage) =>
-  page.waitFor(
-    () =>
-      ((CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('rasid-actor')?.size ??
-        0) > 0,
-    null,
-  );
+  page.waitFor(() => (CSS.highlights.get('rasid-actor')?.size ?? 0) > 0, null);
 
 for (const launch of [launchChromium, launchFirefox]) {
   describe(`${launch.name.replace('launch', '')}: highlighting the article`, () => {
@@ -106,39 +102,25 @@ for (const launch of [launchChromium, launchFirefox]) {
       const page = await browser.newPage(`${server.origin}/baladi-isis-south-syria/`);
       await waitForPaint(page);
       const count = expected('baladi-isis-south-syria').counts.get('damascus')!;
+      // The card is closed to the page: the test sees it as Rasid's panel does (`reader/ui`).
+      const panel = await browser.newPage(`${browser.extensionOrigin}/sidepanel.html`);
+      const reader = readerAt(page, panel, await tabIdOf(panel, page.url()));
       const point = await pointOfMention(page, 'دمشق');
       assert.ok(point, 'a highlighted دمشق outside links');
+      await page.front();
       await page.click(point.x, point.y);
-      await page.waitFor(
-        () => !!document.querySelector('rasid-card')?.shadowRoot?.querySelector('[role=dialog]'),
-        null,
+      const card = await reader.waitForUi((ui) => ui.surface === 'card');
+      for (const line of ['دمشق', 'Damascus', 'Place · governorate', `Mention 1 of ${count} on this page`])
+        assert.ok(card.text.split('\n').includes(line), `the card says ${line}: ${card.text}`);
+      assert.deepEqual(
+        card.controls.map((c) => c.testId),
+        ['close', 'previous', 'next', 'hide', 'spelling-off'],
       );
-      assert.deepEqual(await cardText(page), {
-        name: 'دمشق',
-        en: 'Damascus',
-        kind: 'Place · governorate',
-        mentionOf: `Mention 1 of ${count} on this page`,
-      });
-      // The card has focus, and its "next" button moves to the next mention.
-      await page.evaluate(() => {
-        const root = document.querySelector('rasid-card')!.shadowRoot!;
-        const next = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Next mention')!;
-        next.click();
-      });
-      await page.waitFor(
-        (n) =>
-          document.querySelector('rasid-card')?.shadowRoot?.querySelector('[data-testid=mention-of]')
-            ?.textContent === `Mention 2 of ${n} on this page`,
-        count,
-      );
-      assert.equal(
-        await page.evaluate(
-          () =>
-            (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('rasid-flash')?.size,
-        ),
-        1,
-      );
-      await page.close();
+      // Its "next" button moves to the next mention.
+      await reader.click('next');
+      await reader.waitForUi((ui) => ui.text.includes(`Mention 2 of ${count} on this page`));
+      assert.equal(await page.evaluate(() => CSS.highlights.get('rasid-flash')?.size), 1);
+      await Promise.all([page.close(), panel.close()]);
     });
 
     it('scrolls to and flashes a mention when its entity is clicked in the panel', async () => {
@@ -150,9 +132,7 @@ for (const launch of [launchChromium, launchFirefox]) {
         (document.querySelector('li[data-entity=deir-ez-zor] button.entity') as HTMLButtonElement).click(),
       );
       await page.waitFor(() => {
-        const flash = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(
-          'rasid-flash',
-        );
+        const flash = CSS.highlights.get('rasid-flash');
         const [r] = flash ?? [];
         if (!r) return false;
         const range = document.createRange();
@@ -179,9 +159,7 @@ for (const launch of [launchChromium, launchFirefox]) {
         document.querySelector('aside')!.append(side);
       });
       await page.waitFor(
-        (n) =>
-          ((CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('rasid-place')
-            ?.size ?? 0) > n,
+        (n) => (CSS.highlights.get('rasid-place')?.size ?? 0) > n,
         before.filter((m) => m.kind === 'place').length,
       );
       const texts = (await paintedMentions(page)).map((m) => m.text);
@@ -203,10 +181,7 @@ for (const launch of [launchChromium, launchFirefox]) {
         }, checked);
       await panel.waitFor(() => !!document.querySelector('input[name=siteEnabled]'), null);
       await toggle(false);
-      await page.waitFor(
-        () => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('rasid-actor'),
-        null,
-      );
+      await page.waitFor(() => !CSS.highlights.has('rasid-actor'), null);
       await page.goto(url);
       // Reloaded: the reader asked for its settings and stayed off.
       await panel.waitFor(

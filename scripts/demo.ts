@@ -15,8 +15,8 @@ import { launchChromium } from '../e2e/support/launch-chromium.ts';
 import { ARTIFACTS, PAGES } from '../e2e/support/paths.ts';
 import type { TestBrowser, TestPage } from '../e2e/support/test-browser.ts';
 import { createTranslator } from '../lib/i18n/i18n.ts';
-import type { ReaderState } from '../lib/messages/protocol.ts';
-import type { Result } from '../lib/result.ts';
+import type { ReaderState } from '../lib/model/page.ts';
+import type { Result } from '../lib/model/result.ts';
 
 /** What the page's reader found, asked from an extension page as the panel asks it. */
 async function readerState(panel: TestPage, tabId: number): Promise<ReaderState | null> {

@@ -1,5 +1,5 @@
 /**
- * `npm test`: the whole gate, in order — format check, lint, strict typecheck, build for both
+ * `npm test`: the whole gate, in order — format check, lint, layering (dependency-cruiser), strict typecheck, build for both
  * browsers, unit tests (vitest), browser tests (Chromium and Firefox). Every step runs even when an
  * earlier one failed, so one run reports everything. Each static step counts as one test; the last
  * line is `N passed, N failed` over every test that ran, unit and browser alike.
@@ -52,11 +52,16 @@ rmSync('artifacts/e2e.json', { force: true });
 
 step('format (prettier --check)', [bin('prettier'), ['--check', '.']]);
 step('lint (eslint, incl. no-unsanitized)', [bin('eslint'), ['--max-warnings', '0', '.']]);
+step('layers (dependency-cruiser: no cycles, no wrong import)', [
+  bin('depcruise'),
+  ['lib', 'components', 'entrypoints', 'scripts', 'bench', '--config', '.dependency-cruiser.cjs'],
+]);
 step('typecheck (tsc --strict, sources and tests)', [bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']]);
 const built = step(
   'build (chrome-mv3, firefox-mv2)',
   [bin('wxt'), ['build']],
   [bin('wxt'), ['build', '-b', 'firefox']],
+  [process.execPath, ['scripts/check-bundle.ts', '.output/chrome-mv3']],
 );
 
 const unitOk = run(bin('vitest'), ['run']);

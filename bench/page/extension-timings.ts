@@ -1,9 +1,9 @@
 import { tabIdOf } from '../../e2e/support/extension.ts';
 import { launchChromium } from '../../e2e/support/launch-chromium.ts';
 import type { TestPage } from '../../e2e/support/test-browser.ts';
-import type { ReaderState } from '../../lib/messages/protocol.ts';
-import type { ReaderTimings } from '../../lib/reader/page-reader.ts';
-import type { Result } from '../../lib/result.ts';
+import type { ReaderState } from '../../lib/model/page.ts';
+import type { ReaderTimings } from '../../lib/model/page.ts';
+import type { Result } from '../../lib/model/result.ts';
 
 /** A long task or long animation frame the page observed (ms since navigation start). */
 export interface PageEntry {

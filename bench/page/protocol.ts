@@ -2,7 +2,7 @@
  * What the benchmark asks a page to do and what the page answers: shared by the Node side
  * (bench/page.bench.ts) and the bundle that runs in the page (rasid-entry.ts). Types only.
  */
-import type { ReaderTimings } from '../../lib/reader/page-reader.ts';
+import type { ReaderTimings } from '../../lib/model/page.ts';
 
 /** The four ways of getting the names on a page highlighted (or, for `walk`, merely read). */
 export type Method = 'rasid' | 'mark' | 'markRegExp' | 'walk';
@@ -16,6 +16,12 @@ export interface RunRequest {
   aliases?: number;
   /** mark.js `mark()`: how keywords must sit in the text. */
   accuracy?: MarkAccuracy;
+  /**
+   * Rasid: suggest names the lexicon does not know too (issue 13), with the bundled recogniser run on
+   * the page's thread from cold (`page`), or in a worker warmed before t0 (`background`: what the
+   * extension does, in its background).
+   */
+  suggestions?: 'page' | 'background';
 }
 
 export interface RunResult {
@@ -30,6 +36,8 @@ export interface RunResult {
   renderedMs: number;
   /** Highlighted matches; for mark.js the outermost `<mark>`s. */
   matches: number;
+  /** Rasid with suggestions: the names suggested (painted as `rasid-suggested`). */
+  suggested?: number;
   /** mark.js: `<mark>`s inside another one (a shorter alias found again inside a longer one's mark). */
   nested: number;
   /** UTF-16 units of text the method read (Rasid: the article; the others: the whole body). */

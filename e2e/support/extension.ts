@@ -1,4 +1,4 @@
-import type { PageRow } from '../../lib/db/schema.ts';
+import type { PageRow } from '../../lib/model/page.ts';
 import { pageKey } from '../../lib/pages/page-key.ts';
 import type { TestBrowser, TestPage } from './test-browser.ts';
 

@@ -16,7 +16,9 @@ export interface PaintedMention {
  */
 export function paintedMentions(page: TestPage): Promise<PaintedMention[]> {
   return page.evaluate(() => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+    // TypeScript's DOM library types the registry (`HighlightRegistry`, a map of `Highlight` sets): no
+    // cast, here or in the tests' `page.evaluate` callbacks, which cannot import a helper.
+    const registry = CSS.highlights;
     const out: PaintedMention[] = [];
     for (const kind of ['actor', 'place'] as const) {
       for (const r of registry.get(`rasid-${kind}`) ?? []) {
@@ -40,7 +42,7 @@ export function paintedMentions(page: TestPage): Promise<PaintedMention[]> {
 /** How many ranges each highlight holds. */
 export function paintedCounts(page: TestPage): Promise<{ actor: number; place: number }> {
   return page.evaluate(() => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+    const registry = CSS.highlights;
     return { actor: registry.get('rasid-actor')?.size ?? 0, place: registry.get('rasid-place')?.size ?? 0 };
   });
 }
@@ -48,13 +50,28 @@ export function paintedCounts(page: TestPage): Promise<{ actor: number; place: n
 /** Scrolls a painted mention with this text (outside links) into view and returns its centre. */
 export function pointOfMention(page: TestPage, text: string): Promise<{ x: number; y: number } | null> {
   return page.evaluate((wanted) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+    const registry = CSS.highlights;
+    // A click on an annotated name edits the annotation: the point sought is a name's card.
+    const notes = [...registry.entries()]
+      .filter(([name]) => name.startsWith('rasid-note'))
+      .flatMap(([, highlight]) => [...highlight]);
+    const annotated = (range: Range) =>
+      notes.some(
+        (n) =>
+          range.comparePoint(n.startContainer, n.startOffset) <= 0 &&
+          range.comparePoint(n.endContainer, n.endOffset) >= 0,
+      );
     for (const kind of ['rasid-actor', 'rasid-place'])
       for (const r of registry.get(kind) ?? []) {
         const range = document.createRange();
         range.setStart(r.startContainer, r.startOffset);
         range.setEnd(r.endContainer, r.endOffset);
-        if (range.toString() !== wanted || r.startContainer.parentElement?.closest('a[href]')) continue;
+        if (
+          range.toString() !== wanted ||
+          r.startContainer.parentElement?.closest('a[href]') ||
+          annotated(range)
+        )
+          continue;
         r.startContainer.parentElement?.scrollIntoView({
           block: 'center',
           behavior: 'instant' as ScrollBehavior,
@@ -64,22 +81,4 @@ export function pointOfMention(page: TestPage, text: string): Promise<{ x: numbe
       }
     return null;
   }, text);
-}
-
-/** The card's visible text, by part, from its shadow root; null when no card is open. */
-export function cardText(
-  page: TestPage,
-): Promise<{ name: string; en: string; kind: string; mentionOf: string } | null> {
-  return page.evaluate(() => {
-    const root = document.querySelector('rasid-card')?.shadowRoot;
-    const card = root?.querySelector('[role=dialog]');
-    if (!card) return null;
-    const text = (sel: string) => card.querySelector(sel)?.textContent ?? '';
-    return {
-      name: text('h2'),
-      en: text('.en'),
-      kind: text('.kind'),
-      mentionOf: text('[data-testid=mention-of]'),
-    };
-  });
 }

@@ -36,6 +36,16 @@ function wrap(page: Page, errors: string[]): TestPage {
         .catch(() => null),
     screenshot: async (path, fullPage = false) => void (await page.screenshot({ path, fullPage })),
     click: (x, y) => page.mouse.click(x, y),
+    hover: (x, y) => page.mouse.move(x, y),
+    async drag(x1, y1, x2, y2) {
+      await page.mouse.move(x1, y1);
+      await page.mouse.down();
+      await page.mouse.move(x2, y2, { steps: 8 });
+      await page.mouse.up();
+    },
+    type: (text) => page.keyboard.type(text),
+    press: (keys) => page.keyboard.press(keys),
+    front: () => page.bringToFront(),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     upload: (selector, file) => page.setInputFiles(selector, file),
     close: () => page.close(),

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { type KeyInput, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../lib/gecko-id.ts';
 import { FIREFOX_BUILD, FIREFOX_PATH } from './paths.ts';
 import { DEFAULT_TIMEOUT, type LaunchOptions, type TestBrowser, type TestPage } from './test-browser.ts';
@@ -55,6 +55,23 @@ function wrap(page: Page, errors: string[]): TestPage {
     screenshot: async (path, fullPage = false) =>
       void (await page.screenshot({ path: path as `${string}.png`, fullPage })),
     click: (x, y) => page.mouse.click(x, y),
+    hover: (x, y) => page.mouse.move(x, y),
+    async drag(x1, y1, x2, y2) {
+      await page.mouse.move(x1, y1);
+      await page.mouse.down();
+      await page.mouse.move(x2, y2, { steps: 8 });
+      await page.mouse.up();
+    },
+    type: (text) => page.keyboard.type(text),
+    async press(keys) {
+      // Puppeteer presses one key at a time: modifiers go down first and up last.
+      const parts = keys.split('+') as KeyInput[];
+      const key = parts.pop()!;
+      for (const modifier of parts) await page.keyboard.down(modifier);
+      await page.keyboard.press(key);
+      for (const modifier of parts.reverse()) await page.keyboard.up(modifier);
+    },
+    front: () => page.bringToFront(),
     setViewport: (width, height) => page.setViewport({ width, height }),
     async upload(selector, file) {
       const input = await page.waitForSelector(selector);

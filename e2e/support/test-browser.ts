@@ -11,8 +11,23 @@ export interface TestPage {
   /** `textContent` of the first match, or null. */
   text(selector: string): Promise<string | null>;
   screenshot(path: string, fullPage?: boolean): Promise<void>;
+  /**
+   * The reader's input. Everything below goes through the browser's input pipeline (CDP, WebDriver
+   * BiDi), so the page sees trusted events — unlike `.click()` or `dispatchEvent`, which is what a
+   * hostile page does, and which Rasid ignores (issue #12).
+   */
   /** A real mouse click at viewport coordinates. */
   click(x: number, y: number): Promise<void>;
+  /** Moves the mouse to viewport coordinates. */
+  hover(x: number, y: number): Promise<void>;
+  /** Presses the button at one point, drags to the other, lets go: a selection made with the mouse. */
+  drag(x1: number, y1: number, x2: number, y2: number): Promise<void>;
+  /** Types text into whatever has focus, as a keyboard would. */
+  type(text: string): Promise<void>;
+  /** Presses one key, with modifiers: `Escape`, `Alt+Shift+KeyA`, `Control+KeyA`. */
+  press(keys: string): Promise<void>;
+  /** Makes this tab the one in front (input goes to the focused tab in some browsers). */
+  front(): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   /** Chooses a file in the first `<input type=file>` matching `selector`, as a reader would. */
   upload(selector: string, file: string): Promise<void>;

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { RasidDB } from '../../lib/db/schema.ts';
-import { createHandlers, dispatch } from '../../lib/messages/handlers.ts';
-import { isMessage } from '../../lib/messages/protocol.ts';
-import { sendToAllTabs } from '../../lib/messages/send-message.ts';
+import { createHandlers } from '../../lib/background/handlers.ts';
+import { handleMessage, senderOf } from '../../lib/background/handle-message.ts';
+import { notifyPages, sendToAllTabs } from '../../lib/browser/send-message.ts';
+import { sessionTrash } from '../../lib/browser/session-trash.ts';
 
 const ANNOTATE_MENU = 'rasid-annotate';
 const DASHBOARD_MENU = 'rasid-dashboard';
@@ -22,20 +23,22 @@ export default defineBackground(() => {
     db,
     tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
     now: Date.now,
-    // Nobody listening (no panel open) is the normal case, not an error.
-    notify: (notification) => void browser.runtime.sendMessage(notification).catch(() => undefined),
+    version: browser.runtime.getManifest().version,
+    changed: (topics, tabId) => notifyPages({ type: 'changed', payload: { topics, tabId } }),
     broadcast: ({ type, payload }) => void sendToAllTabs(type, payload),
     setBadge: (tabId, entities) => {
       const action = browser.action ?? browser.browserAction;
       void action.setBadgeText({ tabId, text: entities ? String(entities) : '' }).catch(() => undefined);
       void action.setBadgeBackgroundColor({ tabId, color: '#0f5c63' }).catch(() => undefined);
     },
+    trash: sessionTrash(),
   });
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isMessage(message)) return undefined;
-    return dispatch(handlers, message, { tabId: sender.tab?.id });
-  });
+  // Every message is checked — its sender as the browser names it, and its shape — before it is handled.
+  const extensionOrigin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message: unknown, sender) =>
+    handleMessage(handlers, message, senderOf(sender, browser.runtime.id, extensionOrigin)),
+  );
 
   // The page's context menu: "Annotate with Rasid" on a selection opens the annotation toolbar there.
   browser.runtime.onInstalled.addListener(() => {

@@ -1,10 +1,14 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { Dashboard, type DashboardData } from '../../components/Dashboard.tsx';
-import { pageTranslator } from '../../lib/i18n/browser-translator.ts';
-import { sendMessage } from '../../lib/messages/send-message.ts';
-import { mergedLexicon, pageExchange } from '../../lib/exchange/page-exchange.ts';
+import type { Entity } from '../../lib/lexicon/schema.ts';
+import { pageTranslator } from '../../lib/browser/browser-translator.ts';
+import { onChange } from '../../lib/browser/on-change.ts';
+import { sendMessage } from '../../lib/browser/send-message.ts';
+import { mergedLexicon, pageExchange } from '../../lib/browser/page-exchange.ts';
 
 const i18n = pageTranslator('dashboard');
+const exchange = pageExchange(i18n.lang);
 
 /** The dashboard's questions, asked of the background, which owns the database. */
 const data: DashboardData = {
@@ -20,12 +24,34 @@ const data: DashboardData = {
     const r = await sendMessage('dashboard/sites', {});
     return r.ok ? r.value : [];
   },
+  async candidates() {
+    const r = await sendMessage('dashboard/candidates', {});
+    return r.ok ? r.value : [];
+  },
+  // Either changes the reader's lexicon: the change signal ('lexicon') reads the candidates again.
+  async addName(name, type) {
+    await sendMessage('entity/create', { name, type });
+  },
+  async dismissName(key, text) {
+    await sendMessage('names/dismiss', { key, text });
+  },
 };
 
-// The reader's own entities are named like the bundled ones.
-void mergedLexicon().then((lexicon) =>
-  render(
-    <Dashboard i18n={i18n} lexicon={lexicon} data={data} exchange={pageExchange(i18n.lang)} />,
-    document.getElementById('app')!,
-  ),
-);
+/** The dashboard, read again whenever what it shows changes (a page read, an import, a forget). */
+function DashboardPage() {
+  const [lexicon, setLexicon] = useState<Entity[] | null>(null);
+  const [revision, setRevision] = useState(0);
+  useEffect(() => {
+    // The reader's own entities are named like the bundled ones.
+    void mergedLexicon().then(setLexicon);
+    return onChange(['pages', 'history', 'annotations', 'lexicon'], () => {
+      void mergedLexicon().then(setLexicon);
+      setRevision((r) => r + 1);
+    });
+  }, []);
+  return lexicon ? (
+    <Dashboard i18n={i18n} lexicon={lexicon} data={data} exchange={exchange} revision={revision} />
+  ) : null;
+}
+
+render(<DashboardPage />, document.getElementById('app')!);

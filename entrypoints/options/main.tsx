@@ -2,19 +2,20 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { LexiconEditor, type LexiconActions } from '../../components/LexiconEditor.tsx';
-import type { ReaderLexicon } from '../../lib/db/reader-entity.ts';
-import { saveFile } from '../../lib/exchange/save-file.ts';
-import { pageTranslator } from '../../lib/i18n/browser-translator.ts';
+import type { ReaderLexicon } from '../../lib/model/reader-entity.ts';
+import { saveFile } from '../../lib/browser/save-file.ts';
+import { pageTranslator } from '../../lib/browser/browser-translator.ts';
 import { bundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
-import { serializeReaderLexicon } from '../../lib/lexicon/reader-lexicon-file.ts';
-import type { Notification } from '../../lib/messages/protocol.ts';
-import { sendMessage } from '../../lib/messages/send-message.ts';
+import { parseReaderLexicon, serializeReaderLexicon } from '../../lib/reader-lexicon/reader-lexicon-file.ts';
+import { ok, type Result } from '../../lib/model/result.ts';
+import { onChange } from '../../lib/browser/on-change.ts';
+import { sendMessage } from '../../lib/browser/send-message.ts';
 
 const i18n = pageTranslator('lexiconTitle');
 const bundledNames = new Map(bundledLexicon.entities.map((e) => [e.id, e.ar]));
 
 /** Throws a refused change, so that the editor says it. */
-async function ask<T>(reply: Promise<{ ok: true; value: T } | { ok: false; error: string }>): Promise<T> {
+async function ask<T>(reply: Promise<Result<T>>): Promise<T> {
   const r = await reply;
   if (!r.ok) throw new Error(r.error);
   return r.value;
@@ -33,7 +34,12 @@ const actions: LexiconActions = {
     await saveFile({ name, type: 'application/json', text });
     return name;
   },
-  importFile: (text) => ask(sendMessage('lexicon/import', { text })),
+  // Read and checked whole here; the background checks each row again and writes them.
+  async importFile(text) {
+    const file = parseReaderLexicon(text, Date.now());
+    if (!file.ok) return file;
+    return ok(await ask(sendMessage('lexicon/import', { file: file.value })));
+  },
 };
 
 function OptionsPage() {
@@ -44,12 +50,8 @@ function OptionsPage() {
         if (r.ok) setLexicon(r.value);
       });
     load();
-    // Every change, from here or from a page, comes back as a notification.
-    const onMessage = (m: unknown) => {
-      if ((m as Partial<Notification>).type === 'lexicon/changed') load();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
+    // Every change, from here or from a page, comes back as the change signal.
+    return onChange(['lexicon'], load);
   }, []);
   const own = new Map(lexicon.entities.map((e) => [e.id, e.name]));
   return (

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { SidePanel } from '../../components/SidePanel.tsx';
-import { pageTranslator } from '../../lib/i18n/browser-translator.ts';
+import { SidePanel } from './SidePanel.tsx';
+import { pageTranslator } from '../../lib/browser/browser-translator.ts';
 
 const i18n = pageTranslator('appName');
 

@@ -1,19 +1,12 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AnnotationRow } from '../db/annotation.ts';
+import type { AnnotationRow } from '../model/annotation.ts';
 import { textNodesUnder } from '../dom/article-nodes.ts';
-import type { HighlightKind, Painter } from '../paint/painter.ts';
-import { AnnotationLayer } from './annotation-layer.ts';
-
-class RecordingPainter implements Painter {
-  painted = new Map<HighlightKind, AbstractRange[]>();
-  paint(kind: HighlightKind, ranges: readonly AbstractRange[]) {
-    this.painted.set(kind, [...ranges]);
-  }
-  clear() {
-    this.painted.clear();
-  }
-}
+import type { Caret } from '../dom/caret.ts';
+import { PageHighlights } from '../paint/page-highlights.ts';
+import { rangeOfText, textOf } from '../../tests/support/dom.ts';
+import { RecordingPainter } from '../../tests/support/recording-painter.ts';
+import { ANNOTATION_KINDS, AnnotationLayer, type PlacedAnnotation } from './annotation-layer.ts';
 
 function page(paragraphs: string[]) {
   document.body.replaceChildren();
@@ -30,17 +23,7 @@ function page(paragraphs: string[]) {
 const P1 = 'اتهم التحالف الدولي روسيا بنقل مقاتلين إلى جنوب سوريا.';
 const P2 = 'وقال المتحدث باسم التحالف العقيد ريان ديلون إن العناصر وصلوا.';
 
-function select(article: Element, text: string): Range {
-  for (const node of textNodesUnder(article)) {
-    const at = node.data.indexOf(text);
-    if (at < 0) continue;
-    const r = document.createRange();
-    r.setStart(node, at);
-    r.setEnd(node, at + text.length);
-    return r;
-  }
-  throw new Error(text);
-}
+const select = rangeOfText;
 
 function row(
   selectors: NonNullable<ReturnType<AnnotationLayer['selectorsFor']>>,
@@ -57,14 +40,24 @@ function row(
 }
 
 let painter: RecordingPainter;
+let highlights: PageHighlights<{ annotations: PlacedAnnotation }>;
+/** The annotations' layer on the page model, painted by `painter`. */
+let layerOf: () => ReturnType<typeof highlights.layer<'annotations'>>;
+/** Where the caret is under any point (happy-dom has no layout). */
+let caret: Caret | null = null;
 beforeEach(() => {
   painter = new RecordingPainter();
+  highlights = new PageHighlights(document, painter, {
+    caretAt: () => caret,
+    rectsOf: () => [{ left: 0, right: 1, top: 0, bottom: 1 } as DOMRect],
+  });
+  layerOf = () => highlights.layer('annotations', ANNOTATION_KINDS);
 });
 
 describe('AnnotationLayer', () => {
   it('makes selectors over the article text, with the quote exactly as written and its context', () => {
     const article = page([P1, P2]);
-    const layer = new AnnotationLayer(document, painter, () => textNodesUnder(article));
+    const layer = new AnnotationLayer(document, layerOf(), () => textNodesUnder(article));
     const s = layer.selectorsFor(select(article, 'ريان ديلون'))!;
     expect(s.quote.exact).toBe('ريان ديلون');
     expect(s.quote.prefix.endsWith('العقيد ')).toBe(true);
@@ -72,21 +65,18 @@ describe('AnnotationLayer', () => {
     expect(`${P1}\n${P2}`.slice(s.position.start, s.position.end)).toBe('ريان ديلون');
   });
 
-  it('anchors a stored annotation back and paints it in its colour', () => {
+  it('anchors a stored annotation back and paints it in its colour', async () => {
     const article = page([P1, P2]);
-    const layer = new AnnotationLayer(document, painter, () => textNodesUnder(article));
-    layer.load([row(layer.selectorsFor(select(article, 'جنوب سوريا'))!, 'green')]);
+    const layer = new AnnotationLayer(document, layerOf(), () => textNodesUnder(article));
+    await layer.load([row(layer.selectorsFor(select(article, 'جنوب سوريا'))!, 'green')]);
     const [range] = painter.painted.get('note-green')!;
-    const live = document.createRange();
-    live.setStart(range!.startContainer, range!.startOffset);
-    live.setEnd(range!.endContainer, range!.endOffset);
-    expect(live.toString()).toBe('جنوب سوريا');
+    expect(textOf(range!)).toBe('جنوب سوريا');
     expect(painter.painted.get('note-yellow')).toEqual([]);
   });
 
-  it('lands on the right words after a paragraph is inserted before and a word respelled, and orphans a removed sentence', () => {
+  it('lands on the right words after a paragraph is inserted before and a word respelled, and orphans a removed sentence', async () => {
     let article = page([P1, P2]);
-    let layer = new AnnotationLayer(document, painter, () => textNodesUnder(article));
+    let layer = new AnnotationLayer(document, layerOf(), () => textNodesUnder(article));
     const kept = row(layer.selectorsFor(select(article, 'وقال المتحدث باسم التحالف العقيد ريان ديلون'))!);
     const lost = row(layer.selectorsFor(select(article, 'اتهم التحالف الدولي روسيا'))!);
 
@@ -95,29 +85,28 @@ describe('AnnotationLayer', () => {
       P1.replace('اتهم التحالف الدولي روسيا بنقل', 'واتهمت مصادر محلية الجيش بنقل'),
       P2.replace('ريان', 'رايان'),
     ]);
-    layer = new AnnotationLayer(document, painter, () => textNodesUnder(article));
-    layer.load([kept, lost]);
+    layer = new AnnotationLayer(document, layerOf(), () => textNodesUnder(article));
+    await layer.load([kept, lost]);
     const [placedKept, placedLost] = layer.placed;
     expect(placedKept!.anchor?.method).toBe('fuzzy');
-    const live = document.createRange();
-    live.setStart(placedKept!.range!.startContainer, placedKept!.range!.startOffset);
-    live.setEnd(placedKept!.range!.endContainer, placedKept!.range!.endOffset);
-    expect(live.toString()).toBe('وقال المتحدث باسم التحالف العقيد رايان ديلون');
+    expect(textOf(placedKept!.range!)).toBe('وقال المتحدث باسم التحالف العقيد رايان ديلون');
     expect(placedLost!.range).toBeNull();
   });
 
-  it('finds the annotation under a caret position', () => {
+  it('puts its annotations on the page model, which finds the one under a caret', async () => {
     const article = page([P1, P2]);
-    const layer = new AnnotationLayer(document, painter, () => textNodesUnder(article));
+    const layer = new AnnotationLayer(document, layerOf(), () => textNodesUnder(article));
     const r = select(article, 'جنوب سوريا');
-    layer.load([row(layer.selectorsFor(r)!)]);
-    expect(layer.at(r.startContainer, r.startOffset + 2)?.row.body.note).toBe('ملاحظة');
-    expect(layer.at(r.startContainer, 0)).toBeUndefined();
+    await layer.load([row(layer.selectorsFor(r)!)]);
+    caret = { node: r.startContainer, offset: r.startOffset + 2 };
+    expect(highlights.itemAt(0, 0)?.item.row.body.note).toBe('ملاحظة');
+    caret = { node: r.startContainer, offset: 0 };
+    expect(highlights.itemAt(0, 0)).toBeUndefined();
   });
 
   it('refuses a selection with no text', () => {
     const article = page([P1]);
-    const layer = new AnnotationLayer(document, painter, () => textNodesUnder(article));
+    const layer = new AnnotationLayer(document, layerOf(), () => textNodesUnder(article));
     const r = document.createRange();
     r.setStart(article, 0);
     r.setEnd(article, 0);

@@ -1,12 +1,16 @@
-import { matchQuote, type Anchor } from '../anchoring/match-quote.ts';
-import type { AnnotationColor, AnnotationRow } from '../db/annotation.ts';
+import { matchQuotesAsync, type Anchor } from '../anchoring/match-quote.ts';
+import { MAX_QUOTE_CHARS } from '../anchoring/quote-limits.ts';
+import { ANNOTATION_COLORS, type AnnotationRow } from '../model/annotation.ts';
 import { textNodesUnder } from '../dom/article-nodes.ts';
 import { joinTextNodes, rangeOf, type TextBlocks } from '../dom/text-blocks.ts';
-import { createFlash } from '../paint/flash.ts';
-import type { HighlightKind, Painter } from '../paint/painter.ts';
+import type { HighlightLayer } from '../paint/page-highlights.ts';
+import type { HighlightKind } from '../paint/painter.ts';
 
 /** Characters of context kept either side of a quote. */
 const CONTEXT = 32;
+
+/** The kinds of highlight annotations are painted as: one per colour. */
+export const ANNOTATION_KINDS = ANNOTATION_COLORS.map((c) => `note-${c}` as const) satisfies HighlightKind[];
 
 /** An annotation on the page: its row, and where it landed (null: an orphan, kept but not shown). */
 export interface PlacedAnnotation {
@@ -23,21 +27,21 @@ export interface Selectors {
 
 /**
  * The page side of annotations: selectors from a selection, annotations anchored back onto the page
- * and painted in their colours. The text they are anchored in is the article's (the reader's nodes)
+ * and painted in their colours (on the page's highlight model, which also hit-tests them). The text they are anchored in is the article's (the reader's nodes)
  * or, for a selection outside it, the whole page's; blocks are joined by line breaks, as W3C
  * selectors expect of text.
  */
 export class AnnotationLayer {
   readonly #doc: Document;
-  readonly #painter: Painter;
+  readonly #layer: HighlightLayer<PlacedAnnotation>;
   readonly #article: () => readonly Text[];
   #placed: PlacedAnnotation[] = [];
-  readonly #flash: ReturnType<typeof createFlash>;
+  /** Counts loads: a load that finishes after a newer one started changes nothing. */
+  #generation = 0;
 
-  constructor(doc: Document, painter: Painter, articleNodes: () => readonly Text[]) {
+  constructor(doc: Document, layer: HighlightLayer<PlacedAnnotation>, articleNodes: () => readonly Text[]) {
     this.#doc = doc;
-    this.#painter = painter;
-    this.#flash = createFlash(painter);
+    this.#layer = layer;
     this.#article = articleNodes;
   }
 
@@ -58,7 +62,8 @@ export class AnnotationLayer {
     if (start === null || end === null || end <= start) return null;
     const { text } = blocks;
     const exact = text.slice(start, end);
-    if (!exact.trim()) return null;
+    // Longer than any passage Rasid keeps (the background refuses it too): not an annotation target.
+    if (!exact.trim() || exact.length > MAX_QUOTE_CHARS) return null;
     return {
       quote: {
         exact,
@@ -69,11 +74,26 @@ export class AnnotationLayer {
     };
   }
 
-  /** Anchors every annotation in the page as it is now, and paints them. */
-  load(rows: readonly AnnotationRow[]): void {
+  /**
+   * Anchors every annotation in the page as it is now, and paints them. Anchoring yields to the page
+   * between slices of a few milliseconds (issue #12: a changed 900-character quote once froze a page
+   * for minutes); a load overtaken by a newer one, or aborted, paints nothing.
+   */
+  async load(rows: readonly AnnotationRow[], signal?: AbortSignal): Promise<void> {
+    const run = ++this.#generation;
+    if (!rows.length) {
+      this.#placed = [];
+      return this.paint();
+    }
     const blocks = this.#text();
-    this.#placed = rows.map((row) => {
-      const anchor = matchQuote(blocks.text, row.target.selector.quote, row.target.selector.position);
+    const anchors = await matchQuotesAsync(
+      blocks.text,
+      rows.map((row) => row.target.selector),
+      signal ? { signal } : {},
+    ).catch(() => null);
+    if (!anchors || run !== this.#generation || signal?.aborted) return;
+    this.#placed = rows.map((row, i) => {
+      const anchor = anchors[i] ?? null;
       if (!anchor) return { row, range: null, anchor: null };
       return { row, range: rangeOf(blocks, anchor.start, anchor.end), anchor };
     });
@@ -81,35 +101,26 @@ export class AnnotationLayer {
   }
 
   paint(): void {
-    const byColor = new Map<AnnotationColor, AbstractRange[]>();
-    for (const { row, range } of this.#placed)
-      if (range) byColor.set(row.body.color, [...(byColor.get(row.body.color) ?? []), range]);
-    for (const color of ['yellow', 'green', 'blue', 'pink'] as const)
-      this.#painter.paint(`note-${color}` as HighlightKind, byColor.get(color) ?? []);
-  }
-
-  /** The annotation under a caret position, if any. */
-  at(node: Node, offset: number): PlacedAnnotation | undefined {
-    return this.#placed.find(({ range }) => {
-      if (!range) return false;
-      const live = this.#doc.createRange();
-      live.setStart(range.startContainer, range.startOffset);
-      live.setEnd(range.endContainer, range.endOffset);
-      return live.isPointInRange(node, offset);
-    });
+    this.#layer.set(
+      this.#placed.flatMap((placed) =>
+        placed.range
+          ? [{ range: placed.range, kind: `note-${placed.row.body.color}` as const, item: placed }]
+          : [],
+      ),
+    );
   }
 
   /** Scrolls to an annotation and flashes it; false for an orphan. */
   reveal(id: string): boolean {
     const placed = this.#placed.find((p) => p.row.id === id);
     if (!placed?.range) return false;
-    this.#flash.show(placed.range);
+    this.#layer.flash(placed.range);
     return true;
   }
 
   clear(): void {
-    this.#flash.cancel();
-    this.#painter.clear();
+    this.#generation++;
+    this.#layer.clear();
     this.#placed = [];
   }
 }

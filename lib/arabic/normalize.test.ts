@@ -11,6 +11,7 @@ const RULES: [rule: string, written: string, folded: string][] = [
   ['zero-width joiners and non-joiners are dropped', 'داع\u200cش\u200d', 'داعش'],
   ['bidi controls are dropped', '\u202bحلب\u202c', 'حلب'],
   ['the Arabic letter mark is dropped', 'حلب\u061c', 'حلب'],
+  ['the noncharacter U+FFFE is dropped (a page may hold it)', 'حل\ufffeب', 'حلب'],
   ['soft hyphens are dropped', 'الرق\u00adة', 'الرقه'],
   ['obfuscation ـ.ـ inside a word', 'الميليشـ.ـيات', 'الميليشيات'],
   ['repeated obfuscation inside a word', 'هجـ.ـمـ.ـاته', 'هجماته'],

@@ -1,45 +1,10 @@
 import Dexie from 'dexie';
 import { fold } from '../arabic/normalize.ts';
-import type { Entity, EntityType } from '../lexicon/schema.ts';
-import type { MentionRow } from './mention.ts';
-import { tallyMentions } from './entity-stats.ts';
+import type { Entity } from '../lexicon/schema.ts';
+import type { MentionRow } from '../model/mention.ts';
+import type { EntityDetail, RankedEntity, RankingFilters } from '../model/dashboard.ts';
+import { tallyMentions } from '../model/entity-stats.ts';
 import type { RasidDB } from './schema.ts';
-
-export interface RankingFilters {
-  type?: EntityType | undefined;
-  subtype?: string | undefined;
-  site?: string | undefined;
-  /** Seen on a page first read in this range (epoch ms, inclusive). */
-  from?: number | undefined;
-  to?: number | undefined;
-  /** Arabic or English, folded as the matcher folds: امريكا finds أمريكا. */
-  query?: string | undefined;
-}
-
-export interface RankedEntity {
-  entity: string;
-  pages: number;
-  sites: number;
-  firstSeen: number;
-  lastSeen: number;
-}
-
-export interface EntityDetail {
-  entity: string;
-  pages: {
-    url: string;
-    address: string;
-    title: string;
-    site: string;
-    firstSeen: number;
-    count: number;
-    sentence: string;
-  }[];
-  /** The entities named on the same pages, most shared pages first. */
-  cooccurring: { entity: string; pages: number }[];
-  /** Pages per month (`YYYY-MM`) on which it was first seen. */
-  timeline: { month: string; pages: number }[];
-}
 
 /** Does the entity answer a search? Every alias and both names, folded. */
 function matches(entity: Entity | undefined, id: string, query: string): boolean {

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { EntityHistory } from './mention.ts';
+import type { EntityHistory } from '../model/mention.ts';
 import type { RasidDB } from './schema.ts';
 
 /**

@@ -1,23 +1,10 @@
 import { siteOf } from '../pages/page-key.ts';
-import type { EntityLabel, ExportInput } from '../exchange/types.ts';
+import type { EntityLabel, ExportInput, ExportScope } from '../model/exchange.ts';
 import type { Entity } from '../lexicon/schema.ts';
-import { GENERAL_SUBTYPE } from '../lexicon/reader-lexicon.ts';
-import type { AnnotationRow } from './annotation.ts';
-import type { MentionRow } from './mention.ts';
+import { GENERAL_SUBTYPE } from '../reader-lexicon/merge-reader-lexicon.ts';
+import type { AnnotationRow } from '../model/annotation.ts';
+import type { MentionRow } from '../model/mention.ts';
 import type { RasidDB } from './schema.ts';
-
-/**
- * What to export: one page (the panel), or everything the dashboard's filters let through — a site,
- * a date range (annotations made, pages first read), an entity.
- */
-export type ExportScope =
-  | { page: string }
-  | {
-      site?: string | undefined;
-      from?: number | undefined;
-      to?: number | undefined;
-      entity?: string | undefined;
-    };
 
 export interface ExportOptions {
   /** Also the entities the pages named (history), as identifying annotations or rows. */

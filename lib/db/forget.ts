@@ -1,5 +1,6 @@
 import { pageKey } from '../pages/page-key.ts';
 import { applyMentionChanges } from './entity-stats.ts';
+import { suggestedOnPage } from './record-page.ts';
 import type { RasidDB } from './schema.ts';
 
 export type ForgetScope =
@@ -12,7 +13,8 @@ export type ForgetScope =
  * transaction, and returns how many pages went. Annotations, the reader's own work, are kept.
  */
 export async function forgetHistory(db: RasidDB, what: ForgetScope): Promise<number> {
-  return db.transaction('rw', [db.pages, db.mentions, db.entityStats, db.entitySites], async () => {
+  const tables = [db.pages, db.mentions, db.entityStats, db.entitySites, db.suggestedMentions];
+  return db.transaction('rw', tables, async () => {
     if (what.scope === 'all') {
       const pages = await db.pages.count();
       await Promise.all([
@@ -20,6 +22,7 @@ export async function forgetHistory(db: RasidDB, what: ForgetScope): Promise<num
         db.mentions.clear(),
         db.entityStats.clear(),
         db.entitySites.clear(),
+        db.suggestedMentions.clear(),
       ]);
       return pages;
     }
@@ -37,6 +40,9 @@ export async function forgetHistory(db: RasidDB, what: ForgetScope): Promise<num
     ).toArray();
     await db.mentions.bulkDelete(removed.map((m): [string, string] => [m.page, m.entity]));
     await applyMentionChanges(db, removed, []);
+    // The names Rasid did not know go with the pages that named them.
+    if (what.scope === 'site') await db.suggestedMentions.where('site').equals(what.site).delete();
+    else for (const key of keys) await suggestedOnPage(db, key).delete();
     return existing;
   });
 }

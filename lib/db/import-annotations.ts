@@ -1,6 +1,6 @@
-import { importReport, type ImportReport, type ImportReportItem } from '../exchange/import-report.ts';
-import type { EntityLabel, ParsedItem } from '../exchange/types.ts';
-import type { AnnotationRow } from './annotation.ts';
+import { importReport, type ImportReport, type ImportReportItem } from '../model/import-report.ts';
+import type { EntityLabel, ParsedItem } from '../model/exchange.ts';
+import type { AnnotationRow } from '../model/annotation.ts';
 import type { RasidDB } from './schema.ts';
 
 /** Same annotation, same state: what a re-import of an unchanged export finds. */
@@ -20,8 +20,10 @@ function sameAnnotation(a: AnnotationRow, b: AnnotationRow): boolean {
  * Writes the items of a checked import file, in one transaction: all of them or, if the database
  * fails (a full disk), none. An annotation already here is left alone when it is the same
  * (`duplicate`) or was edited here after the file's copy (`kept-local`: never overwritten silently);
- * an older one is replaced (`updated`). The reader's own entities the annotations link to are
- * recreated when missing.
+ * an older one is replaced (`updated`); one whose id is an annotation of another page here is a
+ * `conflict` and replaces nothing. An item dated in the future never replaces a local one (and is
+ * dated now when new), so a file cannot outrank every later edit. The reader's own entities the annotations link to are recreated when
+ * missing.
  */
 export async function importAnnotations(
   db: RasidDB,
@@ -39,15 +41,25 @@ export async function importAnnotations(
       if ('rejected' in item)
         return { index: item.index, id: item.id, outcome: 'rejected', problem: item.rejected };
       if ('skipped' in item) return { index: item.index, id: item.id, outcome: 'skipped' };
-      const { annotation, warnings } = item;
+      const { warnings } = item;
+      // A date in the future is the file's error, not a claim over every later local edit (issue #12):
+      // such an item never replaces what is here, and is dated now when it is new.
+      const future = item.annotation.modified > now;
+      const annotation = {
+        ...item.annotation,
+        created: Math.min(item.annotation.created, now),
+        modified: Math.min(item.annotation.modified, now),
+      };
       const local = writes.get(annotation.id) ?? existing.get(annotation.id);
       const outcome = !local
         ? 'imported'
-        : sameAnnotation(local, annotation)
-          ? 'duplicate'
-          : local.modified > annotation.modified
-            ? 'kept-local'
-            : 'updated';
+        : local.page !== annotation.page
+          ? 'conflict'
+          : sameAnnotation(local, annotation)
+            ? 'duplicate'
+            : future || local.modified > annotation.modified
+              ? 'kept-local'
+              : 'updated';
       if (outcome === 'imported' || outcome === 'updated') writes.set(annotation.id, annotation);
       return { index: item.index, id: item.id, outcome, ...(warnings.length ? { warnings } : {}) };
     });

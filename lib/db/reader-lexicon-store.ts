@@ -1,7 +1,11 @@
 import { fold } from '../arabic/normalize.ts';
-import { importReport, type ImportReport, type ImportReportItem } from '../exchange/import-report.ts';
-import type { ParsedLexiconFile } from '../lexicon/reader-lexicon-file.ts';
-import type { ReaderAliasRow, ReaderEntityRow, ReaderLexicon } from './reader-entity.ts';
+import { importReport, type ImportReport, type ImportReportItem } from '../model/import-report.ts';
+import type {
+  ParsedLexicon,
+  ReaderAliasRow,
+  ReaderEntityRow,
+  ReaderLexicon,
+} from '../model/reader-entity.ts';
 import type { RasidDB } from './schema.ts';
 
 /** The reader's lexicon as stored: their entities and their spellings added or switched off. */
@@ -50,10 +54,7 @@ const sameEntity = (a: ReaderEntityRow, b: ReaderEntityRow) =>
  * Writes a checked lexicon file in one transaction, with the same rules as annotations: the same item
  * is a duplicate, a local edit newer than the file's is kept, an older one is updated.
  */
-export async function importReaderLexicon(
-  db: RasidDB,
-  file: Extract<ParsedLexiconFile, { ok: true }>,
-): Promise<ImportReport> {
+export async function importReaderLexiconItems(db: RasidDB, file: ParsedLexicon): Promise<ImportReport> {
   return db.transaction('rw', db.entities, db.readerAliases, async () => {
     const items: ImportReportItem[] = [];
     const entityRows = file.entities.flatMap((i) => ('row' in i ? [i.row] : []));

@@ -1,8 +1,11 @@
-import type { ArticleSummary } from '../article/extract-article.ts';
+import Dexie from 'dexie';
+import type { ArticleSummary } from '../model/article.ts';
 import { pageKey, siteOf } from '../pages/page-key.ts';
 import { applyMentionChanges } from './entity-stats.ts';
-import type { MentionReport, MentionRow } from './mention.ts';
-import type { PageRow, RasidDB } from './schema.ts';
+import type { MentionReport, MentionRow } from '../model/mention.ts';
+import type { RasidDB } from './schema.ts';
+import type { PageRow } from '../model/page.ts';
+import type { SuggestedMentionRow, SuggestionReport } from '../model/suggestion.ts';
 
 /**
  * The row that describes a page read now: a new one the first time, else `previous` updated (first
@@ -46,9 +49,11 @@ export async function recordPage(
   now: number,
   visit = true,
   mentions: readonly MentionReport[] = [],
+  suggested: readonly SuggestionReport[] = [],
 ): Promise<PageRow> {
   const key = pageKey(url, canonical);
-  return db.transaction('rw', [db.pages, db.mentions, db.entityStats, db.entitySites], async () => {
+  const tables = [db.pages, db.mentions, db.entityStats, db.entitySites, db.suggestedMentions];
+  return db.transaction('rw', tables, async () => {
     const row = pageRow(url, canonical, article, now, visit, await db.pages.get(key));
     await db.pages.put(row);
     const removed = await db.mentions.where('page').equals(key).toArray();
@@ -62,6 +67,21 @@ export async function recordPage(
     }));
     await db.mentions.bulkPut(added);
     await applyMentionChanges(db, removed, added);
+    // The names Rasid does not know yet, the same way: the page's rows replaced by this reading's.
+    await suggestedOnPage(db, key).delete();
+    await db.suggestedMentions.bulkPut(
+      suggested.map((s): SuggestedMentionRow => ({
+        ...s,
+        page: key,
+        site: row.site,
+        firstSeen: row.firstVisit,
+        lastSeen: row.lastVisit,
+      })),
+    );
     return row;
   });
 }
+
+/** The suggested names recorded for one page: the `[page+key]` primary key's prefix, no index needed. */
+export const suggestedOnPage = (db: RasidDB, page: string) =>
+  db.suggestedMentions.where('[page+key]').between([page, Dexie.minKey], [page, Dexie.maxKey]);

@@ -1,26 +1,108 @@
-import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import Dexie, { type Version } from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AnnotationRow } from '../model/annotation.ts';
+import type { MentionRow } from '../model/mention.ts';
+import type { PageRow } from '../model/page.ts';
+import { freshDbName } from '../../tests/support/fresh-db.ts';
 import { RasidDB } from './schema.ts';
 
-const names: string[] = [];
-afterEach(async () => {
-  for (const name of names.splice(0)) await Dexie.delete(name);
-});
+/**
+ * Every version of the schema that shipped, as it was declared, written out rather than read from
+ * `schema.ts`: a version dropped or changed there fails "declares every version it ever shipped", and
+ * each one here gets an upgrade test below. A new version is added here when it ships.
+ */
+interface DeclaredVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  /** Declares an `.upgrade()` that moves data. */
+  upgrade: boolean;
+}
 
-/** The schema as version 2 shipped it: pages and settings. */
-function version2(name: string): Dexie {
+const SHIPPED: DeclaredVersion[] = [
+  { version: 1, stores: { pages: '&url, site, lastVisit' }, upgrade: false },
+  { version: 2, stores: { settings: '&key' }, upgrade: false },
+  { version: 3, stores: { annotations: '&id, page, modified' }, upgrade: false },
+  {
+    version: 4,
+    stores: {
+      entities: '&id',
+      mentions: '[page+entity], entity, page, site, [entity+site], [entity+firstSeen]',
+    },
+    upgrade: true,
+  },
+  {
+    version: 5,
+    stores: {
+      mentions:
+        '[page+entity], entity, page, site, [entity+site], [entity+firstSeen], [entity+lastSeen], firstSeen',
+      entityStats: '&entity',
+      entitySites: '[entity+site]',
+    },
+    upgrade: true,
+  },
+  { version: 6, stores: { readerAliases: '&id, entity' }, upgrade: false },
+  {
+    version: 7,
+    stores: { suggestedMentions: '[page+key], key, site', dismissedNames: '&key' },
+    upgrade: false,
+  },
+];
+const NEWEST = SHIPPED.at(-1)!.version;
+
+/** A database as version `upTo` shipped it, declared from `SHIPPED` (no upgrade code: seeded directly). */
+function shippedDatabase(name: string, upTo: number): Dexie {
   const db = new Dexie(name);
-  db.version(1).stores({ pages: '&url, site, lastVisit' });
-  db.version(2).stores({ settings: '&key' });
+  for (const { version, stores } of SHIPPED.filter((v) => v.version <= upTo))
+    db.version(version).stores(stores);
   return db;
 }
 
+/** The versions `new RasidDB()` declares: their stores, and whether they move data. */
+function declaredVersions(): DeclaredVersion[] {
+  const declared: DeclaredVersion[] = [];
+  const version: (this: Dexie, n: number) => Version = Dexie.prototype.version;
+  const spy = vi.spyOn(Dexie.prototype, 'version').mockImplementation(function (
+    this: Dexie,
+    ...args: unknown[]
+  ) {
+    const n = args[0] as number;
+    const v = version.call(this, n);
+    const entry: DeclaredVersion = { version: n, stores: {}, upgrade: false };
+    declared.push(entry);
+    const { stores, upgrade } = v;
+    v.stores = (schema) => {
+      Object.assign(entry.stores, schema);
+      return stores.call(v, schema);
+    };
+    v.upgrade = (fn) => {
+      entry.upgrade = true;
+      return upgrade.call(v, fn);
+    };
+    return v;
+  });
+  try {
+    new RasidDB(freshDbName('versions')).close();
+  } finally {
+    spy.mockRestore();
+  }
+  return declared;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('database versions', () => {
+  it('declares every version it ever shipped, with the stores each declared', () => {
+    expect(declaredVersions()).toEqual(SHIPPED);
+    expect(new RasidDB(freshDbName('versions')).verno).toBe(NEWEST);
+  });
+});
+
 describe('database upgrades', () => {
   it('opens a version 2 database at the newest version with its pages, re-keyed, and settings intact', async () => {
-    const name = `upgrade-${Math.random()}`;
-    names.push(name);
-    const old = version2(name);
+    const name = freshDbName('upgrade');
+    const old = shippedDatabase(name, 2);
     await old.table('pages').put({
       url: 'https://enabbaladi.net/a',
       site: 'enabbaladi.net',
@@ -34,7 +116,7 @@ describe('database upgrades', () => {
 
     const db = new RasidDB(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(NEWEST);
     expect(await db.pages.get('https://enabbaladi.net/a')).toMatchObject({ title: 'عنوان', visits: 3 });
     expect(await db.settings.get('site:enabbaladi.net')).toMatchObject({ enabled: false });
     expect(await db.annotations.count()).toBe(0);
@@ -42,10 +124,8 @@ describe('database upgrades', () => {
   });
 
   it('re-keys version 3 pages and annotations by page identity, merging pages that are one', async () => {
-    const name = `upgrade-${Math.random()}`;
-    names.push(name);
-    const old = version2(name);
-    old.version(3).stores({ annotations: '&id, page, modified' });
+    const name = freshDbName('upgrade');
+    const old = shippedDatabase(name, 3);
     await old.table('pages').bulkPut([
       {
         url: 'http://www.enabbaladi.net/a',
@@ -97,14 +177,8 @@ describe('database upgrades', () => {
   });
 
   it('sums the mentions of a version 4 database into the entities’ aggregates', async () => {
-    const name = `upgrade-${Math.random()}`;
-    names.push(name);
-    const old = version2(name);
-    old.version(3).stores({ annotations: '&id, page, modified' });
-    old.version(4).stores({
-      entities: '&id',
-      mentions: '[page+entity], entity, page, site, [entity+site], [entity+firstSeen]',
-    });
+    const name = freshDbName('upgrade');
+    const old = shippedDatabase(name, 4);
     const mention = (page: string, entity: string, site: string, at: number) => ({
       page,
       entity,
@@ -146,19 +220,304 @@ describe('database upgrades', () => {
     expect(await db.mentions.where('firstSeen').above(jan).count()).toBe(3);
     db.close();
   });
+});
 
-  it('declares every version it ever shipped', () => {
-    const db = new RasidDB(`versions-${Math.random()}`);
-    expect(db.verno).toBe(6);
-    expect(Object.keys(db._dbSchema).sort()).toEqual([
-      'annotations',
-      'entities',
-      'entitySites',
-      'entityStats',
-      'mentions',
-      'pages',
-      'readerAliases',
-      'settings',
+/**
+ * A profile as a reader of version `from` would have it: pages read on two sites through tracking and
+ * AMP links, settings, annotations, the reader's own actor, the entities pages named, their aggregates
+ * and the reader's spellings — each table from the version that introduced it, in that version's shape.
+ * And the rows issue #12 found breaking upgrades: a page whose key is not a web address, annotations
+ * filed under one, mentions without a date. Whatever the version, the newest database holds the same.
+ */
+const jan = Date.UTC(2025, 0, 12);
+const mar = Date.UTC(2025, 2, 3);
+const day = 86_400_000;
+
+function profileAt(from: number) {
+  const keyed = from >= 4;
+  const pageA = keyed ? 'https://enabbaladi.net/a' : 'http://www.enabbaladi.net/a?utm_source=facebook';
+  const pages: PageRow[] = [
+    {
+      url: pageA,
+      ...(keyed ? { address: 'http://www.enabbaladi.net/a?utm_source=facebook' } : {}),
+      site: 'enabbaladi.net',
+      title: 'قسد تعتقل شبانا في دير الزور',
+      byline: 'عنب بلدي',
+      siteName: 'عنب بلدي',
+      publishedTime: null,
+      lang: 'ar',
+      wordCount: 412,
+      visits: keyed ? 3 : 2,
+      firstVisit: keyed ? jan : jan + day,
+      lastVisit: mar,
+    },
+    ...(keyed
+      ? []
+      : [
+          {
+            url: 'https://enabbaladi.net/a/amp',
+            site: 'enabbaladi.net',
+            title: 'قسد تعتقل شبانا في دير الزور',
+            byline: null,
+            siteName: null,
+            publishedTime: null,
+            lang: 'ar',
+            wordCount: 398,
+            visits: 1,
+            firstVisit: jan,
+            lastVisit: jan,
+          },
+        ]),
+    {
+      url: keyed ? 'https://syria.tv/b' : 'https://www.syria.tv/b/',
+      site: 'syria.tv',
+      title: 'غارات روسية على ريف إدلب',
+      byline: null,
+      siteName: 'تلفزيون سوريا',
+      publishedTime: '2025-03-01T08:00:00Z',
+      lang: 'ar',
+      wordCount: 730,
+      visits: 1,
+      firstVisit: mar,
+      lastVisit: mar,
+    },
+    {
+      // A key that is no web address (no scheme): `pageKey` throws on it.
+      url: 'enabbaladi.net/c',
+      site: 'enabbaladi.net',
+      title: 'بلا عنوان',
+      byline: null,
+      siteName: null,
+      publishedTime: null,
+      lang: 'ar',
+      wordCount: 120,
+      visits: 1,
+      firstVisit: jan,
+      lastVisit: jan,
+    },
+  ];
+  const annotation = (id: string, page: string, source: string, note: string): AnnotationRow => ({
+    id,
+    page,
+    target: {
+      source,
+      selector: {
+        quote: { exact: 'قسد', prefix: '', suffix: ' تعتقل شبانا' },
+        position: { start: 0, end: 3 },
+      },
+    },
+    body: { note, tags: ['دير الزور'], color: 'yellow', entity: 'sdf' },
+    created: jan,
+    modified: mar,
+  });
+  const annotations = [
+    annotation('x', pageA, 'http://www.enabbaladi.net/a?utm_source=facebook', 'مصدر محلي'),
+    // Filed under no web address, but made on one: it goes to that page.
+    annotation(
+      'y',
+      keyed ? 'https://enabbaladi.net/a' : 'enabbaladi.net/a',
+      'https://enabbaladi.net/a',
+      'ثانية',
+    ),
+    // Neither: it stays where it was.
+    annotation('z', 'notes', 'notes', 'بلا صفحة'),
+  ];
+  const mention = (page: string, entity: string, site: string, firstSeen: number, lastSeen: number) =>
+    ({ page, entity, site, count: 2, sentence: 'اعتقلت قسد شبانا', firstSeen, lastSeen }) as MentionRow;
+  const mentions = [
+    mention('https://enabbaladi.net/a', 'sdf', 'enabbaladi.net', jan, mar),
+    mention('https://enabbaladi.net/a', 'deir-ez-zor', 'enabbaladi.net', jan, mar),
+    mention('https://syria.tv/b', 'sdf', 'syria.tv', mar, mar),
+    // Version 4 kept a mention with one date missing, and one with none (v5 counts them by date).
+    from === 4
+      ? ({
+          ...mention('https://syria.tv/b', 'russia', 'syria.tv', mar, mar),
+          firstSeen: undefined,
+        } as unknown as MentionRow)
+      : mention('https://syria.tv/b', 'russia', 'syria.tv', mar, mar),
+    ...(from === 4
+      ? [
+          {
+            ...mention('https://syria.tv/b', 'idlib', 'syria.tv', 0, 0),
+            firstSeen: null,
+            lastSeen: null,
+          } as unknown as MentionRow,
+        ]
+      : []),
+  ];
+  const stats = [
+    {
+      entity: 'sdf',
+      pages: 2,
+      sites: 2,
+      firstSeen: jan,
+      lastSeen: mar,
+      months: { '2025-01': 1, '2025-03': 1 },
+    },
+    { entity: 'deir-ez-zor', pages: 1, sites: 1, firstSeen: jan, lastSeen: mar, months: { '2025-01': 1 } },
+    { entity: 'russia', pages: 1, sites: 1, firstSeen: mar, lastSeen: mar, months: { '2025-03': 1 } },
+  ];
+  const sites = [
+    { entity: 'sdf', site: 'enabbaladi.net', pages: 1 },
+    { entity: 'sdf', site: 'syria.tv', pages: 1 },
+    { entity: 'deir-ez-zor', site: 'enabbaladi.net', pages: 1 },
+    { entity: 'russia', site: 'syria.tv', pages: 1 },
+  ];
+  const reader = {
+    id: 'reader-1',
+    type: 'actor',
+    name: 'لواء الباقر',
+    created: jan,
+    ...(from >= 6 ? { subtype: 'militia', en: 'Al-Baqir Brigade', aliases: ['الباقر'], modified: mar } : {}),
+  };
+  return {
+    pages,
+    settings: [
+      { key: 'global', actors: true, places: false, wholePage: false },
+      { key: 'site:syria.tv', enabled: false },
+    ],
+    annotations,
+    entities: [reader],
+    mentions,
+    entityStats: stats,
+    entitySites: sites,
+    readerAliases: [{ id: 'alias-1', entity: 'sdf', text: 'قسد', action: 'off', created: mar }],
+    suggestedMentions: [
+      {
+        page: 'https://syria.tv/b',
+        key: 'سعيد الحمداني',
+        site: 'syria.tv',
+        text: 'سعيد الحمداني',
+        type: 'actor',
+        kind: 'person',
+        count: 1,
+        sentence: 'قال سعيد الحمداني',
+        firstSeen: mar,
+        lastSeen: mar,
+      },
+    ],
+    dismissedNames: [{ key: 'الطرفين', text: 'الطرفين', created: mar }],
+  };
+}
+
+/** Tables that version `from` had, seeded with the profile. */
+async function seed(name: string, from: number): Promise<void> {
+  const old = shippedDatabase(name, from);
+  const profile = profileAt(from);
+  await old.open();
+  for (const table of old.tables) await table.bulkPut(profile[table.name as keyof typeof profile]);
+  old.close();
+}
+
+describe.each(SHIPPED.map((v) => v.version))('a version %i database', (from) => {
+  it(`opens at version ${NEWEST} with everything it held, moved and repaired, and opens again`, async () => {
+    const name = freshDbName(`v${from}`);
+    await seed(name, from);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+
+    const db = new RasidDB(name);
+    await db.open();
+    expect(db.verno).toBe(NEWEST);
+
+    // Pages: re-keyed by identity, the tracking and AMP links of one article merged; the key that is
+    // no web address kept as it was.
+    expect(await db.pages.orderBy('url').primaryKeys()).toEqual([
+      'enabbaladi.net/c',
+      'https://enabbaladi.net/a',
+      'https://syria.tv/b',
     ]);
+    expect(await db.pages.get('https://enabbaladi.net/a')).toMatchObject({
+      title: 'قسد تعتقل شبانا في دير الزور',
+      address: 'http://www.enabbaladi.net/a?utm_source=facebook',
+      visits: 3,
+      firstVisit: jan,
+      lastVisit: mar,
+    });
+    expect(await db.pages.get('enabbaladi.net/c')).toMatchObject({ title: 'بلا عنوان', visits: 1 });
+    expect(await db.pages.where('site').equals('enabbaladi.net').count()).toBe(2);
+
+    expect(await db.settings.toArray()).toEqual(from >= 2 ? profileAt(from).settings : []);
+
+    // Annotations follow their page; one made on a web address but filed under none goes to it.
+    const annotations = await db.annotations.orderBy('id').toArray();
+    expect(annotations.map((a) => [a.id, a.page])).toEqual(
+      from >= 3
+        ? [
+            ['x', 'https://enabbaladi.net/a'],
+            ['y', 'https://enabbaladi.net/a'],
+            ['z', 'notes'],
+          ]
+        : [],
+    );
+    if (from >= 3) {
+      expect(annotations[0]).toMatchObject({
+        body: { note: 'مصدر محلي', tags: ['دير الزور'], entity: 'sdf' },
+      });
+      expect(await db.annotations.where('page').equals('https://enabbaladi.net/a').count()).toBe(2);
+    }
+
+    // The history: mentions (a missing date taken from the other, an undated one gone) and their sums.
+    const mentions = await db.mentions.orderBy('[page+entity]').toArray();
+    expect(mentions.map((m) => [m.page, m.entity, m.firstSeen, m.lastSeen])).toEqual(
+      from >= 4
+        ? [
+            ['https://enabbaladi.net/a', 'deir-ez-zor', jan, mar],
+            ['https://enabbaladi.net/a', 'sdf', jan, mar],
+            ['https://syria.tv/b', 'russia', mar, mar],
+            ['https://syria.tv/b', 'sdf', mar, mar],
+          ]
+        : [],
+    );
+    const byEntity = <T extends { entity: string; site?: string }>(rows: T[]) =>
+      rows.sort((a, b) => `${a.entity} ${a.site ?? ''}`.localeCompare(`${b.entity} ${b.site ?? ''}`));
+    expect(byEntity(await db.entityStats.toArray())).toEqual(
+      from >= 4 ? byEntity(profileAt(from).entityStats) : [],
+    );
+    expect(byEntity(await db.entitySites.toArray())).toEqual(
+      from >= 4 ? byEntity(profileAt(from).entitySites) : [],
+    );
+    expect(await db.mentions.where('[entity+lastSeen]').equals(['sdf', mar]).count()).toBe(from >= 4 ? 2 : 0);
+
+    // The reader's lexicon.
+    expect(await db.entities.toArray()).toEqual(from >= 4 ? profileAt(from).entities : []);
+    expect(await db.readerAliases.where('entity').equals('sdf').toArray()).toEqual(
+      from >= 6 ? profileAt(from).readerAliases : [],
+    );
+
+    // Names Rasid does not know yet (v7): a version 7 profile's, as they were; none before.
+    expect(await db.suggestedMentions.where('key').equals('سعيد الحمداني').toArray()).toEqual(
+      from >= 7 ? profileAt(from).suggestedMentions : [],
+    );
+    expect(await db.dismissedNames.toArray()).toEqual(from >= 7 ? profileAt(from).dismissedNames : []);
+    // And the tables work after the upgrade: a page's suggestions are written beside its mentions.
+    await db.suggestedMentions.put({
+      ...profileAt(7).suggestedMentions[0]!,
+      key: 'كفرنبل',
+      type: 'place',
+      kind: 'place',
+    });
+    expect(await db.suggestedMentions.where('site').equals('syria.tv').count()).toBe(from >= 7 ? 2 : 1);
+
+    // What was repaired is said, with what it was; nothing is said when nothing was.
+    const said = warn.mock.calls.map((call) => call.map((part) => JSON.stringify(part)).join(' ')).join('\n');
+    if (from < 4) {
+      expect(said).toContain('1 pages kept under their old key');
+      expect(said).toContain('enabbaladi.net/c');
+    }
+    if (from === 3) {
+      expect(said).toMatch(/1 annotations filed under the address they were made on.*enabbaladi\.net\/a/u);
+      expect(said).toMatch(/1 annotations left under their old page.*notes/u);
+    }
+    if (from === 4) {
+      expect(said).toContain('1 mentions given their one known date');
+      expect(said).toContain('1 mentions without a date removed');
+    }
+    if (from >= 5) expect(warn).not.toHaveBeenCalled();
+
+    db.close();
+    const again = new RasidDB(name);
+    await again.open();
+    expect(await again.pages.count()).toBe(3);
+    again.close();
   });
 });

@@ -1,30 +1,12 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { PageRow } from '../model/page.ts';
 import { pageKey } from '../pages/page-key.ts';
-import type { AnnotationRow } from './annotation.ts';
-import { tallyMentions, type EntitySiteRow, type EntityStatsRow } from './entity-stats.ts';
-import type { MentionRow } from './mention.ts';
-import type { ReaderAliasRow, ReaderEntityRow } from './reader-entity.ts';
-import type { SettingsRow } from './settings.ts';
-
-/** A page Rasid has read. */
-export interface PageRow {
-  /** The page's key, `pageKey(address, canonical)`: its identity (the field's name is from version 1). */
-  url: string;
-  /** The address it was last read at. */
-  address?: string;
-  /** Host without `www.`: what "site" means in Rasid. */
-  site: string;
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  publishedTime: string | null;
-  lang: string | null;
-  wordCount: number;
-  /** Epoch milliseconds. */
-  firstVisit: number;
-  lastVisit: number;
-  visits: number;
-}
+import type { AnnotationRow } from '../model/annotation.ts';
+import { tallyMentions, type EntitySiteRow, type EntityStatsRow } from '../model/entity-stats.ts';
+import type { MentionRow } from '../model/mention.ts';
+import type { ReaderAliasRow, ReaderEntityRow } from '../model/reader-entity.ts';
+import type { SettingsRow } from '../model/settings.ts';
+import type { DismissedNameRow, SuggestedMentionRow } from '../model/suggestion.ts';
 
 export const DB_NAME = 'rasid';
 
@@ -42,6 +24,8 @@ export class RasidDB extends Dexie {
   declare entityStats: EntityTable<EntityStatsRow, 'entity'>;
   declare entitySites: Table<EntitySiteRow, [string, string]>;
   declare readerAliases: EntityTable<ReaderAliasRow, 'id'>;
+  declare suggestedMentions: Table<SuggestedMentionRow, [string, string]>;
+  declare dismissedNames: EntityTable<DismissedNameRow, 'key'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -63,8 +47,16 @@ export class RasidDB extends Dexie {
       .upgrade(async (tx) => {
         const pages = tx.table<PageRow, string>('pages');
         const merged = new Map<string, PageRow>();
+        const keptAsTheyWere: string[] = [];
         for (const row of await pages.toArray()) {
-          const key = pageKey(row.url);
+          const key = keyOf(row.url);
+          if (key === null) {
+            // Not a web address: there is no identity to fold it into. Kept under its old key, so that
+            // its title and visits are not lost (nothing else looks it up) — issue #12.
+            keptAsTheyWere.push(String(row.url));
+            merged.set(row.url, row);
+            continue;
+          }
           const other = merged.get(key);
           // The most recent visit gives the title and address; visits add up.
           const latest =
@@ -79,12 +71,30 @@ export class RasidDB extends Dexie {
         }
         await pages.clear();
         await pages.bulkPut([...merged.values()]);
+        const refiled: string[] = [];
+        const unfiled: string[] = [];
         await tx
           .table<AnnotationRow, string>('annotations')
           .toCollection()
           .modify((a) => {
-            a.page = pageKey(a.page);
+            const key = keyOf(a.page);
+            if (key !== null) a.page = key;
+            else {
+              // The address the annotation was made on says which page it belongs to; without one it
+              // stays where it was — listed by nothing, but not lost.
+              const fromTarget = keyOf(a.target?.source);
+              (fromTarget === null ? unfiled : refiled).push(String(a.page));
+              if (fromTarget !== null) a.page = fromTarget;
+            }
           });
+        reportRepairs(4, [
+          [keptAsTheyWere, 'pages kept under their old key (not a web address)'],
+          [
+            refiled,
+            'annotations filed under the address they were made on (their page was not a web address)',
+          ],
+          [unfiled, 'annotations left under their old page (not a web address)'],
+        ]);
       });
     // v5: what each entity's history sums to — pages, sites, first and last seen, a monthly timeline —
     // kept beside the mentions, so that the panel and the dashboard read one row per entity instead of
@@ -97,12 +107,65 @@ export class RasidDB extends Dexie {
         entitySites: '[entity+site]',
       })
       .upgrade(async (tx) => {
-        const { stats, sites } = tallyMentions(await tx.table<MentionRow>('mentions').toArray());
+        const table = tx.table<MentionRow, [string, string]>('mentions');
+        // A mention without a date cannot be placed on the timeline (and would throw there): it takes
+        // the other date when it has one, else it goes — the next reading of its page writes it again.
+        const dated: MentionRow[] = [];
+        const redated: MentionRow[] = [];
+        const undated: MentionRow[] = [];
+        for (const m of await table.toArray()) {
+          const first = Number.isFinite(m.firstSeen) ? m.firstSeen : m.lastSeen;
+          const last = Number.isFinite(m.lastSeen) ? m.lastSeen : m.firstSeen;
+          if (!Number.isFinite(first)) undated.push(m);
+          else if (first === m.firstSeen && last === m.lastSeen) dated.push(m);
+          else redated.push({ ...m, firstSeen: first, lastSeen: last });
+        }
+        await table.bulkDelete(undated.map((m): [string, string] => [m.page, m.entity]));
+        await table.bulkPut(redated);
+        dated.push(...redated);
+        const named = (rows: MentionRow[]) => rows.map((m) => `${m.entity} @ ${m.page}`);
+        reportRepairs(5, [
+          [named(redated), 'mentions given their one known date'],
+          [named(undated), 'mentions without a date removed'],
+        ]);
+        const { stats, sites } = tallyMentions(dated);
         await tx.table<EntityStatsRow, string>('entityStats').bulkPut(stats);
         await tx.table<EntitySiteRow, [string, string]>('entitySites').bulkPut(sites);
       });
     // v6: the reader's lexicon — spellings added to an entity or switched off (issue #7). Reader
     // entities keep their table; their new fields (subtype, English name, spellings) are optional.
     this.version(6).stores({ readerAliases: '&id, entity' });
+    // v7: names Rasid does not know yet (issue 13). The suggested names each page named, by folded
+    // spelling, beside its mentions (a page's are found through the primary key's prefix; candidates by
+    // `key`; forgetting a site by `site`); and the spellings the reader said are not names. New tables:
+    // nothing to move.
+    this.version(7).stores({
+      suggestedMentions: '[page+key], key, site',
+      dismissedNames: '&key',
+    });
   }
+}
+
+/** A page key for a stored address, or null when it is not a web address (`pageKey` would throw). */
+function keyOf(address: unknown): string | null {
+  if (typeof address !== 'string') return null;
+  try {
+    return pageKey(address);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Says what an upgrade step repaired. An upgrade that throws aborts, and the database would never open
+ * again (issue #12): a row an upgrade cannot move is repaired or left as it was, and reported here, in
+ * the console of the context that opened the database (the background), with what it was.
+ */
+function reportRepairs(version: number, repairs: [rows: string[], what: string][]): void {
+  for (const [rows, what] of repairs)
+    if (rows.length)
+      console.warn(
+        `Rasid database, upgrade to version ${version}: ${rows.length} ${what}:`,
+        rows.slice(0, 20),
+      );
 }

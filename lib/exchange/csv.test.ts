@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { annotationRow, ANNOTATIONS, exportInput, MENTIONS, PAGE_A, PAGE_B } from './export-input.fixture.ts';
 import { CSV_COLUMNS, csvCell, neutralizeFormula, TAG_SEPARATOR, toCsv } from './csv.ts';
 import { readCsv } from './read-csv.fixture.ts';
-import type { ExportInput } from './types.ts';
+import type { ExportInput } from '../model/exchange.ts';
 
 /** The rows of the export of `input` as objects keyed by column. */
 function rows(input: ExportInput): Record<string, string>[] {

@@ -1,8 +1,8 @@
-import type { AnnotationRow } from '../db/annotation.ts';
-import type { MentionRow } from '../db/mention.ts';
-import type { PageRow } from '../db/schema.ts';
+import type { AnnotationRow } from '../model/annotation.ts';
+import type { MentionRow } from '../model/mention.ts';
+import type { PageRow } from '../model/page.ts';
 import { siteOf } from '../pages/page-key.ts';
-import type { EntityLabel, ExportInput } from './types.ts';
+import type { EntityLabel, ExportInput } from '../model/exchange.ts';
 
 /**
  * The reader's annotations, and the entities their pages named, as one spreadsheet (issue #7). RFC 4180

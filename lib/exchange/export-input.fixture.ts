@@ -1,7 +1,7 @@
-import type { AnnotationRow } from '../db/annotation.ts';
-import type { MentionRow } from '../db/mention.ts';
-import type { PageRow } from '../db/schema.ts';
-import type { EntityLabel, ExportInput } from './types.ts';
+import type { AnnotationRow } from '../model/annotation.ts';
+import type { MentionRow } from '../model/mention.ts';
+import type { PageRow } from '../model/page.ts';
+import type { EntityLabel, ExportInput } from '../model/exchange.ts';
 
 /**
  * One reader's work, shared by the export format tests: Arabic and English notes, every colour, a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annotationRow, ANNOTATIONS, exportInput, MENTIONS, PAGE_A, PAGE_B } from './export-input.fixture.ts';
-import type { PageRow } from '../db/schema.ts';
+import type { PageRow } from '../model/page.ts';
 import { ENGLISH_MARKDOWN_LABELS, toMarkdown, type MarkdownLabels } from './markdown.ts';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '[click](javascript:alert(1))', '](javascript:alert(1))'];

@@ -1,8 +1,8 @@
-import type { AnnotationRow } from '../db/annotation.ts';
-import type { PageRow } from '../db/schema.ts';
+import type { AnnotationRow } from '../model/annotation.ts';
+import type { PageRow } from '../model/page.ts';
 import type { EntityType } from '../lexicon/schema.ts';
 import { escapeMarkdown, markdownLink, markdownParagraphs, markdownQuote } from './escape-markdown.ts';
-import type { EntityLabel, ExportInput } from './types.ts';
+import type { EntityLabel, ExportInput } from '../model/exchange.ts';
 
 /**
  * The reader's annotations as a Markdown document to read (issue #7): page by page, each quote with

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnotationRow } from '../db/annotation.ts';
+import type { AnnotationRow } from '../model/annotation.ts';
 import { pageKey } from '../pages/page-key.ts';
 import { parseWebAnnotation } from './parse-web-annotation.ts';
-import type { FileProblem, ItemProblem, ParsedFile, ParsedItem } from './types.ts';
+import type { FileProblem, ItemProblem, ParsedFile, ParsedItem } from '../model/exchange.ts';
 
 const now = Date.UTC(2025, 5, 1);
 const SOURCE = 'https://www.example.org/news/1?utm_source=x';
@@ -35,13 +35,13 @@ const parse = (value: unknown, limitBytes?: number): ParsedFile =>
 
 function items(value: unknown): ParsedItem[] {
   const parsed = parse(value);
-  if (!parsed.ok) throw new Error(`file refused: ${JSON.stringify(parsed.problem)}`);
-  return parsed.items;
+  if (!parsed.ok) throw new Error(`file refused: ${JSON.stringify(parsed.error)}`);
+  return parsed.value.items;
 }
 
 function problem(value: unknown, limitBytes?: number): FileProblem | null {
   const parsed = parse(value, limitBytes);
-  return parsed.ok ? null : parsed.problem;
+  return parsed.ok ? null : parsed.error;
 }
 
 function imported(annotation: Json): AnnotationRow {
@@ -104,8 +104,8 @@ describe('parseWebAnnotation: the file', () => {
     });
 
     it('reads version 1 and an export without version', () => {
-      expect(parse(rasid(1))).toMatchObject({ ok: true, origin: 'rasid' });
-      expect(parse(rasid(undefined))).toMatchObject({ ok: true, origin: 'rasid' });
+      expect(parse(rasid(1))).toMatchObject({ ok: true, value: { origin: 'rasid' } });
+      expect(parse(rasid(undefined))).toMatchObject({ ok: true, value: { origin: 'rasid' } });
     });
 
     it('refuses a newer version, whatever its shape', () => {
@@ -134,7 +134,7 @@ describe('parseWebAnnotation: the file', () => {
     it('leaves another tool’s formatVersion alone', () =>
       expect(parse({ ...rasid(7), generator: { name: 'Other' } })).toMatchObject({
         ok: true,
-        origin: 'w3c',
+        value: { origin: 'w3c' },
       }));
   });
 
@@ -180,7 +180,8 @@ describe('parseWebAnnotation: the file', () => {
       expect(items(foreign({ '@context': ['http://www.w3.org/ns/anno.jsonld', {}] }))).toHaveLength(1);
     });
 
-    it('calls other tools’ files w3c', () => expect(parse([foreign()])).toMatchObject({ origin: 'w3c' }));
+    it('calls other tools’ files w3c', () =>
+      expect(parse([foreign()])).toMatchObject({ value: { origin: 'w3c' } }));
 
     it('numbers the items in file order and gives each its id as written', () =>
       expect(
@@ -423,7 +424,7 @@ describe('parseWebAnnotation: what it imports', () => {
     });
     const entities = (...bodies: Json[]) => {
       const parsed = parse(bodies.map((body, i) => foreign({ id: `a${i}`, body })));
-      return parsed.ok ? parsed.entities : null;
+      return parsed.ok ? parsed.value.entities : null;
     };
 
     it('are named as the file names them', () =>
@@ -453,7 +454,7 @@ describe('parseWebAnnotation: what it imports', () => {
 
     it('are not taken from rejected items', () => {
       const parsed = parse([foreign({ target: undefined, body: entity('reader-1', { en: 'A' }) })]);
-      expect(parsed.ok && parsed.entities).toEqual([]);
+      expect(parsed.ok && parsed.value.entities).toEqual([]);
     });
   });
 
@@ -493,7 +494,7 @@ describe('parseWebAnnotation: what it imports', () => {
       const id = imported(foreign({ id: undefined })).id;
       expect(id).toMatch(/^urn:rasid:import:[0-9a-f]{16}$/u);
       expect(parseWebAnnotation(JSON.stringify(foreign({ id: undefined })), { now: now + 1 })).toMatchObject({
-        items: [{ annotation: { id } }],
+        value: { items: [{ annotation: { id } }] },
       });
     });
 

@@ -1,8 +1,9 @@
-import { ANNOTATION_COLORS, type AnnotationColor, type AnnotationRow } from '../db/annotation.ts';
+import { ANNOTATION_COLORS, type AnnotationColor, type AnnotationRow } from '../model/annotation.ts';
 import type { PositionSelector, QuoteSelector } from '../anchoring/match-quote.ts';
+import { MAX_CONTEXT_CHARS, MAX_QUOTE_CHARS } from '../anchoring/quote-limits.ts';
 import { ACTOR_SUBTYPES, PLACE_SUBTYPES, type Subtype } from '../lexicon/schema.ts';
 import { pageKey, siteOf } from '../pages/page-key.ts';
-import { err, ok, type Result } from '../result.ts';
+import { err, ok, type Result } from '../model/result.ts';
 import { fnv1a64 } from './fnv1a64.ts';
 import {
   annotationIdOf,
@@ -14,7 +15,14 @@ import {
   RASID_FORMAT_VERSION,
   RASID_VOCAB,
 } from './rasid-vocabulary.ts';
-import type { EntityLabel, FileProblem, ItemProblem, ItemWarning, ParsedFile, ParsedItem } from './types.ts';
+import type {
+  EntityLabel,
+  FileProblem,
+  ItemProblem,
+  ItemWarning,
+  ParsedFile,
+  ParsedItem,
+} from '../model/exchange.ts';
 
 /**
  * Reading an import file (issue #7): Rasid's own exports and other tools' W3C Web Annotations
@@ -60,10 +68,10 @@ export function parseWebAnnotation(text: string, options: ParseOptions): ParsedF
     items.push(item);
     for (const label of labels) if (!entities.has(label.id)) entities.set(label.id, label);
   });
-  return { ok: true, origin: rasid ? 'rasid' : 'w3c', items, entities: [...entities.values()] };
+  return ok({ origin: rasid ? 'rasid' : 'w3c', items, entities: [...entities.values()] });
 }
 
-const refuse = (problem: FileProblem): ParsedFile => ({ ok: false, problem });
+const refuse = (problem: FileProblem): ParsedFile => err(problem);
 
 const encoder = new TextEncoder();
 const CHUNK = 1 << 16;
@@ -273,6 +281,8 @@ function readQuote(selectors: Json[]): Checked<QuoteSelector> {
   if (exact !== undefined && exact !== null && typeof exact !== 'string')
     return err({ code: 'bad-field', field: 'exact' });
   if (!exact) return err({ code: 'no-quote' });
+  // A longer quote is no reader's selection (issue #12: a 10 MB quote froze the page that anchored it).
+  if (exact.length > MAX_QUOTE_CHARS) return err({ code: 'bad-field', field: 'exact' });
   const quote: QuoteSelector = { exact };
   for (const [field, value] of [
     ['prefix', prefix],
@@ -280,7 +290,8 @@ function readQuote(selectors: Json[]): Checked<QuoteSelector> {
   ] as const) {
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string') return err({ code: 'bad-field', field });
-    quote[field] = value;
+    // Only the context nearest the quote is ever read: keep that much.
+    quote[field] = field === 'prefix' ? value.slice(-MAX_CONTEXT_CHARS) : value.slice(0, MAX_CONTEXT_CHARS);
   }
   return ok(quote);
 }

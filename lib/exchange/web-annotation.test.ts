@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANNOTATION_COLORS } from '../db/annotation.ts';
+import { ANNOTATION_COLORS } from '../model/annotation.ts';
 import {
   ANNOTATIONS,
   annotationRow,
@@ -11,7 +11,7 @@ import {
   READER_ENTITY,
 } from './export-input.fixture.ts';
 import { parseWebAnnotation, toWebAnnotation, type WebAnnotationJson } from './web-annotation.ts';
-import type { ExportInput, ParsedFile } from './types.ts';
+import type { ExportInput, ParsedFile } from '../model/exchange.ts';
 
 const now = Date.UTC(2030, 0, 1);
 const roundTrip = (input: ExportInput): ParsedFile =>
@@ -162,27 +162,29 @@ describe('toWebAnnotation', () => {
 describe('the round trip through parseWebAnnotation', () => {
   it('gives back the very same annotations, and skips the mentions', () => {
     const parsed = roundTrip(exportInput());
-    if (!parsed.ok) throw new Error(`refused: ${parsed.problem.code}`);
-    expect(parsed.origin).toBe('rasid');
-    expect(parsed.items.flatMap((i) => ('annotation' in i ? [i.annotation] : []))).toStrictEqual(ANNOTATIONS);
-    expect(parsed.items.filter((i) => 'skipped' in i)).toHaveLength(MENTIONS.length);
-    expect(parsed.items.flatMap((i) => ('annotation' in i ? i.warnings : []))).toEqual([]);
+    if (!parsed.ok) throw new Error(`refused: ${parsed.error.code}`);
+    expect(parsed.value.origin).toBe('rasid');
+    expect(parsed.value.items.flatMap((i) => ('annotation' in i ? [i.annotation] : []))).toStrictEqual(
+      ANNOTATIONS,
+    );
+    expect(parsed.value.items.filter((i) => 'skipped' in i)).toHaveLength(MENTIONS.length);
+    expect(parsed.value.items.flatMap((i) => ('annotation' in i ? i.warnings : []))).toEqual([]);
   });
 
   it('gives back the reader’s own entities with their names, and not the lexicon’s', () => {
     const parsed = roundTrip(exportInput());
-    expect(parsed.ok && parsed.entities).toStrictEqual(ENTITIES.filter((e) => e.id === READER_ENTITY));
+    expect(parsed.ok && parsed.value.entities).toStrictEqual(ENTITIES.filter((e) => e.id === READER_ENTITY));
   });
 
   it.each(ANNOTATION_COLORS)('keeps the colour %s', (color) => {
     const annotation = annotationRow({ body: { color } });
     const parsed = roundTrip(exportInput({ annotations: [annotation] }));
-    expect(parsed.ok && parsed.items[0]).toMatchObject({ annotation: { body: { color } } });
+    expect(parsed.ok && parsed.value.items[0]).toMatchObject({ annotation: { body: { color } } });
   });
 
   it('keeps notes and tags exactly, markup, formulas and Arabic commas included', () => {
     const body = { note: ' <b>مهم</b>\r\n\t=1+1 ', tags: ['حلب، إدلب', '=SUM(A1)', '<script>'] };
     const parsed = roundTrip(exportInput({ annotations: [annotationRow({ body })], mentions: [] }));
-    expect(parsed.ok && parsed.items[0]).toMatchObject({ annotation: { body } });
+    expect(parsed.ok && parsed.value.items[0]).toMatchObject({ annotation: { body } });
   });
 });

@@ -1,6 +1,6 @@
-import type { AnnotationRow } from '../db/annotation.ts';
-import type { MentionRow } from '../db/mention.ts';
-import type { PageRow } from '../db/schema.ts';
+import type { AnnotationRow } from '../model/annotation.ts';
+import type { MentionRow } from '../model/mention.ts';
+import type { PageRow } from '../model/page.ts';
 import type { EntityType, Subtype } from '../lexicon/schema.ts';
 import {
   annotationIri,
@@ -12,7 +12,7 @@ import {
   RASID_FORMAT_VERSION,
 } from './rasid-vocabulary.ts';
 import { textLanguage, type TextLanguage } from './text-language.ts';
-import type { EntityLabel, ExportInput } from './types.ts';
+import type { EntityLabel, ExportInput } from '../model/exchange.ts';
 
 /**
  * Rasid's annotations as a W3C Web Annotation collection (https://www.w3.org/TR/annotation-model/),

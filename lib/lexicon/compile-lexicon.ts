@@ -1,5 +1,5 @@
 import { fold } from '../arabic/normalize.ts';
-import type { Alias, Entity, Lexicon } from './schema.ts';
+import type { Alias, AliasCondition, Entity, Lexicon } from './schema.ts';
 
 /**
  * A set of folded words, looked up by a span of folded codes without building a string: by hash,
@@ -37,6 +37,8 @@ export interface CompiledCondition {
   after: WordSet | null;
   cooccurs: readonly string[] | null;
   notFollowedBy: WordSet | null;
+  /** Countries the text must be about (see `AliasCondition.about`), or null. */
+  about: readonly string[] | null;
 }
 
 export interface CompiledAlias {
@@ -55,7 +57,10 @@ export interface CompiledAlias {
 export interface CompiledLexicon {
   entities: readonly Entity[];
   aliases: readonly CompiledAlias[];
-  /** Whether any alias has a `cooccurs` condition (else one round of choice suffices). */
+  /**
+   * Whether any alias has a `cooccurs` or `about` condition, which look at what the text names:
+   * else one round of choice suffices.
+   */
   cooccurrence: boolean;
   /** UTF-16 code → symbol (1…), 0 when no alias has that character. */
   symbol: Uint16Array;
@@ -71,16 +76,59 @@ export interface CompiledLexicon {
   terminal: Uint32Array;
 }
 
+/**
+ * Compiled conditions by their source object: aliases that share one `when` object (the shipped
+ * lexicon shares them, see slim-lexicon.ts) share one compiled condition, built once.
+ */
+const compiledConditions = new WeakMap<AliasCondition, CompiledCondition>();
+
 export function compileCondition(alias: Alias): CompiledCondition | null {
   const w = alias.when;
   if (!w) return null;
-  const words = (list: string[] | undefined) => (list?.length ? new WordSet(list.map(fold)) : null);
+  let compiled = compiledConditions.get(w);
+  if (!compiled) compiledConditions.set(w, (compiled = compileConditionOf(w)));
+  return compiled;
+}
+
+/** Condition words folded once each: thousands of conditions share a few hundred words. */
+const foldedWords = new Map<string, string>();
+export function foldConditionWord(word: string): string {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) foldedWords.set(word, (folded = fold(word)));
+  return folded;
+}
+
+/** Condition words as folded at build time (serialize-lexicon.ts): a page then folds none of them. */
+export function primeConditionWords(words: Readonly<Record<string, string>>): void {
+  for (const word in words) if (!foldedWords.has(word)) foldedWords.set(word, words[word]!);
+}
+
+function compileConditionOf(w: AliasCondition): CompiledCondition {
+  const words = (list: string[] | undefined) =>
+    list?.length ? new WordSet(list.map(foldConditionWord)) : null;
   return {
     quoted: w.quoted === true,
     after: words(w.after),
     cooccurs: w.cooccurs?.length ? w.cooccurs : null,
     notFollowedBy: words(w.notFollowedBy),
+    about: w.about?.length ? w.about : null,
   };
+}
+
+const countries = new WeakMap<CompiledLexicon, Map<string, string>>();
+
+/**
+ * Entity id → the country it belongs to (`Entity.country`), for `about` conditions: made on first
+ * use, once per compiled lexicon (a page with no such alias in sight never makes it).
+ */
+export function countriesOf(lex: CompiledLexicon): ReadonlyMap<string, string> {
+  let map = countries.get(lex);
+  if (!map) {
+    map = new Map();
+    for (const e of lex.entities) if (e.country) map.set(e.id, e.country);
+    countries.set(lex, map);
+  }
+  return map;
 }
 
 /** Folded aliases shorter than this are not matched: a single letter is never a name. */
@@ -117,11 +165,16 @@ export function compileLexicon(lexicon: Pick<Lexicon, 'entities'>): CompiledLexi
   let symbols = 1;
   for (const map of children) for (const code of map.keys()) if (!symbol[code]) symbol[code] = symbols++;
 
-  const edges = nodes - 1;
+  // Only branching nodes (and the root) keep their edges in the hash table: a node with one child
+  // is stepped through `onlyCode`/`onlyChild`, and most nodes are letters inside one name.
+  const hashed = (map: Map<number, number>, node: number) => node === 0 || map.size > 1;
+  let edges = 0;
+  children.forEach((map, node) => void (hashed(map, node) && (edges += map.size)));
   const size = 2 ** Math.ceil(Math.log2(Math.max(16, edges * 1.5)));
   const edgeKey = new Int32Array(size).fill(-1);
   const edgeChild = new Int32Array(size);
   children.forEach((map, node) => {
+    if (!hashed(map, node)) return;
     for (const [code, child] of map) {
       const key = node * symbols + symbol[code]!;
       let slot = hashSlot(key, size);
@@ -155,7 +208,7 @@ export function compileLexicon(lexicon: Pick<Lexicon, 'entities'>): CompiledLexi
       onlyChild[node] = child;
     }
   });
-  const cooccurrence = aliases.some((a) => a.when?.cooccurs);
+  const cooccurrence = aliases.some((a) => a.when?.cooccurs || a.when?.about);
   return {
     entities: lexicon.entities,
     aliases,

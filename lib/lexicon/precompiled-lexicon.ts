@@ -1,7 +1,7 @@
 import serialized from 'virtual:rasid-precompiled-lexicon';
 import { bundledLexicon } from './bundled-lexicon.ts';
 import type { CompiledLexicon } from './compile-lexicon.ts';
-import { deserializeLexicon } from './serialize-lexicon.ts';
+import { deserializeLexicon, type SerializedLexicon } from './serialize-lexicon.ts';
 
 let loaded: CompiledLexicon | undefined;
 
@@ -10,5 +10,5 @@ let loaded: CompiledLexicon | undefined;
  * build's `precompiledLexicon` plugin). Decoding it is a few typed-array copies, whatever its size.
  */
 export function precompiledBundledLexicon(): CompiledLexicon {
-  return (loaded ??= deserializeLexicon(serialized, bundledLexicon));
+  return (loaded ??= deserializeLexicon(JSON.parse(serialized) as SerializedLexicon, bundledLexicon));
 }

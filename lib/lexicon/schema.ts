@@ -64,6 +64,13 @@ export interface AliasCondition {
   cooccurs?: string[];
   /** Not directly followed by one of these words: النظام الصحي. */
   notFollowedBy?: string[];
+  /**
+   * The text is about one of these countries (ISO 3166-1 alpha-2, lower case): of the entities it
+   * names that belong to a country (`Entity.country`), that country's are the most, ties included.
+   * Unlike the others, this condition is required: «النظام» names the Syrian regime only in a text
+   * about Syria, whatever else holds (issue #13: in an article about Iran it is not Syria's).
+   */
+  about?: string[];
 }
 
 export interface Alias {
@@ -93,6 +100,11 @@ export interface Entity {
   ar: string;
   en: string;
   aliases: Alias[];
+  /**
+   * The country the entity belongs to (ISO 3166-1 alpha-2, lower case): a country itself, its towns,
+   * its government, forces and people. What a text is `about` is worked out from these.
+   */
+  country?: string;
   note?: string;
   provenance: Provenance;
 }
@@ -104,6 +116,7 @@ export interface Lexicon {
 
 const isString = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+const isCountryCode = (v: unknown): v is string => typeof v === 'string' && /^[a-z]{2}$/u.test(v);
 
 /** Every way `data` breaks the schema, as readable messages; empty when it is a valid lexicon. */
 export function validateLexicon(data: unknown): string[] {
@@ -127,6 +140,8 @@ export function validateLexicon(data: unknown): string[] {
       errors.push(`${at}: subtype ${String(e.subtype)} is not a ${e.type} subtype`);
     if (!isString(e.ar)) errors.push(`${at}: ar is required`);
     if (!isString(e.en)) errors.push(`${at}: en is required`);
+    if (e.country !== undefined && !isCountryCode(e.country))
+      errors.push(`${at}: country must be an ISO 3166-1 alpha-2 code in lower case`);
     if (!Array.isArray(e.aliases) || e.aliases.length === 0)
       errors.push(`${at}: aliases must be a non-empty array`);
     e.aliases?.forEach((a: Partial<Alias>, j) => {
@@ -140,13 +155,15 @@ export function validateLexicon(data: unknown): string[] {
         if (typeof w !== 'object' || w === null) errors.push(`${aat}: when must be an object`);
         else {
           for (const key of Object.keys(w))
-            if (!['quoted', 'after', 'cooccurs', 'notFollowedBy'].includes(key))
+            if (!['quoted', 'after', 'cooccurs', 'notFollowedBy', 'about'].includes(key))
               errors.push(`${aat}: unknown condition ${key}`);
           if (w.quoted !== undefined && typeof w.quoted !== 'boolean')
             errors.push(`${aat}: quoted must be boolean`);
           for (const key of ['after', 'cooccurs', 'notFollowedBy'] as const)
             if (w[key] !== undefined && !isStringArray(w[key]))
               errors.push(`${aat}: ${key} must be a list of words`);
+          if (w.about !== undefined && !(isStringArray(w.about) && w.about.every(isCountryCode)))
+            errors.push(`${aat}: about must be a list of country codes (ISO 3166-1 alpha-2, lower case)`);
         }
         if (!isString(a.ambiguity)) errors.push(`${aat}: a conditional alias needs an ambiguity explanation`);
       }

@@ -1,5 +1,13 @@
-import { compileCondition, type CompiledLexicon } from './compile-lexicon.ts';
-import type { Lexicon } from './schema.ts';
+import { fold } from '../arabic/normalize.ts';
+import {
+  compileCondition,
+  foldConditionWord,
+  primeConditionWords,
+  type CompiledAlias,
+  type CompiledCondition,
+  type CompiledLexicon,
+} from './compile-lexicon.ts';
+import type { Alias, Entity, Lexicon } from './schema.ts';
 
 /**
  * A compiled lexicon as plain JSON, made at build time (see `wxt.config.ts`) so that no page ever
@@ -7,26 +15,47 @@ import type { Lexicon } from './schema.ts';
  * lexicon itself, which ships beside it.
  */
 export interface SerializedLexicon {
-  version: 1;
-  /** [entity index, alias index] per compiled alias. */
-  aliases: [number, number][];
-  folded: string[];
+  /**
+   * 2 (issue #13, several thousand entities): per-node and per-alias data packed small — a byte
+   * where a byte does, aliases implied by the lexicon's order — and condition words folded at build
+   * time, so that a page decodes it in a few milliseconds.
+   */
+  version: 2;
+  /**
+   * Aliases not compiled (folded too short), as ordinals over every entity's aliases in order: the
+   * compiled aliases are all the others, in that order.
+   */
+  skipped: number[];
   cooccurrence: boolean;
   symbols: number;
   /** (code, symbol) pairs: the symbol table is 64 K entries, almost all zero. */
   symbolPairs: number[];
-  arrays: Record<'onlyCode' | 'onlyChild' | 'edgeKey' | 'edgeChild' | 'termStart' | 'terminal', string>;
+  /** Every word of every alias condition, with its folded form: pages need not fold them. */
+  conditionWords: Record<string, string>;
+  /**
+   * Typed arrays in base64. Per node: `onlySymbol` (the symbol of its only child, 0 if not one),
+   * `onlyStep` (that child's number minus the node's, 255: the next of `onlyFar`), `termCount`
+   * (aliases ending there). Then the edge hash table and `terminal`, as compiled.
+   */
+  arrays: Record<
+    'onlySymbol' | 'onlyStep' | 'onlyFar' | 'termCount' | 'edgeKey' | 'edgeChild' | 'terminal',
+    string
+  >;
 }
 
 type ArrayName = keyof SerializedLexicon['arrays'];
 const ARRAY_TYPES = {
-  onlyCode: Uint16Array,
-  onlyChild: Int32Array,
+  onlySymbol: Uint8Array,
+  onlyStep: Uint8Array,
+  onlyFar: Int32Array,
+  termCount: Uint8Array,
   edgeKey: Int32Array,
   edgeChild: Int32Array,
-  termStart: Uint32Array,
   terminal: Uint32Array,
 } as const;
+
+/** `onlyStep` for a child further than this from its parent: look in `onlyFar`. */
+const FAR = 255;
 
 const toBase64 = (a: ArrayBufferView) => {
   const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -34,7 +63,12 @@ const toBase64 = (a: ArrayBufferView) => {
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
 };
+/** The platform's own decoder where there is one (Chromium 140, Firefox 133): a page decodes a megabyte. */
+const nativeFromBase64 = (
+  Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }
+).fromBase64?.bind(Uint8Array);
 const fromBase64 = (s: string) => {
+  if (nativeFromBase64) return nativeFromBase64(s).buffer as ArrayBuffer;
   const raw = atob(s);
   const bytes = new Uint8Array(raw.length);
   for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
@@ -42,21 +76,77 @@ const fromBase64 = (s: string) => {
 };
 
 export function serializeLexicon(lex: CompiledLexicon): SerializedLexicon {
-  const entityIndex = new Map(lex.entities.map((e, i) => [e, i]));
   const symbolPairs: number[] = [];
   lex.symbol.forEach((sym, code) => sym && symbolPairs.push(code, sym));
-  const arrays = Object.fromEntries(
-    (Object.keys(ARRAY_TYPES) as ArrayName[]).map((name) => [name, toBase64(lex[name])]),
-  ) as SerializedLexicon['arrays'];
+  if (lex.symbols > 0xff) throw new Error(`${lex.symbols} symbols: more than a byte holds`);
+  const conditionWords: Record<string, string> = {};
+  for (const { alias } of lex.aliases)
+    for (const list of [alias.when?.after, alias.when?.notFollowedBy])
+      for (const word of list ?? []) conditionWords[word] = foldConditionWord(word);
+  const compiled = new Set(lex.aliases.map((a) => a.alias));
+  const skipped: number[] = [];
+  let ordinal = 0;
+  for (const e of lex.entities)
+    for (const a of e.aliases) {
+      if (!compiled.has(a)) skipped.push(ordinal);
+      ordinal++;
+    }
+  const nodes = lex.onlyCode.length;
+  const onlySymbol = new Uint8Array(nodes);
+  const onlyStep = new Uint8Array(nodes);
+  const onlyFar: number[] = [];
+  const termCount = new Uint8Array(nodes);
+  for (let n = 0; n < nodes; n++) {
+    const count = lex.termStart[n + 1]! - lex.termStart[n]!;
+    if (count > 0xff) throw new Error(`${count} aliases end at one node: more than a byte holds`);
+    termCount[n] = count;
+    if (lex.onlyChild[n]! < 0) continue;
+    onlySymbol[n] = lex.symbol[lex.onlyCode[n]!]!;
+    const step = lex.onlyChild[n]! - n;
+    if (step > 0 && step < FAR) onlyStep[n] = step;
+    else {
+      onlyStep[n] = FAR;
+      onlyFar.push(lex.onlyChild[n]!);
+    }
+  }
   return {
-    version: 1,
-    aliases: lex.aliases.map((a) => [entityIndex.get(a.entity)!, a.entity.aliases.indexOf(a.alias)]),
-    folded: lex.aliases.map((a) => a.folded),
+    version: 2,
+    skipped,
     cooccurrence: lex.cooccurrence,
     symbols: lex.symbols,
     symbolPairs,
-    arrays,
+    conditionWords,
+    arrays: {
+      onlySymbol: toBase64(onlySymbol),
+      onlyStep: toBase64(onlyStep),
+      onlyFar: toBase64(Int32Array.from(onlyFar)),
+      termCount: toBase64(termCount),
+      edgeKey: toBase64(lex.edgeKey),
+      edgeChild: toBase64(lex.edgeChild),
+      terminal: toBase64(lex.terminal),
+    },
   };
+}
+
+/**
+ * A compiled alias as a page decodes it: its condition compiled when first asked for (most aliases
+ * are never a candidate on a page), its folded form made only for whoever asks.
+ */
+class DecodedAlias implements CompiledAlias {
+  readonly entity: Entity;
+  readonly alias: Alias;
+  #when: CompiledCondition | null | undefined;
+  constructor(entity: Entity, alias: Alias) {
+    this.entity = entity;
+    this.alias = alias;
+  }
+  get when(): CompiledCondition | null {
+    if (this.#when === undefined) this.#when = compileCondition(this.alias);
+    return this.#when;
+  }
+  get folded(): string {
+    return fold(this.alias.text);
+  }
 }
 
 export function deserializeLexicon(
@@ -64,24 +154,49 @@ export function deserializeLexicon(
   lexicon: Pick<Lexicon, 'entities'>,
 ): CompiledLexicon {
   const symbol = new Uint16Array(0x10000);
-  for (let i = 0; i < s.symbolPairs.length; i += 2) symbol[s.symbolPairs[i]!] = s.symbolPairs[i + 1]!;
+  const codeOf = new Uint16Array(s.symbols + 1);
+  for (let i = 0; i < s.symbolPairs.length; i += 2) {
+    symbol[s.symbolPairs[i]!] = s.symbolPairs[i + 1]!;
+    codeOf[s.symbolPairs[i + 1]!] = s.symbolPairs[i]!;
+  }
   const array = <N extends ArrayName>(name: N) =>
     new ARRAY_TYPES[name](fromBase64(s.arrays[name])) as InstanceType<(typeof ARRAY_TYPES)[N]>;
+
+  const onlySymbol = array('onlySymbol');
+  const onlyStep = array('onlyStep');
+  const onlyFar = array('onlyFar');
+  const termCount = array('termCount');
+  const nodes = onlySymbol.length;
+  const onlyCode = new Uint16Array(nodes);
+  const onlyChild = new Int32Array(nodes).fill(-1);
+  const termStart = new Uint32Array(nodes + 1);
+  for (let n = 0, far = 0, terms = 0; n < nodes; n++) {
+    termStart[n] = terms;
+    terms += termCount[n]!;
+    termStart[n + 1] = terms;
+    if (!onlySymbol[n]) continue;
+    onlyCode[n] = codeOf[onlySymbol[n]!]!;
+    onlyChild[n] = onlyStep[n] === FAR ? onlyFar[far++]! : n + onlyStep[n]!;
+  }
+
+  primeConditionWords(s.conditionWords);
+  const skipped = new Set(s.skipped);
+  const aliases: CompiledAlias[] = [];
+  let ordinal = 0;
+  for (const entity of lexicon.entities)
+    for (const alias of entity.aliases)
+      if (!skipped.has(ordinal++)) aliases.push(new DecodedAlias(entity, alias));
   return {
     entities: lexicon.entities,
-    aliases: s.aliases.map(([e, a], i) => {
-      const entity = lexicon.entities[e]!;
-      const alias = entity.aliases[a]!;
-      return { entity, alias, folded: s.folded[i]!, when: compileCondition(alias) };
-    }),
+    aliases,
     cooccurrence: s.cooccurrence,
     symbol,
     symbols: s.symbols,
-    onlyCode: array('onlyCode'),
-    onlyChild: array('onlyChild'),
+    onlyCode,
+    onlyChild,
     edgeKey: array('edgeKey'),
     edgeChild: array('edgeChild'),
-    termStart: array('termStart'),
+    termStart,
     terminal: array('terminal'),
   };
 }

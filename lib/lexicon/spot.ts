@@ -1,5 +1,11 @@
 import { normalize, originalSpan, wordTable } from '../arabic/normalize.ts';
-import { step, type CompiledAlias, type CompiledLexicon, type WordSet } from './compile-lexicon.ts';
+import {
+  countriesOf,
+  step,
+  type CompiledAlias,
+  type CompiledLexicon,
+  type WordSet,
+} from './compile-lexicon.ts';
 
 /** One mention of an entity: offsets are UTF-16 offsets into the original text. */
 export interface Mention {
@@ -156,6 +162,37 @@ function context(alias: CompiledAlias, codes: Uint16Array, c: Candidates, k: num
   return w.cooccurs ? IF_NAMED : NO;
 }
 
+/**
+ * What the text is about, as far as the entities it names tell: the countries with the most distinct
+ * named entities (ties included), or none when no named entity belongs to a country.
+ */
+export function subjectOf(named: ReadonlySet<string>, countryOf: ReadonlyMap<string, string>): Set<string> {
+  const count = new Map<string, number>();
+  let most = 0;
+  for (const id of named) {
+    const country = countryOf.get(id);
+    if (!country) continue;
+    const n = (count.get(country) ?? 0) + 1;
+    count.set(country, n);
+    if (n > most) most = n;
+  }
+  return new Set([...count].filter(([, n]) => n === most).map(([country]) => country));
+}
+
+/** The entities a round of choice stands on, and what they say the text is about (worked out on demand). */
+class Named {
+  readonly ids: ReadonlySet<string>;
+  readonly #lex: CompiledLexicon;
+  #subject: Set<string> | null = null;
+  constructor(ids: ReadonlySet<string>, lex: CompiledLexicon) {
+    this.ids = ids;
+    this.#lex = lex;
+  }
+  get subject(): ReadonlySet<string> {
+    return (this.#subject ??= subjectOf(this.ids, countriesOf(this.#lex)));
+  }
+}
+
 /** Does the alias name its entity at candidate `k`? See `AliasCondition`. Context verdicts are cached across rounds. */
 function holds(
   alias: CompiledAlias,
@@ -163,14 +200,16 @@ function holds(
   codes: Uint16Array,
   c: Candidates,
   k: number,
-  named: ReadonlySet<string>,
+  named: Named,
   cache: Map<number, number>,
 ): boolean {
   if (!alias.when) return true;
+  const about = alias.when.about;
+  if (about && !about.some((country) => named.subject.has(country))) return false;
   const key = k * 4 + (t & 3);
   let verdict = cache.get(key);
   if (verdict === undefined) cache.set(key, (verdict = context(alias, codes, c, k)));
-  return verdict === YES || (verdict === IF_NAMED && alias.when.cooccurs!.some((id) => named.has(id)));
+  return verdict === YES || (verdict === IF_NAMED && alias.when.cooccurs!.some((id) => named.ids.has(id)));
 }
 
 interface Choice {
@@ -182,8 +221,9 @@ interface Choice {
  * Leftmost-longest choice among candidates whose conditions hold. Candidates come grouped by word
  * and a name always ends at a word end, so the choice is made word by word: in a word not yet
  * covered, the earliest start (fewest clitics) and then the longest name that holds.
- * `cooccurs` conditions look at the entities the previous round chose, so the choice is repeated
- * until it is stable (two rounds in practice; grounded in the first, where no co-occurrence holds).
+ * `cooccurs` and `about` conditions look at the entities the previous round chose, so the choice is
+ * repeated until it is stable (two or three rounds in practice; grounded in the first, where neither
+ * holds unless `context` names entities).
  */
 function choose(
   codes: Uint16Array,
@@ -195,6 +235,7 @@ function choose(
   let chosen: Choice[] = [];
   const cache = new Map<number, number>();
   for (let round = 0; round < 4; round++) {
+    const standing = new Named(named, lex);
     chosen = [];
     let covered = -1;
     for (let g = 0; g < c.length;) {
@@ -202,7 +243,7 @@ function choose(
       let h = g;
       while (h < c.length && c.word[h] === w) h++;
       if (w >= covered) {
-        const best = bestInWord(codes, c, g, h, lex, named, cache);
+        const best = bestInWord(codes, c, g, h, lex, standing, cache);
         if (best) {
           chosen.push(best);
           covered = c.end[best.k]!;
@@ -235,7 +276,7 @@ function bestInWord(
   from: number,
   to: number,
   lex: CompiledLexicon,
-  named: ReadonlySet<string>,
+  named: Named,
   cache: Map<number, number>,
 ): Choice | null {
   for (let run = from; run < to;) {

@@ -1,4 +1,5 @@
 declare module 'virtual:rasid-precompiled-lexicon' {
-  const serialized: import('./serialize-lexicon.ts').SerializedLexicon;
+  /** A `SerializedLexicon` as JSON (see scripts/precompiled-lexicon-plugin.ts). */
+  const serialized: string;
   export default serialized;
 }

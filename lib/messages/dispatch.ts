@@ -1,4 +1,4 @@
-import { err, errorMessage, ok, type Result } from '../result.ts';
+import { err, errorMessage, ok, type Result } from '../model/result.ts';
 import type { HandlersOf, MessageOf, ProtocolMap, Sender } from './protocol.ts';
 
 // Apart from the background's handlers on purpose: the content script dispatches its own messages

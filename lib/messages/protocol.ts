@@ -1,14 +1,26 @@
-import type { ArticleSummary } from '../article/extract-article.ts';
-import type { AnnotationRow } from '../db/annotation.ts';
-import type { EntityDetail, RankedEntity, RankingFilters } from '../db/dashboard.ts';
-import type { EntityHistory, MentionReport } from '../db/mention.ts';
-import type { ReaderAliasRow, ReaderEntityRow, ReaderLexicon } from '../db/reader-entity.ts';
-import type { ImportReport } from '../exchange/import-report.ts';
-import type { FileProblem } from '../exchange/types.ts';
-import type { PageRow } from '../db/schema.ts';
-import type { Settings } from '../db/settings.ts';
-import type { EntityOnPage, ReaderTimings } from '../reader/page-reader.ts';
-import type { Result } from '../result.ts';
+import type { ArticleSummary } from '../model/article.ts';
+import type { AnnotationDraft, AnnotationRow } from '../model/annotation.ts';
+import type { EntityDetail, RankedEntity, RankingFilters } from '../model/dashboard.ts';
+import type { EntityHistory, MentionReport } from '../model/mention.ts';
+import type { ReaderAliasRow, ReaderEntityRow, ReaderLexicon } from '../model/reader-entity.ts';
+import type { ImportReport } from '../model/import-report.ts';
+import type { PageRow } from '../model/page.ts';
+import type { ReaderUi } from '../model/reader-ui.ts';
+import type { Settings } from '../model/settings.ts';
+import type { PanelData } from '../model/panel.ts';
+import type { ReaderState } from '../model/page.ts';
+
+export type { ReaderState };
+import type { Result } from '../model/result.ts';
+import type { EntityLabel, ExportFormat, ExportScope, FileToSave, ParsedItem } from '../model/exchange.ts';
+import type { ParsedLexicon } from '../model/reader-entity.ts';
+import type { Language } from '../i18n/i18n.ts';
+import type {
+  NameCandidate,
+  RecognisedName,
+  SuggestionReport,
+  TextToRecognise,
+} from '../model/suggestion.ts';
 
 /** A protocol: one entry per message, with what is sent and what comes back. */
 export type ProtocolMap<P> = { [K in keyof P]: { request: unknown; response: unknown } };
@@ -31,6 +43,11 @@ export interface Protocol {
       visit: boolean;
       /** The entities the page names, with counts and first sentences: its part of the reader's history. */
       mentions: MentionReport[];
+      /**
+       * The names Rasid does not know yet that the page names (issue 13), by folded spelling, with
+       * counts and first sentences: recorded beside the mentions, so that candidates surface.
+       */
+      suggested?: SuggestionReport[];
     };
     response: PageRow;
   };
@@ -42,13 +59,19 @@ export interface Protocol {
   'settings/set': { request: { site: string; patch: Partial<Settings> }; response: Settings };
   /** The annotations of the page at `url`, in reading order. */
   'annotation/list': { request: { url: string; canonical: string | null }; response: AnnotationRow[] };
-  /** Creates or updates an annotation; `modified` is set here, `created` kept. */
+  /**
+   * Creates an annotation, or edits one, from a draft: the background sets its page (from `url` and
+   * `canonical`), `created` and `modified`. An edit names the `modified` it started from (`base`): a save
+   * over a newer version is refused with `stale`, and the tab shows the newer one (issue #12).
+   */
   'annotation/save': {
-    request: { annotation: AnnotationRow; canonical: string | null };
-    response: AnnotationRow;
+    request: { draft: AnnotationDraft; url: string; canonical: string | null };
+    response: { saved: AnnotationRow } | { stale: AnnotationRow };
   };
-  /** Deletes an annotation and returns it (saving it again undoes the deletion); null if there was none. */
+  /** Deletes an annotation and returns it (`annotation/restore` undoes it); null if there was none. */
   'annotation/delete': { request: { id: string }; response: AnnotationRow | null };
+  /** Puts back an annotation deleted in this browser session (undo), as it was; null when it is gone. */
+  'annotation/restore': { request: { id: string }; response: AnnotationRow | null };
   /** Makes an actor or place of the reader's own, to link annotations to. */
   'entity/create': { request: { name: string; type: ReaderEntityRow['type'] }; response: ReaderEntityRow };
   /** The reader's own entities. */
@@ -63,10 +86,31 @@ export interface Protocol {
   'lexicon/save-entity': { request: { entity: ReaderEntityRow }; response: ReaderEntityRow };
   /** Deletes one of the reader's entities and its spellings; annotations keep their link. */
   'lexicon/delete-entity': { request: { id: string }; response: null };
-  /** Imports a lexicon file: checked whole first, then a report per item, or why the file was refused. */
-  'lexicon/import': {
-    request: { text: string };
-    response: { ok: true; report: ImportReport } | { ok: false; problem: FileProblem };
+  /**
+   * Imports a lexicon file that the options page has read and checked whole (`parseReaderLexicon`):
+   * the background checks each row again and reports per item.
+   */
+  'lexicon/import': { request: { file: ParsedLexicon }; response: ImportReport };
+  /**
+   * Builds an export (the panel: one page; the dashboard: what its filters select) and returns the file
+   * for the page to offer through the save dialog.
+   */
+  'exchange/export': {
+    request: { scope: ExportScope; format: ExportFormat; mentions: boolean; lang: Language };
+    response: FileToSave;
+  };
+  /**
+   * Writes one chunk of an annotation file that the page has read and checked whole
+   * (`parseWebAnnotation`); large files come in chunks, so the store and the pages stay responsive.
+   */
+  'exchange/import': { request: { items: ParsedItem[]; entities: EntityLabel[] }; response: ImportReport };
+  /**
+   * Panel: what the background knows around the page a tab shows — its record, the site's settings,
+   * the reader's entity names and what it remembers of the page's entities — in one answer.
+   */
+  'panel/state': {
+    request: { tabId: number; url: string | null; canonical: string | null; entities: string[] };
+    response: PanelData;
   };
   /**
    * Forgets reading history — pages and what they named — for one page, one site or everything, and
@@ -87,6 +131,21 @@ export interface Protocol {
   'dashboard/sites': { request: Record<string, never>; response: string[] };
   /** How many pages Rasid remembers on a site, or in all (for the confirmation before forgetting them). */
   'history/count': { request: { site: string | null }; response: { pages: number } };
+  /**
+   * Content script → background: the names the lexicon does not know in stretches of the page's text
+   * (issue 13's second tier). The background runs the recogniser — its model decoded once, its code
+   * warm — so that a page pays only for a message, not for a cold recogniser on its own thread.
+   */
+  'names/suggest': { request: { chunks: TextToRecognise[] }; response: RecognisedName[][] };
+  /** Content script → background: the folded spellings the reader said are not names (never suggested). */
+  'names/dismissed': { request: Record<string, never>; response: string[] };
+  /**
+   * Panel or dashboard → background: a suggested name is not a name. Remembered by its folded spelling
+   * (`key`); every tab reads its page again without it, and the dashboard drops it from its candidates.
+   */
+  'names/dismiss': { request: { key: string; text: string }; response: null };
+  /** Dashboard: names Rasid does not know that the reader met on two pages or more, ranked by pages and sites. */
+  'dashboard/candidates': { request: Record<string, never>; response: NameCandidate[] };
   /** For each entity on a page: on how many other pages and sites it was seen, since when, and whether this site is new to it. */
   'entity/history': {
     request: { url: string; canonical: string | null; entities: string[] };
@@ -96,7 +155,7 @@ export interface Protocol {
 
 /**
  * Messages to the content script of one tab (`tabs.sendMessage`), from the panel.
- * Handlers: `entrypoints/reader.content/tab-handlers.ts`.
+ * Handlers: `lib/session/tab-handlers.ts`.
  */
 export interface TabProtocol {
   /** What the reader found on the page. */
@@ -115,20 +174,26 @@ export interface TabProtocol {
   'lexicon/changed': { request: Record<string, never>; response: null };
   /** Background (context menu) → content script: open the annotation toolbar for the selection. */
   'annotations/annotate-selection': { request: Record<string, never>; response: boolean };
+  /**
+   * Extension pages only: what Rasid's in-page UI (card or toolbar) shows, with its controls' boxes in
+   * the tab's viewport. The UI lives in closed shadow roots the page cannot read (issue #12); this is
+   * how Rasid's own pages — the panel, the browser tests, which then click with a real mouse — see it
+   * without opening it to the page. The content script answers it only when the sender's address is
+   * one of Rasid's pages.
+   */
+  'reader/ui': { request: Record<string, never>; response: ReaderUi };
 }
 
-/** Background or content script → extension pages: something they show has changed. No reply. */
+/** What changed, for the pages that show it. */
+export type ChangeTopic = 'pages' | 'annotations' | 'history' | 'lexicon' | 'settings' | 'reader';
+
+/**
+ * Background or content script → extension pages: the one change signal. No reply. Pages re-read what
+ * they show when a topic they show is named (coalesced: one re-render per burst of changes).
+ */
 export interface Notifications {
-  /** The page in a tab was (re)recorded. */
-  'page/changed': { tabId: number };
-  /** The reader of the sending tab found new mentions or hid some. */
-  'reader/changed': Record<string, never>;
-  /** The annotations of a page changed. */
-  'annotations/changed': { page: string };
-  /** Reading history was forgotten. */
-  'history/changed': Record<string, never>;
-  /** The reader's lexicon changed. */
-  'lexicon/changed': Record<string, never>;
+  /** `tabId`: the tab whose page or reader changed, when the change is about one tab. */
+  changed: { topics: ChangeTopic[]; tabId?: number | undefined };
 }
 
 /** What the panel shows for a tab. */
@@ -137,27 +202,16 @@ export interface TabPage {
   page: PageRow;
 }
 
-export interface ReaderState {
-  url: string;
-  /** False when the site is switched off. */
-  enabled: boolean;
-  article: ArticleSummary | null;
-  entities: EntityOnPage[];
-  /** How long reading the page took (for benchmarks and curious readers). */
-  timings: ReaderTimings | null;
-  /** The page's canonical link, if it has one (with `url`, its identity). */
-  canonical: string | null;
-  /** The reader's annotations on this page, in reading order; orphans (not found in the page as it is) last. */
-  annotations: { row: AnnotationRow; orphan: boolean }[];
-}
-
 export type MessageOf<P extends ProtocolMap<P>> = {
   [K in keyof P & string]: { type: K; payload: P[K]['request'] };
 }[keyof P & string];
-/** Who sent a message: a tab for content scripts, nothing for extension pages. */
-export interface Sender {
-  tabId?: number | undefined;
-}
+/**
+ * Who sent a message, as the browser says (never as the message says): a content script speaks for one
+ * tab and the page it shows; an extension page (panel, dashboard, options) speaks for the reader.
+ */
+export type Sender =
+  | { kind: 'content'; tabId: number; url: string }
+  | { kind: 'extension'; tabId?: undefined; url?: string | undefined };
 export type HandlersOf<P extends ProtocolMap<P>> = {
   [K in keyof P]: (payload: P[K]['request'], sender: Sender) => Promise<P[K]['response']>;
 };
@@ -182,6 +236,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'annotation/list': true,
   'annotation/save': true,
   'annotation/delete': true,
+  'annotation/restore': true,
   'entity/create': true,
   'entity/list': true,
   'entity/history': true,
@@ -196,6 +251,13 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'lexicon/save-entity': true,
   'lexicon/delete-entity': true,
   'lexicon/import': true,
+  'exchange/export': true,
+  'exchange/import': true,
+  'panel/state': true,
+  'names/suggest': true,
+  'names/dismissed': true,
+  'names/dismiss': true,
+  'dashboard/candidates': true,
 };
 const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = {
   'reader/state': true,
@@ -206,6 +268,7 @@ const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = {
   'annotations/reveal': true,
   'annotations/annotate-selection': true,
   'lexicon/changed': true,
+  'reader/ui': true,
 };
 
 const hasType = (types: Record<string, true>, value: unknown) =>

@@ -1,21 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
+import { rangeOfText } from '../../tests/support/dom.ts';
 import { createHighlightPainter, createMarkPainter, HIGHLIGHT_CSS } from './painter.ts';
 
-/** A range over the first occurrence of `text` in the paragraph's text nodes. */
-function rangeOf(p: Element, text: string): Range {
-  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-    const at = n.data.indexOf(text);
-    if (at >= 0) {
-      const r = document.createRange();
-      r.setStart(n, at);
-      r.setEnd(n, at + text.length);
-      return r;
-    }
-  }
-  throw new Error(`no ${text}`);
-}
+const rangeOf = rangeOfText;
 
 let p: HTMLParagraphElement;
 beforeEach(() => {

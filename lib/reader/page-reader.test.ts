@@ -3,39 +3,27 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compiledBundledLexicon } from '../lexicon/bundled-lexicon.ts';
 import { spot } from '../lexicon/spot.ts';
-import { htmlArticleText } from '../lexicon/read-document.ts';
-import type { HighlightKind, Painter } from '../paint/painter.ts';
-import { PageReader, type ReaderSettings } from './page-reader.ts';
+import { htmlArticleText } from '../article/read-document.ts';
+import { PageHighlights } from '../paint/page-highlights.ts';
+import { loadPage } from '../../tests/support/dom.ts';
+import { FakeClock } from '../../tests/support/fake-clock.ts';
+import { flush } from '../../tests/support/flush.ts';
+import { RecordingPainter } from '../../tests/support/recording-painter.ts';
+import { MENTION_KINDS, PageReader, type PageMention, type ReaderSettings } from './page-reader.ts';
 
 const PAGE = 'tests/fixtures/pages/baladi-isis-south-syria/source.html';
 const html = readFileSync(PAGE, 'utf8');
 const all: ReaderSettings = { actors: true, places: true, wholePage: false };
 
-/** Records what would be painted. */
-class RecordingPainter implements Painter {
-  painted = new Map<HighlightKind, AbstractRange[]>();
-  cleared = false;
-  paint(kind: HighlightKind, ranges: readonly AbstractRange[]) {
-    this.painted.set(kind, [...ranges]);
-  }
-  clear() {
-    this.cleared = true;
-    this.painted.clear();
-  }
-}
+/** A reader's layer on a page model of its own, painted by `painter`. */
+const layerOn = (painter: RecordingPainter) =>
+  new PageHighlights<{ mentions: PageMention }>(document, painter).layer('mentions', MENTION_KINDS);
 
-/** Puts the fixture page in happy-dom's document (parsed, never written as markup into a live page). */
-function load() {
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  for (const { name, value } of [...parsed.documentElement.attributes])
-    document.documentElement.setAttribute(name, value);
-  document.head.replaceWith(document.importNode(parsed.head, true));
-  document.body.replaceWith(document.importNode(parsed.body, true));
-}
+const load = () => loadPage(html);
 
 async function read(settings = all, options = {}) {
   const painter = new RecordingPainter();
-  const reader = new PageReader(document, compiledBundledLexicon(), painter, settings, {
+  const reader = new PageReader(document, compiledBundledLexicon(), layerOn(painter), settings, {
     yieldToPage: async () => undefined,
     ...options,
   });
@@ -45,7 +33,7 @@ async function read(settings = all, options = {}) {
 
 beforeEach(load);
 
-describe('PageReader on a seed page', () => {
+describe('PageReader on a seed page', { timeout: 30_000 }, () => {
   it('finds the mentions of the article and only of the article', async () => {
     const { reader } = await read();
     expect(reader.source).toBe('readability');
@@ -100,14 +88,6 @@ describe('PageReader on a seed page', () => {
     expect(reader.entities().find((e) => e.id === 'sdf')?.hidden).toBe(true);
   });
 
-  it('finds the mention under a caret position', async () => {
-    const { reader } = await read();
-    const m = reader.mentions.find((x) => x.entity.id === 'damascus')!;
-    const node = m.range.startContainer;
-    expect(reader.mentionAt(node, m.range.startOffset + 1)?.entity.id).toBe('damascus');
-    expect(reader.mentionAt(node, m.range.startOffset + 1)).toBe(m);
-  });
-
   it('reveals the next and previous mentions of an entity in turn', async () => {
     const { reader, painter } = await read();
     const count = reader.entities().find((e) => e.id === 'isis')!.count;
@@ -132,7 +112,7 @@ describe('PageReader on a seed page', () => {
     const { reader } = await read();
     const controller = new AbortController();
     let changes = 0;
-    const watched = new PageReader(document, compiledBundledLexicon(), new RecordingPainter(), all, {
+    const watched = new PageReader(document, compiledBundledLexicon(), layerOn(new RecordingPainter()), all, {
       yieldToPage: async () => undefined,
       onChange: () => changes++,
     });
@@ -153,10 +133,61 @@ describe('PageReader on a seed page', () => {
     reader.destroy();
   });
 
+  it('spots new article text while something else on the page changes every 200 ms', async () => {
+    const clock = new FakeClock();
+    const reader = new PageReader(document, compiledBundledLexicon(), layerOn(new RecordingPainter()), all, {
+      yieldToPage: async () => undefined,
+      clock,
+    });
+    await reader.read();
+    const controller = new AbortController();
+    reader.observe(controller.signal, 250, 2000);
+    const ticking = document.createElement('span');
+    document.querySelector('footer, aside, nav')!.append(ticking);
+    const p = document.createElement('p');
+    p.textContent = 'وفي تطور لاحق، وصلت تعزيزات إلى مدينة القامشلي.';
+    document.querySelector('article p')!.parentElement!.append(p);
+    let seenAt: number | null = null;
+    for (let ms = 0; ms <= 4000 && seenAt === null; ms += 200) {
+      ticking.textContent = String(ms);
+      await flush();
+      clock.tick(200);
+      await flush();
+      if (reader.entities().some((e) => e.id === 'qamishli')) seenAt = ms;
+    }
+    expect(seenAt).not.toBeNull();
+    expect(seenAt!).toBeLessThanOrEqual(2200);
+    controller.abort();
+  });
+
+  it('never reads or paints inside an editable region, however contenteditable is written', async () => {
+    for (const value of ['TRUE', 'plaintext-only']) {
+      load();
+      const editor = document.createElement('div');
+      editor.setAttribute('contenteditable', value);
+      editor.textContent = 'تعليق القارئ عن مدينة القامشلي';
+      document.querySelector('article p')!.after(editor);
+      const { reader } = await read();
+      expect(reader.mentions.filter((m) => editor.contains(m.range.startContainer))).toEqual([]);
+      expect(reader.entities().map((e) => e.id)).not.toContain('qamishli');
+    }
+  });
+
   it('clears everything it painted when destroyed', async () => {
     const { reader, painter } = await read();
     reader.destroy();
-    expect(painter.cleared).toBe(true);
+    expect(painter.count('actor') + painter.count('place')).toBe(0);
     expect(reader.mentions).toEqual([]);
+  });
+
+  it('paints nothing when a reading replaced before it ended finishes', async () => {
+    const painter = new RecordingPainter();
+    const reader = new PageReader(document, compiledBundledLexicon(), layerOn(painter), all, {
+      yieldToPage: async () => undefined,
+    });
+    const reading = reader.read();
+    reader.destroy();
+    await reading;
+    expect(painter.count('actor') + painter.count('place')).toBe(0);
   });
 });

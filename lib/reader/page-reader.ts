@@ -1,12 +1,16 @@
-import type { ArticleSummary } from '../article/extract-article.ts';
+import type { ArticleSummary } from '../model/article.ts';
+import { systemClock, type Clock } from '../clock.ts';
 import { articleNodes, readable, textNodesUnder, type ArticleSource } from '../dom/article-nodes.ts';
-import { blockOf, joinTextNodes, pointAt, rangeOf } from '../dom/text-blocks.ts';
+import { outsideEditable } from '../dom/editable.ts';
+import { blockOf, joinTextNodes, pointAt, rangeOf, type TextBlocks } from '../dom/text-blocks.ts';
 import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import type { Entity, EntityType } from '../lexicon/schema.ts';
 import { spot } from '../lexicon/spot.ts';
-import type { MentionReport } from '../db/mention.ts';
-import { createFlash } from '../paint/flash.ts';
-import type { Painter } from '../paint/painter.ts';
+import type { MentionReport } from '../model/mention.ts';
+import type { EntityOnPage, ReaderTimings } from '../model/page.ts';
+import type { RecognisedName, SuggestedName, SuggestionReport } from '../model/suggestion.ts';
+import type { HighlightLayer } from '../paint/page-highlights.ts';
+import type { HighlightKind } from '../paint/painter.ts';
 
 /** One mention on the page: a static range over the live text nodes it spans. */
 export interface PageMention {
@@ -19,34 +23,55 @@ export interface PageMention {
   block: Element | null;
 }
 
+/** The kinds of highlight mentions are painted as: one per entity type. */
+export const MENTION_KINDS = ['actor', 'place'] as const satisfies readonly HighlightKind[];
+
+/** Suggestions (names Rasid does not know yet) are painted as one kind of their own, whatever their type. */
+export const SUGGESTION_KINDS = ['suggested'] as const satisfies readonly HighlightKind[];
+
+export type { RecognisedName };
+
+/**
+ * Finds names the lexicon does not know in a text, never overlapping the `known` spans: the second
+ * tier, injected so that this file never loads the model. In the extension it runs in the background
+ * (`remoteRecogniser`, lib/session/reading.ts), off the page's thread; tests pass it directly.
+ */
+export type Recogniser = (
+  text: string,
+  known: readonly { start: number; end: number }[],
+) => readonly RecognisedName[] | Promise<readonly RecognisedName[]>;
+
+/** One suggested name on the page: a static range over the live text nodes, like a mention. */
+export interface PageSuggestion {
+  name: Omit<RecognisedName, 'start' | 'end'>;
+  range: AbstractRange;
+  nodes: Text[];
+  block: Element | null;
+}
+
+/** Suggestions: where they are painted, who recognises them, and which spellings the reader dismissed. */
+export interface SuggestionOptions {
+  layer: HighlightLayer<PageSuggestion>;
+  recognise: Recogniser;
+  /** Folded spellings the reader said are not names (`nameKey`): never suggested. */
+  dismissed?: ReadonlySet<string>;
+}
+
+/** A stretch of text nodes spotted at once: its joined text, the known names' spans in it, and their mentions. */
+interface SpottedChunk {
+  joined: TextBlocks;
+  spans: { start: number; end: number }[];
+  mentions: PageMention[];
+}
+
 /** What the reader shows. */
 export interface ReaderSettings {
   actors: boolean;
   places: boolean;
   /** Highlight the whole page, not only the article. */
   wholePage: boolean;
-}
-
-export interface EntityOnPage {
-  id: string;
-  type: EntityType;
-  subtype: string;
-  ar: string;
-  en: string;
-  count: number;
-  hidden: boolean;
-}
-
-/** How long the last full read took, in milliseconds, and its longest stretch without yielding. */
-export interface ReaderTimings {
-  extractMs: number;
-  spotMs: number;
-  paintMs: number;
-  /** The longest synchronous stretch of Rasid's work (a task the page could not interrupt). */
-  longestTaskMs: number;
-  /** How many such stretches the work was cut into. */
-  tasks: number;
-  chars: number;
+  /** Suggest names the lexicon does not know (needs `ReaderOptions.suggestions`). */
+  suggestions?: boolean;
 }
 
 export interface ReaderOptions {
@@ -56,6 +81,10 @@ export interface ReaderOptions {
   chunkChars?: number;
   /** Called after the mentions changed (content added, entity hidden…). */
   onChange?: () => void;
+  /** The timers of the re-spotting debounce (the page's, by default). */
+  clock?: Clock;
+  /** The second tier; without it, no suggestions whatever the settings say. */
+  suggestions?: SuggestionOptions;
 }
 
 /**
@@ -78,18 +107,23 @@ function defaultYield(): Promise<void> {
 /**
  * Reads one page: finds the article's text nodes, spots the lexicon's entities in them, paints the
  * mentions and keeps them up to date as the page changes. Everything here runs on a DOM and a
- * painter given to it, so it is tested with happy-dom as well as in the browsers.
+ * highlight layer given to it (`PageHighlights`, which paints and hit-tests), so it is tested with
+ * happy-dom as well as in the browsers.
  */
 export class PageReader {
   readonly #doc: Document;
   readonly #lexicon: CompiledLexicon;
-  readonly #painter: Painter;
+  readonly #layer: HighlightLayer<PageMention>;
   readonly #yield: () => Promise<void>;
   readonly #chunkChars: number;
   readonly #onChange: () => void;
+  readonly #clock: Clock;
   #settings: ReaderSettings;
   #mentions: PageMention[] = [];
-  #byNode = new Map<Text, PageMention[]>();
+  readonly #suggest: SuggestionOptions | undefined;
+  #suggestions: PageSuggestion[] = [];
+  /** Suggestions were looked for in the last read (they were on): switching them on later reads again. */
+  #suggestionsRead = false;
   #hidden = new Set<string>();
   #cursor = new Map<string, number>();
   #summary: ArticleSummary | null = null;
@@ -98,24 +132,34 @@ export class PageReader {
   /** Where new content counts as article: the element holding all of it. */
   #scope: Element | null = null;
   #observer: MutationObserver | null = null;
-  readonly #flash: ReturnType<typeof createFlash>;
-  #timings: ReaderTimings = { extractMs: 0, spotMs: 0, paintMs: 0, longestTaskMs: 0, tasks: 0, chars: 0 };
+  /** Destroyed: a reading still under way when it was replaced paints nothing when it ends. */
+  #destroyed = false;
+  #timings: ReaderTimings = {
+    extractMs: 0,
+    spotMs: 0,
+    paintMs: 0,
+    longestTaskMs: 0,
+    tasks: 0,
+    chars: 0,
+    suggestMs: 0,
+  };
 
   constructor(
     doc: Document,
     lexicon: CompiledLexicon,
-    painter: Painter,
+    layer: HighlightLayer<PageMention>,
     settings: ReaderSettings,
     options: ReaderOptions = {},
   ) {
     this.#doc = doc;
     this.#lexicon = lexicon;
-    this.#painter = painter;
-    this.#flash = createFlash(painter);
+    this.#layer = layer;
     this.#settings = settings;
     this.#yield = options.yieldToPage ?? defaultYield;
     this.#chunkChars = options.chunkChars ?? 30_000;
     this.#onChange = options.onChange ?? (() => undefined);
+    this.#clock = options.clock ?? systemClock;
+    this.#suggest = options.suggestions;
   }
 
   get summary(): ArticleSummary | null {
@@ -126,6 +170,10 @@ export class PageReader {
   }
   get mentions(): readonly PageMention[] {
     return this.#mentions;
+  }
+  /** The names suggested on the page, in document order (none when suggestions are off). */
+  get suggestions(): readonly PageSuggestion[] {
+    return this.#suggestions;
   }
   /** The article's text nodes, as read. */
   get nodes(): readonly Text[] {
@@ -139,7 +187,10 @@ export class PageReader {
   async read(): Promise<void> {
     const t = this.#timings;
     let start = performance.now();
-    const { nodes, summary, source } = articleNodes(this.#doc, { wholePage: this.#settings.wholePage });
+    const article = articleNodes(this.#doc, { wholePage: this.#settings.wholePage });
+    const { summary, source } = article;
+    // Never into an editable region, whatever its spelling of `contenteditable` (issue #12).
+    const nodes = outsideEditable(article.nodes);
     this.#summary = summary;
     this.#source = source;
     this.#nodes = nodes;
@@ -148,11 +199,26 @@ export class PageReader {
     t.longestTaskMs = t.extractMs;
     t.tasks = 1;
     t.spotMs = 0;
+    t.suggestMs = 0;
     t.chars = nodes.reduce((n, node) => n + node.data.length, 0);
     // Extraction, each chunk of spotting and painting are separate tasks: the page gets a turn between them.
     await this.#yield();
-    this.#setMentions(await this.#spotInChunks(nodes));
+    const chunks = await this.#spotInChunks(nodes);
+    this.#setMentions(chunks.flatMap((c) => c.mentions));
+    // The second tier reads the same article text, after the first: it must know where the known names are.
+    const suggesting = this.#suggesting();
+    if (suggesting) {
+      // The known names do not wait for the recogniser (in the extension, a round trip to the
+      // background): they are painted now, the suggestions when they come.
+      await this.#yield();
+      if (this.#destroyed) return;
+      this.#suggestions = [];
+      this.paint();
+      this.#suggestions = await this.#suggestInChunks(chunks);
+    } else this.#suggestions = [];
+    this.#suggestionsRead = suggesting;
     await this.#yield();
+    if (this.#destroyed) return;
     start = performance.now();
     this.paint();
     t.paintMs = performance.now() - start;
@@ -167,16 +233,16 @@ export class PageReader {
   async #spotInChunks(
     nodes: readonly Text[],
     context: ReadonlySet<string> = new Set(),
-  ): Promise<PageMention[]> {
+  ): Promise<SpottedChunk[]> {
     const chunks = chunkByBlocks(nodes, this.#chunkChars);
     const named = new Set<string>(context);
-    const results: PageMention[][] = [];
+    const results: SpottedChunk[] = [];
     /** How many entities were named when chunk i had been read: later chunks may name more. */
     const namedAfter: number[] = [];
     for (const [i, chunk] of chunks.entries()) {
       if (i > 0) await this.#yield();
       results.push(this.#timed(() => this.#spotNodes(chunk, named)));
-      for (const m of results[i]!) named.add(m.entity.id);
+      for (const m of results[i]!.mentions) named.add(m.entity.id);
       namedAfter.push(named.size);
     }
     for (const [i, chunk] of chunks.entries()) {
@@ -184,7 +250,47 @@ export class PageReader {
       await this.#yield();
       results[i] = this.#timed(() => this.#spotNodes(chunk, named));
     }
-    return results.flat();
+    return results;
+  }
+
+  #suggesting(): boolean {
+    return !!this.#settings.suggestions && !!this.#suggest;
+  }
+
+  /**
+   * The second tier over chunks already spotted, one task per chunk: the names the recogniser finds
+   * outside the known ones, less the spellings the reader dismissed.
+   */
+  async #suggestInChunks(chunks: readonly SpottedChunk[]): Promise<PageSuggestion[]> {
+    const suggest = this.#suggest;
+    if (!suggest) return [];
+    const out: PageSuggestion[] = [];
+    for (const { joined, spans } of chunks) {
+      if (!joined.nodes.length) continue;
+      await this.#yield();
+      if (this.#destroyed) return [];
+      const start = performance.now();
+      // Asynchronous in the extension (the background recognises): only a synchronous recogniser's
+      // time is the page's own work; `suggestMs` is the wait either way.
+      const result = this.#timed(() => suggest.recognise(joined.text, spans));
+      // Awaited whatever it is: in a Firefox content script the browser's promises are not this
+      // realm's `Promise`, so `instanceof` cannot tell them.
+      const found = await result;
+      if (this.#destroyed) return [];
+      for (const { start: from, end: to, ...name } of found) {
+        if (suggest.dismissed?.has(name.key)) continue;
+        const [startNode, , first] = pointAt(joined, from);
+        const [, , last] = pointAt(joined, to, true);
+        out.push({
+          name,
+          range: rangeOf(joined, from, to),
+          nodes: joined.nodes.slice(first, last + 1),
+          block: blockOf(startNode),
+        });
+      }
+      this.#timings.suggestMs = (this.#timings.suggestMs ?? 0) + performance.now() - start;
+    }
+    return out;
   }
 
   /** Runs one synchronous stretch of spotting and keeps its time. */
@@ -198,10 +304,12 @@ export class PageReader {
     return result;
   }
 
-  #spotNodes(nodes: readonly Text[], context: ReadonlySet<string>): PageMention[] {
-    if (!nodes.length) return [];
+  #spotNodes(nodes: readonly Text[], context: ReadonlySet<string>): SpottedChunk {
     const joined = joinTextNodes(nodes);
-    return spot(joined.text, this.#lexicon, context).map((m) => {
+    if (!nodes.length) return { joined, spans: [], mentions: [] };
+    const found = spot(joined.text, this.#lexicon, context);
+    const spans = found.map(({ start, end }) => ({ start, end }));
+    const mentions = found.map((m) => {
       const [startNode, , from] = pointAt(joined, m.start);
       const [, , to] = pointAt(joined, m.end, true);
       const range = rangeOf(joined, m.start, m.end);
@@ -213,27 +321,36 @@ export class PageReader {
         block: blockOf(startNode),
       };
     });
+    return { joined, spans, mentions };
   }
 
   #setMentions(mentions: PageMention[]): void {
     this.#mentions = mentions;
-    this.#byNode = new Map();
-    for (const m of mentions)
-      for (const node of m.nodes) this.#byNode.set(node, [...(this.#byNode.get(node) ?? []), m]);
   }
 
-  /** Paints the mentions the settings and hidden entities allow. */
+  /**
+   * Paints the mentions the settings and hidden entities allow; only those are on the page's model,
+   * so a click on a name switched off opens nothing.
+   */
   paint(): void {
     const show: Record<EntityType, boolean> = { actor: this.#settings.actors, place: this.#settings.places };
-    const ranges: Record<'actor' | 'place', AbstractRange[]> = { actor: [], place: [] };
-    for (const m of this.#mentions)
-      if (show[m.entity.type] && !this.#hidden.has(m.entity.id)) ranges[m.entity.type].push(m.range);
-    this.#painter.paint('actor', ranges.actor);
-    this.#painter.paint('place', ranges.place);
+    this.#layer.set(
+      this.#mentions
+        .filter((m) => show[m.entity.type] && !this.#hidden.has(m.entity.id))
+        .map((m) => ({ range: m.range, kind: m.entity.type, item: m })),
+    );
+    this.#suggest?.layer.set(
+      this.#settings.suggestions
+        ? this.#suggestions.map((s) => ({ range: s.range, kind: 'suggested' as const, item: s }))
+        : [],
+    );
   }
 
   setSettings(settings: ReaderSettings): void {
-    const reread = settings.wholePage !== this.#settings.wholePage;
+    // Suggestions switched on after a read without them: the recogniser has not read the page yet.
+    const reread =
+      settings.wholePage !== this.#settings.wholePage ||
+      (!!settings.suggestions && !!this.#suggest && !this.#suggestionsRead);
     this.#settings = settings;
     if (reread) void this.read().then(this.#onChange);
     else this.paint();
@@ -267,6 +384,32 @@ export class PageReader {
       }));
   }
 
+  /** The suggested names, grouped by folded spelling in order of first appearance, as first written. */
+  suggestedNames(): SuggestedName[] {
+    if (!this.#settings.suggestions) return [];
+    return this.#groupSuggestions().map(({ first, count }) => ({ ...nameOf(first), count }));
+  }
+
+  /** The page's suggested names for the reader's history: as `suggestedNames`, with the first sentence. */
+  suggestionReports(): SuggestionReport[] {
+    if (!this.#settings.suggestions) return [];
+    return this.#groupSuggestions().map(({ first, count }) => ({
+      ...nameOf(first),
+      count,
+      sentence: sentenceOf(first),
+    }));
+  }
+
+  #groupSuggestions(): { first: PageSuggestion; count: number }[] {
+    const byKey = new Map<string, { first: PageSuggestion; count: number }>();
+    for (const s of this.#suggestions) {
+      const seen = byKey.get(s.name.key);
+      if (seen) seen.count++;
+      else byKey.set(s.name.key, { first: s, count: 1 });
+    }
+    return [...byKey.values()];
+  }
+
   /**
    * The page's part of the reader's history: each entity, its count, and the sentence of its first
    * mention (cut from its paragraph at sentence ends, at most 300 characters).
@@ -283,17 +426,6 @@ export class PageReader {
       count,
       sentence: sentenceOf(mention),
     }));
-  }
-
-  /** The mention at a caret position (from `caretPositionFromPoint`), if any. */
-  mentionAt(node: Node, offset: number): PageMention | undefined {
-    const candidates = this.#byNode.get(node as Text);
-    return candidates?.find((m) => {
-      const { startContainer, startOffset, endContainer, endOffset } = m.range;
-      const lo = node === startContainer ? startOffset : 0;
-      const hi = node === endContainer ? endOffset : (node as Text).length;
-      return offset >= lo && offset <= hi && !this.#hidden.has(m.entity.id);
-    });
   }
 
   /** The position (1-based) of a mention among its entity's mentions, and their number. */
@@ -314,19 +446,30 @@ export class PageReader {
       current < 0 && direction < 0 ? same.length - 1 : (current + direction + same.length) % same.length;
     this.#cursor.set(entityId, index);
     const mention = same[index]!;
-    this.#flash.show(mention.range);
+    this.#layer.flash(mention.range);
     return mention;
   }
 
   /**
    * Follows the page as it changes (live blogs, infinite scroll, edits): blocks whose text changed or
-   * arrived are spotted again, debounced; mentions in removed text are dropped. Stops with `signal`.
+   * arrived are spotted again, debounced; mentions in removed text are dropped. A page that never
+   * stops changing (a clock ticking every 200 ms) cannot hold new text back for ever: changes wait
+   * at most `maxWaitMs` after the first of them (issue #12). Stops with `signal`.
    */
-  observe(signal: AbortSignal, debounceMs = 250): void {
+  observe(signal: AbortSignal, debounceMs = 250, maxWaitMs = 2000): void {
     const win = this.#doc.defaultView;
     if (!win?.MutationObserver || !this.#doc.body) return;
+    const clock = this.#clock;
     const pending = new Set<Node>();
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancel = () => {};
+    /** When the oldest change still waiting arrived. */
+    let since: number | null = null;
+    const run = () => {
+      since = null;
+      const batch = [...pending];
+      pending.clear();
+      void this.#update(batch);
+    };
     this.#observer = new win.MutationObserver((records) => {
       for (const r of records) {
         if (isOurs(r.target)) continue;
@@ -335,16 +478,13 @@ export class PageReader {
         if (r.removedNodes.length) pending.add(r.target);
       }
       if (!pending.size) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const batch = [...pending];
-        pending.clear();
-        void this.#update(batch);
-      }, debounceMs);
+      since ??= clock.now();
+      cancel();
+      cancel = clock.setTimeout(run, Math.max(0, Math.min(debounceMs, since + maxWaitMs - clock.now())));
     });
     this.#observer.observe(this.#doc.body, { childList: true, characterData: true, subtree: true });
     signal.addEventListener('abort', () => {
-      clearTimeout(timer);
+      cancel();
       this.#observer?.disconnect();
     });
   }
@@ -366,15 +506,29 @@ export class PageReader {
       }
     }
     const inScope = [...blocks].filter((b) => this.#inScope(b));
-    const kept = this.#mentions.filter(
-      (m) => m.range.startContainer.isConnected && !(m.block && inScope.includes(m.block)),
+    const untouched = (m: { range: AbstractRange; block: Element | null }) =>
+      m.range.startContainer.isConnected && !(m.block && inScope.includes(m.block));
+    const kept = this.#mentions.filter(untouched);
+    const keptSuggestions = this.#suggestions.filter(untouched);
+    const nodes = outsideEditable(
+      inScope.flatMap((b) => textNodesUnder(b).filter((t) => blockOf(t) === b && readable(t))),
     );
-    const nodes = inScope.flatMap((b) => textNodesUnder(b).filter((t) => blockOf(t) === b && readable(t)));
     // What the rest of the page names counts for conditions in the new text.
-    const fresh = nodes.length ? await this.#spotInChunks(nodes, new Set(kept.map((m) => m.entity.id))) : [];
-    const all = [...kept, ...fresh].sort(documentOrder);
-    if (fresh.length === 0 && kept.length === this.#mentions.length) return;
-    this.#setMentions(all);
+    const chunks = nodes.length ? await this.#spotInChunks(nodes, new Set(kept.map((m) => m.entity.id))) : [];
+    const fresh = chunks.flatMap((c) => c.mentions);
+    // Suggestions follow the page block by block, as the known names do: the blocks spotted again are
+    // the ones the recogniser reads again (a name never spans two blocks).
+    const freshSuggestions = this.#suggestionsRead ? await this.#suggestInChunks(chunks) : [];
+    if (
+      this.#destroyed ||
+      (fresh.length === 0 &&
+        kept.length === this.#mentions.length &&
+        freshSuggestions.length === 0 &&
+        keptSuggestions.length === this.#suggestions.length)
+    )
+      return;
+    this.#setMentions([...kept, ...fresh].sort(documentOrder));
+    this.#suggestions = [...keptSuggestions, ...freshSuggestions].sort(documentOrder);
     this.paint();
     this.#onChange();
   }
@@ -389,18 +543,26 @@ export class PageReader {
     return !!next && next.parentElement === scope.parentElement;
   }
 
-  /** Removes everything Rasid painted or observes. */
+  /** Removes its highlights and stops observing the page. */
   destroy(): void {
+    this.#destroyed = true;
     this.#observer?.disconnect();
-    this.#flash.cancel();
-    this.#painter.clear();
+    this.#layer.clear();
+    this.#suggest?.layer.clear();
     this.#mentions = [];
-    this.#byNode = new Map();
+    this.#suggestions = [];
   }
 }
 
-/** The sentence a mention stands in, as written in its block. */
-function sentenceOf({ range, block }: PageMention): string {
+const nameOf = ({ name }: PageSuggestion): Omit<SuggestedName, 'count'> => ({
+  key: name.key,
+  text: name.text,
+  type: name.type,
+  kind: name.kind,
+});
+
+/** The sentence a mention (or a suggestion) stands in, as written in its block. */
+function sentenceOf({ range, block }: { range: AbstractRange; block: Element | null }): string {
   const text = block?.textContent ?? '';
   // Where the mention starts in the block's text: the lengths of the text nodes before it, plus its offset.
   let at = range.startOffset;
@@ -428,7 +590,7 @@ const isOurs = (node: Node) =>
     '[data-rasid-ui]',
   ) != null;
 
-function documentOrder(a: PageMention, b: PageMention): number {
+function documentOrder(a: { range: AbstractRange }, b: { range: AbstractRange }): number {
   const x = a.range.startContainer;
   const y = b.range.startContainer;
   if (x === y) return a.range.startOffset - b.range.startOffset;

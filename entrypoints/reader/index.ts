@@ -1,0 +1,134 @@
+import { h } from 'preact';
+import { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { CARD_CSS, EntityCard } from '../../components/EntityCard.tsx';
+import { isArabicPage } from '../../lib/arabic/detect-arabic.ts';
+import { browserTranslator } from '../../lib/browser/browser-translator.ts';
+import { notifyPages, sendMessage } from '../../lib/browser/send-message.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { sampleText } from '../../lib/dom/sample-text.ts';
+import { bundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
+import { precompiledBundledLexicon } from '../../lib/lexicon/precompiled-lexicon.ts';
+import { dispatch } from '../../lib/messages/dispatch.ts';
+import { isTabMessage, type TabMessage } from '../../lib/messages/protocol.ts';
+import { createPainter } from '../../lib/paint/painter.ts';
+import { createReaderSession } from '../../lib/session/reader-session.ts';
+import type { Send } from '../../lib/session/seams.ts';
+import type { CardProps, Surface } from '../../lib/session/views.ts';
+import { TOOLBAR_FRAME_PATH } from './toolbar-channel.ts';
+import { createFrameSurface } from './frame-surface.ts';
+import { createSurface } from './ui-host.tsx';
+
+/** Characters of body text sampled to tell an Arabic page: enough to be sure, cheap on any page. */
+const SAMPLE_CHARS = 4000;
+
+/**
+ * The reader, Rasid's content script. Declared in the manifest by `wxt.config.ts`
+ * (`content_scripts`: http, https and file pages, at document_idle) and built by WXT as an unlisted
+ * script (`/reader.js`, one IIFE), NOT as a WXT content script: WXT's `ContentScriptContext` posts a
+ * `<extension id>:…:wxt:content-script-started` message to the page and dispatches a custom event of
+ * that name on its `document` — the extension's id handed to every page, and a forged one made the
+ * context tear Rasid down (issue #12). Here nothing is posted or dispatched to the page; the session's
+ * lifetime is its own (`lifetime` below).
+ *
+ * On a page that is not Arabic it returns after one cheap sample of the text: no DOM change, no
+ * listener, no message.
+ */
+export default defineUnlistedScript(() => {
+  const { documentElement: html, body } = document as {
+    documentElement: HTMLElement;
+    body: HTMLElement | null;
+  };
+  const hints = {
+    lang: html.getAttribute('lang') || body?.getAttribute('lang') || null,
+    dir: html.getAttribute('dir') || body?.getAttribute('dir') || null,
+    sample: sampleText(body, SAMPLE_CHARS),
+  };
+  if (!isArabicPage(hints)) return;
+
+  const lifetime = new AbortController();
+  /**
+   * Is the extension still there? When it is reloaded, updated or removed, this script stays in the
+   * page, orphaned, and `runtime.id` disappears: the session then takes everything away. Checked on
+   * every turn of the session's clock (its location watcher polls every second) and after a failed
+   * message.
+   */
+  const alive = () => {
+    if (lifetime.signal.aborted) return false;
+    if (browser.runtime?.id) return true;
+    lifetime.abort();
+    return false;
+  };
+  const clock: Clock = {
+    now: () => Date.now(),
+    setTimeout(run, ms) {
+      const id = setTimeout(() => alive() && run(), ms);
+      return () => clearTimeout(id);
+    },
+  };
+  const send: Send = async (type, payload) => {
+    const reply = await sendMessage(type, payload);
+    if (!reply.ok) alive();
+    return reply;
+  };
+
+  // The toolbar, where the reader types notes, is an extension page in a frame: the page hears no key
+  // typed there (issue #12; frame-surface.ts).
+  const toolbar = createFrameSurface(document, 'rasid-toolbar', {
+    url: browser.runtime.getURL(TOOLBAR_FRAME_PATH),
+    origin: new URL(browser.runtime.getURL('/')).origin,
+  });
+  // While the toolbar is open, a name the pointer rested on does not open its card over it: the pointer
+  // in the toolbar's frame is not seen by the page, so a hover begun before would fire there.
+  const cardSurface = createSurface(document, 'rasid-card', CARD_CSS, (props: CardProps) =>
+    h(EntityCard, props),
+  );
+  const card: Surface<CardProps> = {
+    ...cardSurface,
+    show(props, anchor, focus) {
+      if (focus || !toolbar.isOpen()) cardSurface.show(props, anchor, focus);
+    },
+  };
+  const session = createReaderSession({
+    doc: document,
+    url: () => location.href,
+    send,
+    // The change signal, about this tab (the browser names the sender's tab to the panel).
+    notifyPanel: () => notifyPages({ type: 'changed', payload: { topics: ['reader'] } }),
+    painter: createPainter(document),
+    clock,
+    i18n: browserTranslator(),
+    card,
+    toolbar,
+    lexicon: { entities: bundledLexicon.entities, compiled: precompiledBundledLexicon },
+    signal: lifetime.signal,
+    warn: (message) => console.warn(message),
+  });
+
+  // The panel's and the background's messages. Content scripts cannot call `tabs.sendMessage` and
+  // pages cannot reach this listener at all; it checks its sender all the same. `reader/ui`, which
+  // describes the in-page UI (what the page must not see), is answered only to Rasid's own pages.
+  const extensionRoot = browser.runtime.getURL('/');
+  const onMessage = (message: unknown, sender: { id?: string | undefined; url?: string | undefined }) => {
+    if (!isTabMessage(message) || sender.id !== browser.runtime.id || !alive()) return undefined;
+    if (message.type === 'reader/ui' && !sender.url?.startsWith(extensionRoot)) return undefined;
+    return dispatch(session.handlers, message as TabMessage, { kind: 'extension', url: sender.url });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  // An extension reload takes everything away. (Same-document navigations: the session watches the
+  // address itself, not WXT's `wxt:locationchange`, which the page can forge.)
+  lifetime.signal.addEventListener(
+    'abort',
+    () => {
+      session.destroy();
+      // The listener of an orphaned script may be gone with its extension: nothing to remove then.
+      try {
+        browser.runtime.onMessage.removeListener(onMessage);
+      } catch {
+        /* the extension is gone */
+      }
+    },
+    { once: true },
+  );
+  void session.start();
+});

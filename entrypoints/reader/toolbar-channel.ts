@@ -1,0 +1,57 @@
+import type { AnnotationValues } from '../../lib/annotate/annotation-draft.ts';
+import type { SurfaceDescription } from '../../lib/model/reader-ui.ts';
+import type { LinkableEntity } from '../../lib/reader-lexicon/linkable-entities.ts';
+
+/**
+ * The private channel between the content script's toolbar surface (`frame-surface.ts`) and the
+ * toolbar's frame (`entrypoints/toolbar-frame/`), issue #12. The content script creates the frame inside its
+ * closed shadow root with a fresh random `name` (the frame's `window.name`, which the page cannot read:
+ * not in its DOM, not readable across origins); on the frame's `load` it posts one end of a
+ * `MessageChannel` to it, with the nonce, and with the extension's origin as the target origin — a
+ * frame the page navigated elsewhere gets nothing. The frame takes the first port that comes from its
+ * parent with its own nonce, and no other: a page that posts its own port to `frames[i]` is ignored.
+ * Only plain data crosses: the toolbar's props without their functions, and the reader's actions back.
+ */
+
+/** The frame page, declared in `web_accessible_resources` (wxt.config.ts). */
+export const TOOLBAR_FRAME_PATH = '/toolbar-frame.html';
+
+/** `type` of the one message that carries the port. */
+export const HANDSHAKE = 'rasid/toolbar-port';
+
+export interface Handshake {
+  type: typeof HANDSHAKE;
+  nonce: string;
+}
+
+/** The toolbar's props as data: which callbacks exist, not the callbacks. */
+export interface ToolbarData {
+  mode: 'new' | 'edit';
+  initial?: AnnotationValues | undefined;
+  error?: string | undefined;
+  notice?: string | undefined;
+  canDelete: boolean;
+  canAddSpelling: boolean;
+}
+
+/**
+ * To the frame. `entities` is sent with the first show of a frame, and again only when it changed: the
+ * bundled lexicon's 3,080 entities are about 176 kB, some 5 ms to clone, once per opening — far less
+ * than bundling the lexicon into the frame page and reading it there each time it opens.
+ */
+export type ToFrame =
+  | { type: 'show'; view: 'toolbar'; props: ToolbarData; entities?: readonly LinkableEntity[] }
+  | { type: 'show'; view: 'deleted' }
+  | { type: 'focus' }
+  /** The frame was placed or resized: it answers `painted` once it has been drawn so. */
+  | { type: 'placed'; seq: number };
+
+/** From the frame: its size and what it shows (after every change), and the reader's actions. */
+export type FromFrame =
+  | { type: 'layout'; width: number; height: number; description: SurfaceDescription }
+  | { type: 'painted'; seq: number }
+  | { type: 'save'; values: AnnotationValues }
+  | { type: 'delete' }
+  | { type: 'add-spelling'; entity: string }
+  | { type: 'undo' }
+  | { type: 'close' };

@@ -1,0 +1,125 @@
+import { render } from 'preact';
+import { AnnotationToolbar, DeletedNotice, TOOLBAR_CSS } from '../../components/AnnotationToolbar.tsx';
+import { pageTranslator } from '../../lib/browser/browser-translator.ts';
+import type { LinkableEntity } from '../../lib/reader-lexicon/linkable-entities.ts';
+import { CONTROLS, describeBox, dropUntrusted } from '../reader/surface-dom.ts';
+import { HANDSHAKE, type FromFrame, type Handshake, type ToFrame } from '../reader/toolbar-channel.ts';
+
+/**
+ * The annotation toolbar's frame (issue #12). The content script embeds this extension page in the web
+ * page, inside a closed shadow root, and talks to it over a private `MessageChannel` (`../reader/toolbar-channel.ts`).
+ * What the reader types here — the note, the tags — is in another origin's document: the page cannot
+ * read it, and its listeners (even capture-phase listeners on its window and document) never hear the
+ * keys. The frame sizes itself to the toolbar and tells the content script, which places it.
+ */
+
+/** The frame is as big as the toolbar: no page margin, no backdrop; the shadow is the iframe's own. */
+const FRAME_CSS = `
+html, body { margin: 0; padding: 0; background: transparent; overflow: hidden; }
+.toolbar { position: absolute; top: 0; left: 0; width: max-content; box-shadow: none; }
+.toolbar:focus { outline-offset: -3px; }
+`;
+
+const i18n = pageTranslator('annotate');
+const style = document.createElement('style');
+style.textContent = TOOLBAR_CSS + FRAME_CSS;
+document.head.append(style);
+const root = document.getElementById('app')!;
+dropUntrusted(window);
+
+const nonce = window.name;
+let port: MessagePort | null = null;
+let entities: readonly LinkableEntity[] = [];
+const post = (message: FromFrame) => port?.postMessage(message);
+const shown = () => root.firstElementChild as HTMLElement | null;
+
+/** Tells the content script the toolbar's size and what it shows, once per turn after any change. */
+let reporting = false;
+const report = () => {
+  if (reporting) return;
+  reporting = true;
+  setTimeout(() => {
+    reporting = false;
+    const box = shown();
+    if (!box) return;
+    const { width, height } = box.getBoundingClientRect();
+    post({
+      type: 'layout',
+      width: Math.ceil(width),
+      height: Math.ceil(height),
+      description: describeBox(box),
+    });
+  }, 0);
+};
+new MutationObserver(report).observe(root, {
+  subtree: true,
+  childList: true,
+  attributes: true,
+  characterData: true,
+});
+for (const type of ['input', 'change', 'click', 'keyup', 'focusin']) addEventListener(type, report, true);
+// Sizes change without a mutation too: when a font arrives, when a field is resized.
+new ResizeObserver(report).observe(root);
+document.fonts.addEventListener('loadingdone', report);
+void document.fonts.ready.then(report);
+
+/** After two frames (the frame drawn at its new place and size), or at most 200 ms. */
+const afterPaint = (then: () => void) => {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    then();
+  };
+  requestAnimationFrame(() => requestAnimationFrame(once));
+  setTimeout(once, 200);
+};
+// Escape closes, wherever the focus is in the frame (the toolbar itself handles it inside).
+addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && !shown()?.contains(event.target as Node)) post({ type: 'close' });
+});
+
+function receive(message: ToFrame): void {
+  if (message.type === 'placed') return afterPaint(() => post({ type: 'painted', seq: message.seq }));
+  if (message.type === 'focus') {
+    const box = shown();
+    (box?.querySelector<HTMLElement>(CONTROLS) ?? box)?.focus();
+    return;
+  }
+  const close = () => post({ type: 'close' });
+  if (message.view === 'deleted') {
+    render(<DeletedNotice i18n={i18n} onUndo={() => post({ type: 'undo' })} onClose={close} />, root);
+  } else {
+    if (message.entities) entities = message.entities;
+    const { mode, initial, error, notice, canDelete, canAddSpelling } = message.props;
+    render(
+      <AnnotationToolbar
+        i18n={i18n}
+        mode={mode}
+        initial={initial}
+        error={error}
+        notice={notice}
+        entities={entities}
+        onSave={(values) => post({ type: 'save', values })}
+        {...(canDelete ? { onDelete: () => post({ type: 'delete' }) } : {})}
+        {...(canAddSpelling
+          ? { onAddSpelling: (entity: string) => post({ type: 'add-spelling', entity }) }
+          : {})}
+        onClose={close}
+      />,
+      root,
+    );
+  }
+  report();
+}
+
+// The port: only from the parent, only with this frame's nonce (its `window.name`, set by the content
+// script), only once per document.
+addEventListener('message', (event: MessageEvent) => {
+  const data = event.data as Partial<Handshake> | null;
+  const [offered] = event.ports;
+  if (port || !nonce || event.source !== window.parent || !offered) return;
+  if (data?.type !== HANDSHAKE || data.nonce !== nonce) return;
+  port = offered;
+  port.onmessage = (e: MessageEvent) => receive(e.data as ToFrame);
+});

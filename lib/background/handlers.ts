@@ -1,0 +1,302 @@
+import type { RasidDB } from '../db/schema.ts';
+import type { PageRow } from '../model/page.ts';
+import { pageRow, recordPage } from '../db/record-page.ts';
+import { entityDetail, rankEntities } from '../db/dashboard.ts';
+import { entityHistory } from '../db/entity-history.ts';
+import { bundledLexicon } from '../lexicon/bundled-lexicon.ts';
+import { forgetHistory } from '../db/forget.ts';
+import { pageKey, siteOf } from '../pages/page-key.ts';
+import { getSettings, setSettings } from '../db/settings.ts';
+import { addReaderAlias, deleteReaderEntity, readReaderLexicon } from '../db/reader-lexicon-store.ts';
+import { mergeLexicon } from '../reader-lexicon/merge-reader-lexicon.ts';
+import type { ChangeTopic, HandlersOf, Protocol, Sender, TabMessage } from '../messages/protocol.ts';
+import type { AnnotationRow } from '../model/annotation.ts';
+import type { Trash } from './trash.ts';
+import { createExchange } from '../db/run-exchange.ts';
+import { markdownLabels } from '../exchange/markdown-labels.ts';
+import { importReaderLexiconItems } from '../db/reader-lexicon-store.ts';
+import { isStopword } from '../arabic/stopwords.ts';
+import { dismissedNames, dismissName, nameCandidates } from '../db/name-candidates.ts';
+import { nameKey, suggestNames } from '../suggest/suggest-names.ts';
+import { bundledTagger } from '../suggest/bundled-recogniser.ts';
+
+export { dispatch } from '../messages/dispatch.ts';
+
+/** What the handlers need from the browser, injected so that tests run them on fake-indexeddb. */
+export interface HandlerDeps {
+  db: RasidDB;
+  /** The URL of the page shown in a tab, if the extension may know it. */
+  tabUrl(tabId: number): Promise<string | undefined>;
+  now(): number;
+  /** Rasid's version, named in exports. */
+  version: string;
+  /** Tells open extension pages what changed (the one change signal). Must not throw. */
+  changed(topics: ChangeTopic[], tabId?: number): void;
+  /** Tells every tab's content script something (the reader's lexicon changed). Must not throw. */
+  broadcast(message: TabMessage): void;
+  /** Shows how many entities the page in a tab names on the toolbar button. Must not throw. */
+  setBadge(tabId: number, entities: number): void;
+  /**
+   * Deleted annotations, kept for undo while the browser runs (`storage.session` in the extension, so a
+   * restarted service worker still has them). Must not throw.
+   */
+  trash: Trash;
+}
+
+export type Handlers = HandlersOf<Protocol>;
+
+/** Can this sender touch this stored annotation? A content script only those of its own site. */
+const mayTouch = (sender: Sender, row: AnnotationRow) =>
+  sender.kind === 'extension' || siteOf(sender.url) === siteOf(row.page);
+
+/** A spelling too common to name anyone: «في», «من», two letters. */
+function ordinaryWord(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length < 3 || isStopword(text);
+}
+
+/** An entity's names as the history keys suggested names (`nameKey`). */
+const keysOf = (e: { ar: string; aliases: readonly { text: string }[] }) =>
+  [e.ar, ...e.aliases.map((a) => a.text)].map(nameKey);
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { db, tabUrl, now, changed, setBadge, broadcast, trash } = deps;
+  /** After any change to the reader's lexicon: pages re-highlight, the options page reloads its list. */
+  const lexiconChanged = () => {
+    broadcast({ type: 'lexicon/changed', payload: {} });
+    changed(['lexicon']);
+  };
+  /** The bundled entities with the reader's merged over them: what the dashboard names and filters. */
+  const lexicon = async () => mergeLexicon(bundledLexicon.entities, await readReaderLexicon(db));
+  const exchange = createExchange({ db, version: deps.version, now, lexicon });
+  // Which page each tab shows, from its reports: the canonical link that decides a page's key is known
+  // only to the page. (Lost when an MV3 service worker stops; `page/get` then falls back to the URL.)
+  const tabPages = new Map<number, { address: string; key: string; page: PageRow }>();
+  /** The folded spellings of the bundled lexicon's names, for the dashboard's candidates (built on first use). */
+  let bundledKeys: Set<string> | undefined;
+  const annotationsChanged = () => {
+    changed(['annotations']);
+  };
+  return {
+    async 'page/report'({ url, canonical, article, entities, visit, mentions, suggested }, sender) {
+      // With history off, nothing is written: the panel still describes the page, from memory.
+      const page = (await getSettings(db, siteOf(url))).history
+        ? await recordPage(db, url, canonical, article, now(), visit, mentions, suggested)
+        : pageRow(url, canonical, article, now(), visit, await db.pages.get(pageKey(url, canonical)));
+      if (sender.tabId !== undefined) {
+        tabPages.set(sender.tabId, { address: url, key: page.url, page });
+        setBadge(sender.tabId, entities);
+      }
+      changed(['pages', 'history'], sender.tabId);
+      return page;
+    },
+
+    async 'annotation/list'({ url, canonical }) {
+      const rows = await db.annotations.where('page').equals(pageKey(url, canonical)).toArray();
+      return rows.sort((a, b) => a.target.selector.position.start - b.target.selector.position.start);
+    },
+
+    async 'annotation/save'({ draft, url, canonical }, sender) {
+      const page = pageKey(url, canonical);
+      const result = await db.transaction('rw', db.annotations, async () => {
+        const previous = draft.id === undefined ? undefined : await db.annotations.get(draft.id);
+        if (previous && !mayTouch(sender, previous))
+          throw new Error('that annotation belongs to another site');
+        if (previous) {
+          // A new annotation sent again (its first reply was lost): it is saved already.
+          if (draft.base === undefined && previous.page === page) return { saved: previous };
+          // An edit of an older version: the reader sees the newer one instead (no last-writer-wins).
+          if (draft.base !== previous.modified) return { stale: previous };
+        } else if (draft.base !== undefined) throw new Error('that annotation was deleted');
+        const time = Math.max(now(), (previous?.modified ?? 0) + 1);
+        const saved: AnnotationRow = {
+          id: draft.id ?? crypto.randomUUID(),
+          page: previous?.page ?? page,
+          target: { source: previous?.target.source ?? url, selector: draft.selector },
+          body: draft.body,
+          created: previous?.created ?? time,
+          modified: time,
+        };
+        await db.annotations.put(saved);
+        return { saved };
+      });
+      if ('saved' in result) annotationsChanged();
+      return result;
+    },
+
+    async 'annotation/delete'({ id }, sender) {
+      const row = await db.transaction('rw', db.annotations, async () => {
+        const previous = await db.annotations.get(id);
+        if (previous && !mayTouch(sender, previous))
+          throw new Error('that annotation belongs to another site');
+        if (previous) await db.annotations.delete(id);
+        return previous ?? null;
+      });
+      if (row) {
+        await trash.put(row);
+        annotationsChanged();
+      }
+      return row;
+    },
+
+    async 'annotation/restore'({ id }, sender) {
+      const row = await trash.take(id);
+      if (!row) return null;
+      if (!mayTouch(sender, row)) {
+        await trash.put(row);
+        throw new Error('that annotation belongs to another site');
+      }
+      // Put back as it was, unless it was made again meanwhile.
+      await db.transaction('rw', db.annotations, async () => {
+        if (!(await db.annotations.get(id))) await db.annotations.add(row);
+      });
+      annotationsChanged();
+      return row;
+    },
+
+    async 'entity/create'({ name, type }) {
+      const clean = name.replace(/\s+/gu, ' ').trim();
+      if (!clean) throw new Error('an entity needs a name');
+      if (ordinaryWord(clean)) throw new Error('too common a word to name an entity');
+      const row = { id: `reader-${crypto.randomUUID()}`, type, name: clean, created: now(), modified: now() };
+      await db.entities.add(row);
+      lexiconChanged();
+      return row;
+    },
+
+    'lexicon/get': () => readReaderLexicon(db),
+    async 'lexicon/alias'(alias) {
+      if (alias.action === 'add' && ordinaryWord(alias.text))
+        throw new Error('too common a word to be a spelling of a name');
+      const row = await addReaderAlias(db, alias, now());
+      lexiconChanged();
+      return row;
+    },
+    async 'lexicon/delete-alias'({ id }) {
+      await db.readerAliases.delete(id);
+      lexiconChanged();
+      return null;
+    },
+    async 'lexicon/save-entity'({ entity }) {
+      const name = entity.name.replace(/\s+/gu, ' ').trim();
+      if (!name) throw new Error('an entity needs a name');
+      if (!entity.id.startsWith('reader-')) throw new Error('only the reader’s own entities can be edited');
+      const row = { ...entity, name, modified: now() };
+      await db.entities.put(row);
+      lexiconChanged();
+      return row;
+    },
+    async 'lexicon/delete-entity'({ id }) {
+      await deleteReaderEntity(db, id);
+      lexiconChanged();
+      return null;
+    },
+    async 'lexicon/import'({ file }) {
+      const report = await importReaderLexiconItems(db, file);
+      if (report.counts.imported || report.counts.updated) lexiconChanged();
+      return report;
+    },
+
+    'exchange/export': ({ scope, format, mentions, lang }) =>
+      exchange.exportFile(scope, format, mentions, markdownLabels(lang)),
+    async 'exchange/import'({ items, entities }) {
+      const report = await exchange.importChunk(items, entities);
+      if (report.counts.imported || report.counts.updated) annotationsChanged();
+      return report;
+    },
+
+    async 'panel/state'({ tabId, url, canonical, entities }) {
+      const address = url ?? (await tabUrl(tabId));
+      const known = address && /^(?:https?|file):/u.test(address) ? address : null;
+      const reported = known && tabPages.get(tabId)?.address === known ? tabPages.get(tabId) : undefined;
+      const key = known ? (reported?.key ?? pageKey(known, canonical)) : null;
+      const [page, settings, own, history] = await Promise.all([
+        key ? db.pages.get(key) : undefined,
+        getSettings(db, known ? siteOf(known) : ''),
+        db.entities.toArray(),
+        key && known && entities.length ? entityHistory(db, entities, key, siteOf(known)) : [],
+      ]);
+      return {
+        page: page ?? reported?.page ?? null,
+        settings,
+        ownNames: Object.fromEntries(own.map((e) => [e.id, e.name])),
+        history,
+      };
+    },
+
+    'entity/list': () => db.entities.orderBy('id').toArray(),
+
+    'history/forget': async (what) => {
+      const pages = await forgetHistory(db, what);
+      changed(['history', 'pages']);
+      return { pages };
+    },
+
+    'dashboard/ranking': async (filters) => rankEntities(db, await lexicon(), filters),
+    'dashboard/entity': ({ entity }) => entityDetail(db, entity),
+    async 'names/suggest'({ chunks }) {
+      // The model is decoded on the first request and kept while the background lives.
+      const tagger = bundledTagger();
+      return chunks.map(({ text, known }) =>
+        suggestNames(text, known, { tagger }).map(({ start, end, text: name, key, type, kind }) => ({
+          start,
+          end,
+          text: name,
+          key,
+          type,
+          kind,
+        })),
+      );
+    },
+    'names/dismissed': () => dismissedNames(db),
+    async 'names/dismiss'({ key, text }) {
+      await dismissName(db, key, text, now());
+      // Pages read again without it; the panel and the dashboard drop it.
+      lexiconChanged();
+      return null;
+    },
+    async 'dashboard/candidates'() {
+      // A candidate the reader has since added (or that the lexicon learnt) is no longer unknown. The
+      // bundled names' keys are folded once; the reader's few, each time.
+      bundledKeys ??= new Set(bundledLexicon.entities.flatMap(keysOf));
+      const known = bundledKeys;
+      const reader = await readReaderLexicon(db);
+      const own = new Set(
+        [
+          ...reader.entities.flatMap((e) => [e.name, ...(e.aliases ?? [])]),
+          ...reader.aliases.filter((a) => a.action === 'add').map((a) => a.text),
+        ].map(nameKey),
+      );
+      return nameCandidates(db, (key) => known.has(key) || own.has(key));
+    },
+    'dashboard/sites': async () => (await db.mentions.orderBy('site').uniqueKeys()) as string[],
+
+    'history/count': async ({ site }) => ({
+      pages: await (site === null ? db.pages.count() : db.pages.where('site').equals(site).count()),
+    }),
+
+    'entity/history': ({ url, canonical, entities }) =>
+      entityHistory(db, entities, pageKey(url, canonical), siteOf(url)),
+
+    'settings/get': ({ site }, sender) => {
+      if (sender.kind === 'content' && site !== siteOf(sender.url))
+        throw new Error('a content script reads only its own site’s settings');
+      return getSettings(db, site);
+    },
+    async 'settings/set'({ site, patch }) {
+      const settings = await setSettings(db, site, patch);
+      changed(['settings']);
+      return settings;
+    },
+
+    // The tab's current URL says which page it shows; the last report from it, if it is about that
+    // URL, also knows the canonical link.
+    async 'page/get'({ tabId }) {
+      const url = await tabUrl(tabId);
+      if (!url || !/^(?:https?|file):/u.test(url)) return null;
+      const reported = tabPages.get(tabId)?.address === url ? tabPages.get(tabId) : undefined;
+      const page = (await db.pages.get(reported?.key ?? pageKey(url))) ?? reported?.page;
+      return page ? { tabId, page } : null;
+    },
+  };
+}

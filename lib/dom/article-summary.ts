@@ -1,0 +1,38 @@
+import type { Readability } from '@mozilla/readability';
+import type { ArticleSummary } from '../model/article.ts';
+
+export type { ArticleSummary };
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/** Words are whitespace-separated tokens holding at least one letter or digit («–» and «:» are not words). */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const token of text.split(/\s+/u)) if (WORD.test(token)) count++;
+  return count;
+}
+
+/** Whitespace folded to single spaces; null for nothing. */
+export const clean = (s: string | null | undefined): string | null => {
+  const t = s?.replace(/\s+/gu, ' ').trim();
+  return t ? t : null;
+};
+
+/** What Readability's result says of the article, with the page's own attributes as fallbacks. */
+export type ParsedArticle = Pick<
+  NonNullable<ReturnType<Readability['parse']>>,
+  'title' | 'byline' | 'siteName' | 'publishedTime' | 'lang' | 'dir' | 'excerpt' | 'textContent'
+>;
+
+export function summarize(parsed: ParsedArticle, doc: Document): ArticleSummary {
+  return {
+    title: clean(parsed.title) ?? clean(doc.title) ?? '',
+    byline: clean(parsed.byline),
+    siteName: clean(parsed.siteName),
+    publishedTime: clean(parsed.publishedTime),
+    lang: clean(parsed.lang) ?? clean(doc.documentElement.getAttribute('lang')),
+    dir: clean(parsed.dir) ?? clean(doc.documentElement.getAttribute('dir')),
+    excerpt: clean(parsed.excerpt),
+    wordCount: countWords(parsed.textContent ?? ''),
+  };
+}

@@ -1,0 +1,69 @@
+import type { ArticleSummary } from './article.ts';
+import type { EntityType } from '../lexicon/schema.ts';
+import type { AnnotationRow } from './annotation.ts';
+import type { SuggestedName } from './suggestion.ts';
+
+/** A page Rasid has read. */
+export interface PageRow {
+  /** The page's key, `pageKey(address, canonical)`: its identity (the field's name is from version 1). */
+  url: string;
+  /** The address it was last read at. */
+  address?: string;
+  /** Host without `www.`: what "site" means in Rasid. */
+  site: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  lang: string | null;
+  wordCount: number;
+  /** Epoch milliseconds. */
+  firstVisit: number;
+  lastVisit: number;
+  visits: number;
+}
+
+/** What the panel shows of one entity on the open page. */
+export interface EntityOnPage {
+  id: string;
+  type: EntityType;
+  subtype: string;
+  ar: string;
+  en: string;
+  count: number;
+  hidden: boolean;
+}
+
+/** How long the last full read took, in milliseconds, and its longest stretch without yielding. */
+export interface ReaderTimings {
+  extractMs: number;
+  spotMs: number;
+  paintMs: number;
+  /** The longest synchronous stretch of Rasid's work (a task the page could not interrupt). */
+  longestTaskMs: number;
+  /** How many such stretches the work was cut into. */
+  tasks: number;
+  chars: number;
+  /** The suggestions' share of `spotMs`: the recogniser's time (0 when suggestions are off). */
+  suggestMs?: number;
+}
+
+/** What the reader in a tab found on its page (`reader/state`). */
+export interface ReaderState {
+  url: string;
+  /** False when the site is switched off. */
+  enabled: boolean;
+  article: ArticleSummary | null;
+  entities: EntityOnPage[];
+  /** How long reading the page took (for benchmarks and curious readers). */
+  timings: ReaderTimings | null;
+  /** The page's canonical link, if it has one (with `url`, its identity). */
+  canonical: string | null;
+  /** The reader's annotations on this page, in reading order; orphans (not found in the page as it is) last. */
+  annotations: { row: AnnotationRow; orphan: boolean }[];
+  /**
+   * Names Rasid does not know yet, grouped by folded spelling, in order of first appearance (empty
+   * when suggestions are off). Optional: added by the session around the tab's handlers.
+   */
+  suggestions?: SuggestedName[];
+}

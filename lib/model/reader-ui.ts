@@ -1,0 +1,37 @@
+/**
+ * What Rasid's in-page UI (the entity card, the annotation toolbar) shows, as its own extension pages
+ * see it through the `reader/ui` tab message. The UI lives in closed shadow roots the page cannot read
+ * (issue #12); this description is how the panel and the browser tests see it without opening it to
+ * the page.
+ */
+
+/** A box in the tab's viewport, in CSS pixels. */
+export interface ViewportBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One control (button, field) of the open surface. */
+export interface UiControl {
+  /** Its accessible name: `aria-label`, its label's text, or its own text. */
+  name: string;
+  /** `data-testid`, for tests that must not depend on the interface language. */
+  testId?: string;
+  /** What a field holds (not for buttons). */
+  value?: string;
+  box: ViewportBox;
+}
+
+/** What one surface shows. */
+export interface SurfaceDescription {
+  /** Its visible text. */
+  text: string;
+  controls: UiControl[];
+}
+
+/** What the tab's in-page UI shows now: the open surface, or nothing. */
+export interface ReaderUi extends SurfaceDescription {
+  surface: 'card' | 'toolbar' | null;
+}

@@ -1,0 +1,41 @@
+/** What the reader shows, for one site. */
+export interface Settings {
+  /** Rasid reads and highlights this site (switched off per site from the panel). */
+  siteEnabled: boolean;
+  /**
+   * This site is private (per site, from the panel): the page's `CSS.highlights` registry, which the
+   * page can enumerate, gets no annotation highlight; the panel still lists them (issue #12).
+   */
+  private: boolean;
+  /** Highlight actors; highlight places (everywhere). */
+  actors: boolean;
+  places: boolean;
+  /** Highlight the whole page, not only the article (everywhere). */
+  wholePage: boolean;
+  /** Keep a history of the pages read and the entities they name (everywhere; issue #6). */
+  history: boolean;
+  /** Suggest names the lexicon does not know yet (everywhere; issue #13). */
+  suggestions: boolean;
+}
+
+/** A row of the `settings` table: `global` (actors, places, wholePage, history) or `site:<host>` (enabled, private). */
+export interface SettingsRow {
+  key: string;
+  actors?: boolean;
+  places?: boolean;
+  wholePage?: boolean;
+  history?: boolean;
+  suggestions?: boolean;
+  enabled?: boolean;
+  private?: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  siteEnabled: true,
+  private: false,
+  actors: true,
+  places: true,
+  wholePage: false,
+  history: true,
+  suggestions: true,
+};

@@ -1,0 +1,164 @@
+import { editDraft, newDraft, type AnnotationValues } from '../annotate/annotation-draft.ts';
+import type { AnnotationLayer } from '../annotate/annotation-layer.ts';
+import { saveWithRetry } from '../annotate/save-with-retry.ts';
+import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
+import { spot } from '../lexicon/spot.ts';
+import type { AnnotationDraft, AnnotationRow } from '../model/annotation.ts';
+import { linkableEntities } from '../reader-lexicon/linkable-entities.ts';
+import type { SessionSeams } from './seams.ts';
+import type { ToolbarProps } from './views.ts';
+
+/**
+ * Annotating: the toolbar for a selection (a colour saves at once; a note, tags, a link to an entity),
+ * the same toolbar to edit an annotation, delete with undo. Saves send a draft — the background owns
+ * the page, the dates and the id — and a failed one is tried again; a save over a newer version made
+ * elsewhere is refused by the background, and the toolbar shows that version instead (issue #12).
+ */
+export class Annotating {
+  readonly #seams: SessionSeams;
+  readonly #layer: AnnotationLayer;
+  readonly #lexicon: () => CompiledLexicon;
+  readonly #page: () => { url: string; canonical: string | null };
+  readonly #reload: () => Promise<void>;
+  readonly #addSpelling: (entity: string, text: string) => void;
+
+  constructor(options: {
+    seams: SessionSeams;
+    layer: AnnotationLayer;
+    lexicon(): CompiledLexicon;
+    page(): { url: string; canonical: string | null };
+    /** Loads the page's annotations again, after a change. */
+    reload(): Promise<void>;
+    addSpelling(entity: string, text: string): void;
+  }) {
+    this.#seams = options.seams;
+    this.#layer = options.layer;
+    this.#lexicon = options.lexicon;
+    this.#page = options.page;
+    this.#reload = options.reload;
+    this.#addSpelling = options.addSpelling;
+  }
+
+  /** Opens the toolbar for the current selection; false when it holds no text Rasid reads. */
+  annotateSelection(focus: boolean): boolean {
+    const selection = this.#seams.doc.getSelection();
+    if (!selection || selection.isCollapsed || !selection.rangeCount) return false;
+    const range = selection.getRangeAt(0);
+    const selectors = this.#layer.selectorsFor(range);
+    if (!selectors) return false;
+    const anchor = range.getBoundingClientRect();
+    // A selection that names an entity is offered as a link to it.
+    const suggested = spot(selectors.quote.exact, this.#lexicon())[0]?.alias.entity.id;
+    const show = (error?: string) =>
+      this.#showToolbar(
+        {
+          mode: 'new',
+          initial: { color: 'yellow', note: '', tags: [], entity: suggested },
+          error,
+          onSave: (values) => void this.#save(values, (v) => newDraft(selectors, v), anchor, show),
+          onAddSpelling: (entity) => {
+            this.#seams.toolbar.hide();
+            this.#addSpelling(entity, selectors.quote.exact);
+          },
+        },
+        anchor,
+        focus,
+      );
+    show();
+    return true;
+  }
+
+  /** The toolbar for a stored annotation: edit, recolour, retag, delete; `notice` says why it is shown. */
+  edit(row: AnnotationRow, anchor: DOMRect, notice?: string): void {
+    const show = (error?: string) =>
+      this.#showToolbar(
+        {
+          mode: 'edit',
+          initial: row.body,
+          error,
+          notice: error ? undefined : notice,
+          onSave: (values) => void this.#save(values, (v) => editDraft(row, v), anchor, show),
+          onDelete: () => void this.#delete(row, anchor, show),
+        },
+        anchor,
+        true,
+      );
+    show();
+  }
+
+  #showToolbar(
+    props: Omit<ToolbarProps, 'i18n' | 'entities' | 'onClose'>,
+    anchor: DOMRect,
+    focus: boolean,
+  ): void {
+    const { toolbar, i18n } = this.#seams;
+    toolbar.show(
+      {
+        view: 'toolbar',
+        props: {
+          ...props,
+          i18n,
+          entities: linkableEntities(this.#lexicon().entities, i18n.t('yours')),
+          onClose: () => toolbar.hide(),
+        },
+      },
+      anchor,
+      focus,
+    );
+  }
+
+  /** Makes the reader's new entity first (and links it), then saves the draft, trying again on failure. */
+  async #save(
+    values: AnnotationValues,
+    draftOf: (values: AnnotationValues) => AnnotationDraft,
+    anchor: DOMRect,
+    failed: (error: string) => void,
+  ): Promise<void> {
+    const { send, clock, signal, toolbar, doc, i18n } = this.#seams;
+    let chosen = values;
+    if (values.newEntity) {
+      const made = await send('entity/create', values.newEntity);
+      if (!made.ok) return failed(made.error);
+      chosen = { ...values, entity: made.value.id, newEntity: undefined };
+    }
+    const draft = draftOf(chosen);
+    const reply = await saveWithRetry(() => send('annotation/save', { draft, ...this.#page() }), {
+      clock,
+      signal,
+      onError: failed,
+    });
+    if (!reply.ok || signal.aborted) return;
+    if ('stale' in reply.value) {
+      await this.#reload();
+      // Hidden first, so that the toolbar opens afresh with the newer values, not the reader's.
+      toolbar.hide();
+      return this.edit(reply.value.stale, anchor, i18n.t('staleAnnotation'));
+    }
+    toolbar.hide();
+    doc.getSelection()?.removeAllRanges();
+    await this.#reload();
+  }
+
+  /** Deletes an annotation, and offers to undo it where it was (`annotation/restore`). */
+  async #delete(row: AnnotationRow, anchor: DOMRect, failed: (error: string) => void): Promise<void> {
+    const { send, clock, signal, toolbar, i18n } = this.#seams;
+    const removed = await send('annotation/delete', { id: row.id });
+    if (!removed.ok) return failed(removed.error);
+    await this.#reload();
+    const undo = async () => {
+      const restored = await saveWithRetry(() => send('annotation/restore', { id: row.id }), {
+        clock,
+        signal,
+        onError: failed,
+      });
+      if (!restored.ok || signal.aborted) return;
+      toolbar.hide();
+      await this.#reload();
+    };
+    toolbar.show(
+      { view: 'deleted', props: { i18n, onUndo: () => void undo(), onClose: () => toolbar.hide() } },
+      anchor,
+      false,
+    );
+  }
+}

@@ -1,0 +1,77 @@
+import { boxOf } from '../dom/caret.ts';
+import type { PageMention } from '../reader/page-reader.ts';
+import type { Reading } from './reading.ts';
+import type { SessionSeams } from './seams.ts';
+
+/**
+ * Cards: the card of a name, opened by a click or by resting the pointer on it; previous and next
+ * mention, hide the entity, switch the spelling off. The card holds only public facts (the bundled
+ * lexicon's names, the mention's place on the page): what Rasid remembers of the entity is the
+ * reader's history, shown in the side panel and never put in the page (issue #12).
+ */
+export class Cards {
+  readonly #seams: SessionSeams;
+  readonly #reading: Reading;
+  readonly #spellingOff: (entity: string, text: string) => void;
+  #shown: PageMention | null = null;
+
+  constructor(options: {
+    seams: SessionSeams;
+    reading: Reading;
+    /** Switches a spelling off in the reader's lexicon. */
+    spellingOff(entity: string, text: string): void;
+  }) {
+    this.#seams = options.seams;
+    this.#reading = options.reading;
+    this.#spellingOff = options.spellingOff;
+  }
+
+  /** The mention whose card was opened last. */
+  get shown(): PageMention | null {
+    return this.#shown;
+  }
+
+  /** Opens the card of a mention (moving focus to it when asked). */
+  show(mention: PageMention, focus: boolean): void {
+    const reader = this.#reading.reader;
+    if (!reader) return;
+    const { card, i18n, doc } = this.#seams;
+    this.#shown = mention;
+    const { entity } = mention;
+    const move = (direction: 1 | -1) => {
+      const next = reader.reveal(entity.id, direction, this.#shown ?? undefined);
+      if (next) this.show(next, true);
+    };
+    card.show(
+      {
+        i18n,
+        entity: {
+          id: entity.id,
+          type: entity.type,
+          subtype: entity.subtype,
+          ar: entity.ar,
+          en: entity.en,
+          ...reader.positionOf(mention),
+        },
+        onPrevious: () => move(-1),
+        onNext: () => move(1),
+        onHide: () => {
+          reader.setHidden(entity.id, true);
+          this.hide();
+        },
+        spelling: mention.alias,
+        onSpellingOff: () => {
+          this.hide();
+          this.#spellingOff(entity.id, mention.alias);
+        },
+        onClose: () => this.hide(),
+      },
+      boxOf(doc, mention.range),
+      focus,
+    );
+  }
+
+  hide(): void {
+    this.#seams.card.hide();
+  }
+}

@@ -1,0 +1,392 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadPage, rangeOfText } from '../../tests/support/dom.ts';
+import { flush } from '../../tests/support/flush.ts';
+import { fakeSeams, type FakeReplies } from '../../tests/support/session-seams.ts';
+import type { AnnotationRow } from '../model/annotation.ts';
+import { DEFAULT_SETTINGS } from '../model/settings.ts';
+import { createReaderSession, HOVER_MS } from './reader-session.ts';
+
+const PAGE = `<html lang="ar" dir="rtl"><head><title>خبر</title></head><body>
+<nav><a href="/">الرئيسية</a></nav>
+<article>
+  <h1>روسيا تقصف ريف دمشق</h1>
+  <p>قصفت طائرات روسيا مواقع في ريف دمشق الغربي صباح اليوم، وقالت مصادر محلية إن القصف طال مزارع قرب الفيحاء.</p>
+  <p>وأضافت المصادر أن تعزيزات وصلت إلى دير الزور في شرق البلاد، بعد اشتباكات استمرت ساعات مع عناصر تنظيم داعش.</p>
+  <p>ولم يصدر أي تعليق رسمي من دمشق حتى ساعة إعداد هذا الخبر، فيما تحدثت تقارير عن نزوح عائلات من المنطقة.</p>
+</article>
+<footer>جميع الحقوق محفوظة</footer>
+</body></html>`;
+
+const TIMEOUT = 30_000;
+
+/** A session on the page, started, with its fakes. */
+async function started(replies: FakeReplies = {}) {
+  const fakes = fakeSeams(replies);
+  const session = createReaderSession(fakes.seams);
+  await session.start();
+  await flush();
+  return { ...fakes, session };
+}
+
+const article = () => document.querySelector('article')!;
+
+/**
+ * The reader's own input: an event marked trusted, as the browser marks what a person does (happy-dom
+ * has no `isTrusted`; in a browser a page cannot set it).
+ */
+const trusted = <E extends Event>(event: E): E => Object.defineProperty(event, 'isTrusted', { value: true });
+
+/**
+ * Dispatches a mouse event at an element, with the caret put on `at` of `text` (no layout here): the
+ * reader's (trusted), or the page's (`forged`).
+ */
+function mouse(
+  fakes: Awaited<ReturnType<typeof started>>,
+  type: 'click' | 'mouseup' | 'mousemove',
+  text?: string,
+  at = 1,
+  forged = false,
+) {
+  const range = text ? rangeOfText(article(), text) : null;
+  fakes.caret.at = range ? { node: range.startContainer, offset: range.startOffset + at } : null;
+  const target = range?.startContainer.parentElement ?? article();
+  const event = new MouseEvent(type, { bubbles: true, clientX: 10, clientY: 10 });
+  target.dispatchEvent(forged ? event : trusted(event));
+}
+
+/** Selects `text` in the article and lets go of the mouse: the toolbar opens (after a turn of the clock). */
+function select(fakes: Awaited<ReturnType<typeof started>>, text: string) {
+  const selection = document.getSelection()!;
+  selection.removeAllRanges();
+  selection.addRange(rangeOfText(article(), text));
+  mouse(fakes, 'mouseup');
+  fakes.clock.tick(0);
+}
+
+const toolbarProps = (fakes: Awaited<ReturnType<typeof started>>) => {
+  const view = fakes.toolbar.props;
+  if (view?.view !== 'toolbar') throw new Error(`the toolbar shows ${view?.view ?? 'nothing'}`);
+  return view.props;
+};
+
+beforeEach(() => {
+  loadPage(PAGE);
+  document.getSelection()?.removeAllRanges();
+});
+
+describe('a reader session', () => {
+  it(
+    'reads the page, paints its names and reports it once, as a visit',
+    async () => {
+      const fakes = await started();
+      expect(fakes.painter.count('actor')).toBeGreaterThan(0);
+      expect(fakes.painter.count('place')).toBeGreaterThan(2);
+      const [report, ...more] = fakes.sentOf('page/report');
+      expect(more).toEqual([]);
+      expect(report).toMatchObject({ url: 'https://example.org/news/1', canonical: null, visit: true });
+      expect(report!.mentions.map((m) => m.entity)).toEqual(expect.arrayContaining(['russia', 'damascus']));
+      expect(fakes.sentOf('annotation/list')).toHaveLength(1);
+      expect(fakes.notified.count).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'paints nothing and reports nothing on a site switched off',
+    async () => {
+      const fakes = await started({
+        'settings/get': () => ({ ...DEFAULT_SETTINGS, siteEnabled: false }),
+      });
+      expect(fakes.painter.count('actor') + fakes.painter.count('place')).toBe(0);
+      expect(fakes.sentOf('page/report')).toEqual([]);
+      mouse(fakes, 'click', 'دمشق');
+      expect(fakes.card.isOpen()).toBe(false);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "opens the card of a name clicked, with nothing of the reader's history in it",
+    async () => {
+      const fakes = await started();
+      mouse(fakes, 'click', 'من دمشق', 4);
+      expect(fakes.card.props?.entity).toMatchObject({ id: 'damascus', index: 1, count: 1 });
+      expect(fakes.card.focused).toBe(true);
+      await flush();
+      // The history is the side panel's: the page's DOM never holds it (issue #12).
+      expect(fakes.sentOf('entity/history')).toEqual([]);
+      expect(fakes.card.props).not.toHaveProperty('history');
+      mouse(fakes, 'click', 'صباح');
+      expect(fakes.card.isOpen()).toBe(false);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'opens the card of a name the pointer rests on, after a while',
+    async () => {
+      const fakes = await started();
+      mouse(fakes, 'mousemove', 'دير الزور');
+      fakes.clock.tick(HOVER_MS - 1);
+      expect(fakes.card.isOpen()).toBe(false);
+      fakes.clock.tick(1);
+      expect(fakes.card.props?.entity.id).toBe('deir-ez-zor');
+      expect(fakes.card.focused).toBe(false);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'opens the toolbar for a selection and saves a draft: no page, no dates',
+    async () => {
+      const fakes = await started({
+        'annotation/save': ({ draft }) => ({ saved: { ...row('a-1'), body: draft.body } }),
+      });
+      select(fakes, 'مواقع في ريف دمشق');
+      const props = toolbarProps(fakes);
+      expect(props.mode).toBe('new');
+      props.onSave({ color: 'green', note: 'ملاحظة', tags: ['قصف'] });
+      await flush();
+      const [save] = fakes.sentOf('annotation/save');
+      expect(save).toEqual({
+        url: 'https://example.org/news/1',
+        canonical: null,
+        draft: {
+          selector: {
+            quote: { exact: 'مواقع في ريف دمشق', prefix: expect.any(String), suffix: expect.any(String) },
+            position: { start: expect.any(Number), end: expect.any(Number) },
+          },
+          body: { note: 'ملاحظة', tags: ['قصف'], color: 'green' },
+        },
+      });
+      expect(fakes.toolbar.isOpen()).toBe(false);
+      expect(fakes.sentOf('annotation/list')).toHaveLength(2);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'offers a selection naming an entity as a link to it, reader’s own entities first',
+    async () => {
+      const fakes = await started({
+        'lexicon/get': () => ({
+          entities: [{ id: 'reader-1', type: 'actor', name: 'عائلات النازحين', created: 1 }],
+          aliases: [],
+        }),
+      });
+      select(fakes, 'طائرات روسيا');
+      const props = toolbarProps(fakes);
+      expect(props.initial?.entity).toBe('russia');
+      expect(props.entities?.[0]).toEqual({ id: 'reader-1', ar: 'عائلات النازحين', en: 'yours' });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'shows a failed save and tries again on the clock until it is saved',
+    async () => {
+      let attempts = 0;
+      const fakes = await started({
+        'annotation/save': () => (++attempts < 3 ? new Error('disk full') : { saved: row('a-1') }),
+      });
+      select(fakes, 'مواقع في ريف دمشق');
+      toolbarProps(fakes).onSave({ color: 'yellow', note: '', tags: [] });
+      await flush();
+      expect(toolbarProps(fakes).error).toBe('disk full');
+      fakes.clock.tick(1000);
+      await flush();
+      expect(attempts).toBe(2);
+      fakes.clock.tick(2000);
+      await flush();
+      expect(attempts).toBe(3);
+      expect(fakes.toolbar.isOpen()).toBe(false);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'edits an annotation clicked: the draft names the version it started from; a stale save shows the newer one',
+    async () => {
+      const stored = await storedRow();
+      const newer = { ...stored, body: { ...stored.body, note: 'من نافذة أخرى' }, modified: 300 };
+      const fakes = await started({
+        'annotation/list': () => [stored],
+        'annotation/save': () => ({ stale: newer }),
+      });
+      expect(fakes.painter.count('note-yellow')).toBe(1);
+      // On «ريف دمشق», a name inside the annotation: the annotation is hit first.
+      mouse(fakes, 'click', 'مواقع في ريف دمشق', 12);
+      expect(fakes.card.isOpen()).toBe(false);
+      const props = toolbarProps(fakes);
+      expect([props.mode, props.initial?.note]).toEqual(['edit', 'قديم']);
+      props.onSave({ color: 'blue', note: 'جديد', tags: [] });
+      await flush();
+      expect(fakes.sentOf('annotation/save')[0]?.draft).toMatchObject({ id: stored.id, base: 200 });
+      const shown = toolbarProps(fakes);
+      expect(shown.initial?.note).toBe('من نافذة أخرى');
+      expect(shown.notice).toBe(fakes.seams.i18n.t('staleAnnotation'));
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'deletes an annotation and undoes it with annotation/restore',
+    async () => {
+      const stored = await storedRow();
+      const fakes = await started({
+        'annotation/list': () => [stored],
+        'annotation/delete': () => stored,
+        'annotation/restore': () => stored,
+      });
+      mouse(fakes, 'click', 'مواقع في ريف دمشق', 12);
+      toolbarProps(fakes).onDelete!();
+      await flush();
+      expect(fakes.sentOf('annotation/delete')).toEqual([{ id: stored.id }]);
+      const view = fakes.toolbar.props;
+      if (view?.view !== 'deleted') throw new Error('no undo offered');
+      view.props.onUndo();
+      await flush();
+      expect(fakes.sentOf('annotation/restore')).toEqual([{ id: stored.id }]);
+      expect(fakes.sentOf('annotation/save')).toEqual([]);
+      expect(fakes.toolbar.isOpen()).toBe(false);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'highlights again with the reader’s lexicon when it changes',
+    async () => {
+      let aliases: { id: string; entity: string; text: string; action: 'add'; created: number }[] = [];
+      const fakes = await started({ 'lexicon/get': () => ({ entities: [], aliases }) });
+      const places = fakes.painter.count('place');
+      aliases = [{ id: 'x', entity: 'damascus', text: 'الفيحاء', action: 'add', created: 1 }];
+      await fakes.session.handlers['lexicon/changed']({}, { kind: 'extension' });
+      expect(fakes.painter.count('place')).toBe(places + 1);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "obeys none of the page's forged events: clicks, selections, hovers, Alt+Shift+A (issue #12)",
+    async () => {
+      const fakes = await started();
+      mouse(fakes, 'click', 'من دمشق', 4, true);
+      mouse(fakes, 'mousemove', 'دير الزور', 1, true);
+      fakes.clock.tick(HOVER_MS * 2);
+      const selection = document.getSelection()!;
+      selection.addRange(rangeOfText(article(), 'مواقع في ريف دمشق'));
+      mouse(fakes, 'mouseup', undefined, 1, true);
+      document.dispatchEvent(
+        new KeyboardEvent('keydown', { bubbles: true, altKey: true, shiftKey: true, code: 'KeyA' }),
+      );
+      fakes.clock.tick(0);
+      expect([fakes.card.shows, fakes.toolbar.shows]).toEqual([0, 0]);
+      // The same, from the reader, opens them.
+      document.dispatchEvent(
+        trusted(new KeyboardEvent('keydown', { bubbles: true, altKey: true, shiftKey: true, code: 'KeyA' })),
+      );
+      expect(fakes.toolbar.isOpen()).toBe(true);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "on a private site, registers no annotation in the page's highlights, yet lists and edits them",
+    async () => {
+      const stored = await storedRow();
+      let privately = true;
+      const fakes = await started({
+        'settings/get': () => ({ ...DEFAULT_SETTINGS, private: privately }),
+        'annotation/list': () => [stored],
+      });
+      expect(fakes.painter.count('note-yellow')).toBe(0);
+      const state = await fakes.session.handlers['reader/state']({}, { kind: 'extension' });
+      expect(state.annotations.map((a) => [a.row.id, a.orphan])).toEqual([['a-1', false]]);
+      mouse(fakes, 'click', 'مواقع في ريف دمشق', 2);
+      expect(toolbarProps(fakes)).toMatchObject({ mode: 'edit', initial: { note: 'قديم' } });
+      privately = false;
+      await fakes.session.handlers['reader/refresh']({}, { kind: 'extension' });
+      await flush();
+      expect(fakes.painter.count('note-yellow')).toBe(1);
+      privately = true;
+      await fakes.session.handlers['reader/refresh']({}, { kind: 'extension' });
+      await flush();
+      expect(fakes.painter.count('note-yellow')).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'answers the panel with what it found',
+    async () => {
+      const fakes = await started();
+      const state = await fakes.session.handlers['reader/state']({}, { kind: 'extension' });
+      expect(state).toMatchObject({ url: 'https://example.org/news/1', enabled: true, annotations: [] });
+      expect(state.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['russia', 'damascus']));
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'reads the page again when its address changes, and not for a forged wxt:locationchange',
+    async () => {
+      const fakes = await started();
+      window.dispatchEvent(new Event('wxt:locationchange'));
+      fakes.clock.tick(5000);
+      await flush();
+      expect(fakes.sentOf('settings/get')).toHaveLength(1);
+      fakes.location.href = 'https://example.org/news/2';
+      fakes.clock.tick(1000);
+      await flush();
+      expect(fakes.sentOf('settings/get')).toHaveLength(2);
+      expect(fakes.sentOf('page/report').map((r) => [r.url, r.visit])).toEqual([
+        ['https://example.org/news/1', true],
+        ['https://example.org/news/2', true],
+      ]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'takes everything away when torn down: highlights, UI, listeners, timers',
+    async () => {
+      const fakes = await started();
+      mouse(fakes, 'mousemove', 'دير الزور');
+      fakes.controller.abort();
+      expect(fakes.painter.cleared).toBe(true);
+      expect([fakes.card.removed, fakes.toolbar.removed]).toEqual([true, true]);
+      expect(fakes.clock.pending).toEqual([]);
+      mouse(fakes, 'click', 'دمشق');
+      select(fakes, 'مواقع في ريف دمشق');
+      expect([fakes.card.shows, fakes.toolbar.shows]).toEqual([0, 0]);
+    },
+    TIMEOUT,
+  );
+});
+
+function row(id: string): AnnotationRow {
+  return {
+    id,
+    page: 'example.org/news/1',
+    target: {
+      source: 'https://example.org/news/1',
+      selector: { quote: { exact: 'x', prefix: '', suffix: '' }, position: { start: 0, end: 1 } },
+    },
+    body: { note: 'قديم', tags: [], color: 'yellow' },
+    created: 100,
+    modified: 200,
+  };
+}
+
+/** An annotation of «مواقع في ريف دمشق» as stored: its selectors made by the session itself. */
+async function storedRow(): Promise<AnnotationRow> {
+  const fakes = await started({ 'annotation/save': () => ({ saved: row('a-1') }) });
+  select(fakes, 'مواقع في ريف دمشق');
+  toolbarProps(fakes).onSave({ color: 'yellow', note: 'قديم', tags: [] });
+  await flush();
+  const draft = fakes.sentOf('annotation/save')[0]!.draft;
+  fakes.session.destroy();
+  document.getSelection()?.removeAllRanges();
+  return { ...row('a-1'), target: { source: 'https://example.org/news/1', selector: draft.selector } };
+}

@@ -1,0 +1,273 @@
+import { fallbackSummary } from '../article/fallback-summary.ts';
+import { ANNOTATION_KINDS, AnnotationLayer, type PlacedAnnotation } from '../annotate/annotation-layer.ts';
+import { canonicalLink } from '../dom/canonical-link.ts';
+import { boxOf } from '../dom/caret.ts';
+import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
+import type { HandlersOf, Request, TabProtocol } from '../messages/protocol.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../model/settings.ts';
+import { siteOf } from '../pages/page-key.ts';
+import { PageHighlights } from '../paint/page-highlights.ts';
+import type { HighlightKind, Painter } from '../paint/painter.ts';
+import { compileReaderLexicon } from '../reader-lexicon/compile-reader-lexicon.ts';
+import {
+  MENTION_KINDS,
+  SUGGESTION_KINDS,
+  type PageMention,
+  type PageSuggestion,
+} from '../reader/page-reader.ts';
+import { Annotating } from './annotating.ts';
+import { Cards } from './cards.ts';
+import { watchLocation } from './location-watcher.ts';
+import { Reading, remoteRecogniser, withSuggestions } from './reading.ts';
+import type { SessionSeams } from './seams.ts';
+import { createTabHandlers } from './tab-handlers.ts';
+
+/** How long the pointer rests on a name before its card opens. */
+export const HOVER_MS = 500;
+
+/** The page's highlights, by layer: annotations first (a click on one inside a name edits it). */
+export type PageItems = {
+  annotations: PlacedAnnotation;
+  mentions: PageMention;
+  /** Names Rasid does not know yet (issue 13): under the known names, never over them. */
+  suggestions: PageSuggestion;
+};
+
+export interface ReaderSession {
+  /** (Re)reads the page with the current settings and lexicon; a switched-off site gets nothing. */
+  start(): Promise<void>;
+  /** The answers to the panel's messages. */
+  handlers: HandlersOf<TabProtocol>;
+  /** Takes everything away: highlights, UI, listeners, observers, retries. */
+  destroy(): void;
+}
+
+/**
+ * A reader on one Arabic page: reads it and follows its changes (`Reading`), reports it to the
+ * background, loads its annotations, and answers the reader — cards for names (`Cards`), the toolbar
+ * for selections and annotations (`Annotating`) — and the panel (`createTabHandlers`). Everything it
+ * touches comes in `seams`; one highlight model holds mentions and annotations, with one painter and
+ * one hit-test.
+ */
+export function createReaderSession(seams: SessionSeams): ReaderSession {
+  const { doc, send, clock, card, toolbar } = seams;
+  const stop = new AbortController();
+  const signal = AbortSignal.any([stop.signal, seams.signal]);
+  const inner: SessionSeams = { ...seams, signal };
+  const page = () => ({ url: seams.url(), canonical: canonicalLink(doc) });
+
+  let settings: Settings = DEFAULT_SETTINGS;
+  // `CSS.highlights` is shared with the page, which can enumerate every range in it: on a site the
+  // reader made private, annotations are not registered there — which passages the reader annotated
+  // stays out of the page's reach; the panel lists them, and a click on one still edits it (the
+  // hit-test reads the session's own model, not the registry). Names stay painted: they come from the
+  // page's own text and the public lexicon (issue #12; SECURITY.md).
+  const annotationKinds = new Set<HighlightKind>(ANNOTATION_KINDS);
+  const painter: Painter = {
+    paint: (kind, ranges) =>
+      seams.painter.paint(kind, settings.private && annotationKinds.has(kind) ? [] : ranges),
+    clear: () => seams.painter.clear(),
+  };
+  const highlights = new PageHighlights<PageItems>(doc, painter, seams.hitTesting);
+  // Registered in priority order: an annotation is hit before the name it covers.
+  const annotationLayer = highlights.layer('annotations', ANNOTATION_KINDS);
+  const mentionLayer = highlights.layer('mentions', MENTION_KINDS);
+  const suggestionLayer = highlights.layer('suggestions', SUGGESTION_KINDS);
+
+  // The bundled lexicon as compiled at build time, until the reader's own is merged over it.
+  let lexicon: CompiledLexicon = seams.lexicon.compiled();
+  // The URL this visit was reported for: later reports from the same visit are updates.
+  let reported: string | null = null;
+  // Each start supersedes the ones before: an older one that finishes later does nothing.
+  let generation = 0;
+
+  // Spellings the reader said are not names (issue 13): fetched with the lexicon.
+  let dismissed: ReadonlySet<string> = new Set();
+  const reading = new Reading({
+    doc,
+    layer: mentionLayer,
+    suggestionLayer,
+    recognise: remoteRecogniser(send),
+    signal,
+    clock,
+    yieldToPage: seams.yieldToPage,
+    onChange: () => {
+      report();
+      seams.notifyPanel();
+    },
+  });
+  const annotations = new AnnotationLayer(doc, annotationLayer, () => reading.reader?.nodes ?? []);
+
+  /** A change to the reader's lexicon; the page re-highlights when the background says it changed. */
+  const changeLexicon = async (change: Request<'lexicon/alias'>) => {
+    const reply = await send('lexicon/alias', change);
+    if (!reply.ok) seams.warn(`[Rasid] could not change the lexicon: ${reply.error}`);
+  };
+  const cards = new Cards({
+    seams: inner,
+    reading,
+    spellingOff: (entity, text) => void changeLexicon({ entity, text, action: 'off' }),
+  });
+
+  /** Loads the page's annotations from the database and anchors them in the page as it is now. */
+  const loadAnnotations = async () => {
+    const rows = await send('annotation/list', page());
+    if (rows.ok && !signal.aborted) await annotations.load(rows.value, signal);
+    seams.notifyPanel();
+  };
+  const annotating = new Annotating({
+    seams: inner,
+    layer: annotations,
+    lexicon: () => lexicon,
+    page,
+    reload: loadAnnotations,
+    addSpelling: (entity, text) => void changeLexicon({ entity, text, action: 'add' }),
+  });
+
+  const report = () => {
+    const reader = reading.reader;
+    if (!reader || signal.aborted) return;
+    const { url, canonical } = page();
+    const visit = reported !== url;
+    reported = url;
+    void send('page/report', {
+      url,
+      canonical,
+      article: reader.summary ?? fallbackSummary(doc),
+      entities: reader.entities().length,
+      mentions: reader.mentionReports(),
+      suggested: reader.suggestionReports(),
+      visit,
+    }).then((reply) => {
+      // Only when the extension was reloaded or its database failed: said in the page's console, where
+      // a reader debugging a site would look. Nothing is lost: the next visit reports again.
+      if (!reply.ok && !signal.aborted) seams.warn(`[Rasid] could not record this page: ${reply.error}`);
+    });
+  };
+
+  /** Fetches the reader's lexicon and compiles it over the bundled one. */
+  const loadLexicon = async () => {
+    const [reply, names] = await Promise.all([send('lexicon/get', {}), send('names/dismissed', {})]);
+    if (reply.ok) lexicon = compileReaderLexicon(reply.value, seams.lexicon);
+    if (names.ok) dismissed = new Set(names.value);
+  };
+
+  const start = async () => {
+    const run = ++generation;
+    reading.stop();
+    void annotations.load([]);
+    card.hide();
+    toolbar.hide();
+    const [got] = await Promise.all([send('settings/get', { site: siteOf(seams.url()) }), loadLexicon()]);
+    if (run !== generation || signal.aborted) return;
+    settings = got.ok ? got.value : DEFAULT_SETTINGS;
+    if (!settings.siteEnabled) return seams.notifyPanel();
+    if (!(await reading.start(lexicon, settings, dismissed)) || run !== generation) return;
+    report();
+    await loadAnnotations();
+  };
+
+  const refresh = async () => {
+    const got = await send('settings/get', { site: siteOf(seams.url()) });
+    if (!got.ok) return;
+    const switched = got.value.siteEnabled !== settings.siteEnabled;
+    const privacy = got.value.private !== settings.private;
+    settings = got.value;
+    const reader = reading.reader;
+    if (switched || !reader) await start();
+    else {
+      reader.setSettings(got.value);
+      // Paints the annotations again, or takes them out of the page's registry.
+      if (privacy) await loadAnnotations();
+    }
+  };
+
+  // Cards: click a name, or rest the pointer on it. A click on an annotation edits it.
+  // Only the reader's own input counts: an event the page dispatches (`dispatchEvent`, `.click()`) is
+  // not trusted, and opens nothing, selects nothing, changes nothing (issue #12).
+  const listen = <K extends keyof DocumentEventMap>(
+    type: K,
+    listener: (event: DocumentEventMap[K]) => void,
+  ) =>
+    doc.addEventListener(
+      type,
+      (event) => {
+        if (event.isTrusted) listener(event);
+      },
+      { signal },
+    );
+  listen('click', (event) => {
+    if (card.contains(event) || toolbar.contains(event)) return;
+    if (!doc.getSelection()?.isCollapsed) return;
+    toolbar.hide();
+    const hit = highlights.itemAt(event.clientX, event.clientY);
+    if (hit?.layer === 'annotations') return annotating.edit(hit.item.row, boxOf(doc, hit.range));
+    if (hit?.layer === 'mentions' && !(event.target as Element | null)?.closest?.('a[href]'))
+      cards.show(hit.item, true);
+    else cards.hide();
+  });
+  // Annotating: select text (the toolbar appears), or press Alt+Shift+A with a selection.
+  listen('mouseup', (event) => {
+    if (toolbar.contains(event) || card.contains(event)) return;
+    // After the click that ends the selection has been handled.
+    afterwards(0, () => annotating.annotateSelection(false));
+  });
+  listen('keydown', (event) => {
+    if (event.altKey && event.shiftKey && event.code === 'KeyA') annotating.annotateSelection(true);
+  });
+  let cancelHover = () => {};
+  listen('mousemove', (event) => {
+    cancelHover();
+    if (card.contains(event)) return;
+    cancelHover = afterwards(HOVER_MS, () => {
+      const mention = highlights.hitsAt(event.clientX, event.clientY).find((h) => h.layer === 'mentions');
+      if (mention && mention.item !== cards.shown) cards.show(mention.item, false);
+    });
+  });
+  /** Runs `work` after `ms` unless the session ends first; returns a cancel. */
+  function afterwards(ms: number, work: () => void): () => void {
+    const cancel = clock.setTimeout(() => {
+      signal.removeEventListener('abort', cancel);
+      if (!signal.aborted) work();
+    }, ms);
+    signal.addEventListener('abort', cancel, { once: true });
+    return () => {
+      signal.removeEventListener('abort', cancel);
+      cancel();
+    };
+  }
+
+  // Same-document navigations read the new page.
+  watchLocation(seams.url, { clock, signal }, () => void start());
+
+  const destroy = () => {
+    if (stop.signal.aborted) return;
+    stop.abort();
+    reading.stop();
+    annotations.clear();
+    highlights.destroy();
+    card.remove();
+    toolbar.remove();
+  };
+  seams.signal.addEventListener('abort', destroy, { once: true });
+
+  return {
+    start,
+    destroy,
+    handlers: withSuggestions(
+      reading,
+      createTabHandlers({
+        page,
+        settings: () => settings,
+        reader: () => reading.reader,
+        annotations,
+        start,
+        refresh,
+        loadAnnotations,
+        annotateSelection: (focus) => annotating.annotateSelection(focus),
+        card,
+        toolbar,
+      }),
+    ),
+  };
+}

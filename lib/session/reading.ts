@@ -1,0 +1,131 @@
+import type { Clock } from '../clock.ts';
+import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
+import type { HandlersOf, TabProtocol } from '../messages/protocol.ts';
+import type { HighlightLayer } from '../paint/page-highlights.ts';
+import {
+  PageReader,
+  type PageMention,
+  type PageSuggestion,
+  type Recogniser,
+  type ReaderSettings,
+} from '../reader/page-reader.ts';
+import type { Send } from './seams.ts';
+
+/**
+ * The second tier as the extension runs it: in the background (`names/suggest`), where the model is
+ * decoded once and the recogniser's code is warm. Run on the page, a cold recogniser cost 2–3× the
+ * whole reading (`npm run bench:page`, part 4); from here the page pays a message. A failed reply
+ * (the extension reloading) suggests nothing.
+ */
+export const remoteRecogniser =
+  (send: Send): Recogniser =>
+  async (text, known) => {
+    const reply = await send('names/suggest', { chunks: [{ text, known: [...known] }] });
+    return reply.ok ? (reply.value[0] ?? []) : [];
+  };
+
+/**
+ * Reading and re-spotting: one `PageReader` at a time over the page, started again whenever the
+ * settings, the lexicon or the page's address change, and following the page's changes until stopped.
+ */
+export class Reading {
+  readonly #doc: Document;
+  readonly #layer: HighlightLayer<PageMention>;
+  readonly #suggestionLayer: HighlightLayer<PageSuggestion> | undefined;
+  readonly #recognise: Recogniser | undefined;
+  readonly #onChange: () => void;
+  readonly #yieldToPage: (() => Promise<void>) | undefined;
+  readonly #signal: AbortSignal;
+  readonly #clock: Clock;
+  #reader: PageReader | null = null;
+  #run: AbortController | null = null;
+
+  constructor(options: {
+    doc: Document;
+    layer: HighlightLayer<PageMention>;
+    /** Where suggestions are painted; without it, none are looked for. */
+    suggestionLayer?: HighlightLayer<PageSuggestion>;
+    /** The second tier (`remoteRecogniser` in the extension); without it, no suggestions. */
+    recognise?: Recogniser;
+    /** The mentions changed after reading: content added, an entity hidden, the whole page read. */
+    onChange(): void;
+    /** Stops for good (the session's teardown). */
+    signal: AbortSignal;
+    /** The timers of the re-spotting debounce. */
+    clock: Clock;
+    yieldToPage?: (() => Promise<void>) | undefined;
+  }) {
+    this.#clock = options.clock;
+    this.#doc = options.doc;
+    this.#layer = options.layer;
+    this.#suggestionLayer = options.suggestionLayer;
+    this.#recognise = options.recognise;
+    this.#onChange = options.onChange;
+    this.#yieldToPage = options.yieldToPage;
+    this.#signal = options.signal;
+  }
+
+  /** The reader of the page, once one was started (null when the site is off). */
+  get reader(): PageReader | null {
+    return this.#reader;
+  }
+
+  /**
+   * Reads the page with a lexicon and settings, in place of any reading before, and follows its
+   * changes. False when this reading was replaced or stopped before it finished. `dismissed`: the
+   * folded spellings the reader said are not names, never suggested.
+   */
+  async start(
+    lexicon: CompiledLexicon,
+    settings: ReaderSettings,
+    dismissed: ReadonlySet<string> = new Set(),
+  ): Promise<boolean> {
+    this.stop();
+    const run = new AbortController();
+    this.#run = run;
+    const suggestionLayer = this.#suggestionLayer;
+    const recognise = this.#recognise;
+    const reader = new PageReader(this.#doc, lexicon, this.#layer, settings, {
+      onChange: this.#onChange,
+      clock: this.#clock,
+      ...(this.#yieldToPage ? { yieldToPage: this.#yieldToPage } : {}),
+      ...(suggestionLayer && recognise
+        ? { suggestions: { layer: suggestionLayer, recognise, dismissed } }
+        : {}),
+    });
+    this.#reader = reader;
+    await reader.read();
+    if (run.signal.aborted || this.#signal.aborted) {
+      // Replaced by a newer reading, which owns the layer now: clear it only if nobody took over.
+      if (this.#reader === reader) this.stop();
+      return false;
+    }
+    reader.observe(AbortSignal.any([run.signal, this.#signal]));
+    return true;
+  }
+
+  /** Stops reading: highlights removed, changes no longer followed. */
+  stop(): void {
+    this.#run?.abort();
+    this.#run = null;
+    this.#reader?.destroy();
+    this.#reader = null;
+  }
+}
+
+/**
+ * The panel's `reader/state` with the page's suggested names added (issue 13): the tab's handlers
+ * (`tab-handlers.ts`) answer the rest.
+ */
+export function withSuggestions(
+  reading: Reading,
+  handlers: HandlersOf<TabProtocol>,
+): HandlersOf<TabProtocol> {
+  return {
+    ...handlers,
+    'reader/state': async (payload, sender) => ({
+      ...(await handlers['reader/state'](payload, sender)),
+      suggestions: reading.reader?.suggestedNames() ?? [],
+    }),
+  };
+}

@@ -1,0 +1,40 @@
+import type { Clock } from '../clock.ts';
+import type { Translator } from '../i18n/i18n.ts';
+import type { MessageType, Reply, Request } from '../messages/protocol.ts';
+import type { HitTesting } from '../paint/page-highlights.ts';
+import type { Painter } from '../paint/painter.ts';
+import type { BundledLexicon } from '../reader-lexicon/compile-reader-lexicon.ts';
+import type { CardProps, Surface, ToolbarView } from './views.ts';
+
+export type { Clock } from '../clock.ts';
+
+/** Sends one message to the background and returns its reply, never throwing (`lib/browser/send-message.ts`). */
+export type Send = <K extends MessageType>(type: K, payload: Request<K>) => Promise<Reply<K>>;
+
+/**
+ * Everything a reader session takes from the browser, injected: the content script passes the real
+ * ones (`entrypoints/reader/index.ts`), tests pass fakes (`lib/session/testing.ts`).
+ */
+export interface SessionSeams {
+  doc: Document;
+  /** The page's address now: same-document navigations change it. */
+  url(): string;
+  send: Send;
+  /** Tells the panel the reader's findings changed (the `changed` notification, topic `reader`). */
+  notifyPanel(): void;
+  /** The one painter of the page: every highlight goes through it. */
+  painter: Painter;
+  clock: Clock;
+  i18n: Translator;
+  card: Surface<CardProps>;
+  toolbar: Surface<ToolbarView>;
+  lexicon: BundledLexicon;
+  /** Stops everything: listeners, observers, retries. Aborted by the content script's teardown. */
+  signal: AbortSignal;
+  /** Gives the page a turn between chunks of reading (the default: a macrotask). */
+  yieldToPage?: () => Promise<void>;
+  /** Caret and boxes under a point (the default: the browser's; happy-dom has no layout). */
+  hitTesting?: Partial<HitTesting>;
+  /** Where problems nobody needs to act on are said (the page's console). */
+  warn(message: string): void;
+}

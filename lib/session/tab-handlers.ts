@@ -1,0 +1,68 @@
+import type { AnnotationLayer } from '../annotate/annotation-layer.ts';
+import type { HandlersOf, TabProtocol } from '../messages/protocol.ts';
+import type { Settings } from '../model/settings.ts';
+import type { PageReader } from '../reader/page-reader.ts';
+import type { CardProps, Surface, ToolbarView } from './views.ts';
+
+/** What the panel's messages reach of a session. */
+export interface TabSession {
+  page(): { url: string; canonical: string | null };
+  settings(): Settings;
+  reader(): PageReader | null;
+  annotations: AnnotationLayer;
+  start(): Promise<void>;
+  /** Fetches the settings again: repaints, or reads the page again when the site was switched. */
+  refresh(): Promise<void>;
+  loadAnnotations(): Promise<void>;
+  /** Opens the toolbar for the current selection; false when there is none Rasid can annotate. */
+  annotateSelection(focus: boolean): boolean;
+  card: Surface<CardProps>;
+  toolbar: Surface<ToolbarView>;
+}
+
+/** The content script's answers to the panel (see `TabProtocol`). */
+export function createTabHandlers(session: TabSession): HandlersOf<TabProtocol> {
+  return {
+    'reader/state': async () => {
+      const reader = session.reader();
+      return {
+        ...session.page(),
+        enabled: session.settings().siteEnabled,
+        article: reader?.summary ?? null,
+        entities: reader?.entities() ?? [],
+        timings: reader?.timings ?? null,
+        // Reading order: anchored ones by where they are now, orphans (kept, never deleted) last.
+        annotations: [...session.annotations.placed]
+          .sort((a, b) => (a.anchor?.start ?? Infinity) - (b.anchor?.start ?? Infinity))
+          .map(({ row, range }) => ({ row, orphan: !range })),
+      };
+    },
+    'reader/reveal': async ({ entityId, direction }) => !!session.reader()?.reveal(entityId, direction),
+    'reader/hide': async ({ entityId, hidden }) => {
+      session.reader()?.setHidden(entityId, hidden);
+      return null;
+    },
+    'annotations/annotate-selection': async () => session.annotateSelection(true),
+    'annotations/refresh': async () => {
+      await session.loadAnnotations();
+      return null;
+    },
+    'annotations/reveal': async ({ id }) => session.annotations.reveal(id),
+    'lexicon/changed': async () => {
+      await session.start();
+      return null;
+    },
+    // Only for Rasid's own pages (the content script checks the sender): see `TabProtocol['reader/ui']`.
+    'reader/ui': async () => {
+      const toolbar = session.toolbar.describe();
+      if (toolbar) return { surface: 'toolbar', ...toolbar };
+      const card = session.card.describe();
+      if (card) return { surface: 'card', ...card };
+      return { surface: null, text: '', controls: [] };
+    },
+    'reader/refresh': async () => {
+      await session.refresh();
+      return null;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { AnnotationValues } from '../annotate/annotation-draft.ts';
+import type { Translator } from '../i18n/i18n.ts';
+import type { EntityType } from '../lexicon/schema.ts';
+import type { SurfaceDescription } from '../model/reader-ui.ts';
+
+export type { SurfaceDescription, UiControl as SurfaceControl } from '../model/reader-ui.ts';
+import type { LinkableEntity } from '../reader-lexicon/linkable-entities.ts';
+
+/**
+ * What the session shows in the page, as props: the components in `components/` render them
+ * (`EntityCard`, `AnnotationToolbar`, `DeletedNotice`), and the content script hands the session
+ * surfaces that do (`Surface`), so that nothing in `lib/` imports a component.
+ */
+
+/** A place in the page for one view at a time: the card, or the toolbar. */
+export interface Surface<P> {
+  /** Shows the view beside `anchor` (a box in the viewport); moves focus to it when asked. */
+  show(props: P, anchor: DOMRect, focus: boolean): void;
+  hide(): void;
+  isOpen(): boolean;
+  /** Is this event from inside the view? */
+  contains(event: Event): boolean;
+  /**
+   * What the open view shows — its text, its controls and their boxes — for Rasid's own pages only
+   * (the `reader/ui` tab message): the page cannot read the view (closed shadow root, issue #12).
+   */
+  describe(): SurfaceDescription | null;
+  /** Takes the surface out of the page. */
+  remove(): void;
+}
+
+export interface CardEntity {
+  id: string;
+  type: EntityType;
+  subtype: string;
+  ar: string;
+  en: string;
+  /** Which mention (1-based) the card is about, of how many on the page. */
+  index: number;
+  count: number;
+}
+
+/**
+ * The card shown for a highlighted name: only what the page's own text and the bundled lexicon say.
+ * What Rasid remembers of the entity (pages, sites, since when) is the reader's history: it is shown
+ * in the side panel, an extension page, never in the page's DOM (issue #12).
+ */
+export interface CardProps {
+  i18n: Translator;
+  entity: CardEntity;
+  onPrevious(): void;
+  onNext(): void;
+  onHide(): void;
+  /** The spelling that matched here, and a way to switch it off (the reader's lexicon). */
+  spelling?: string | undefined;
+  onSpellingOff?(): void;
+  onClose(): void;
+}
+
+/** The toolbar for a selection or an annotation. */
+export interface ToolbarProps {
+  i18n: Translator;
+  /** `new`: a selection; a colour saves at once. `edit`: an existing annotation, its form open. */
+  mode: 'new' | 'edit';
+  initial?: AnnotationValues | undefined;
+  /** Why the last save failed (it is being tried again). */
+  error?: string | undefined;
+  /** Something the reader should know about what is shown (a newer version from elsewhere). */
+  notice?: string | undefined;
+  /** The lexicon's entities, to link the annotation to one. */
+  entities?: readonly LinkableEntity[];
+  onSave(values: AnnotationValues): void;
+  onDelete?(): void;
+  /** Adds the selected text as a spelling of the linked entity (the reader's lexicon). */
+  onAddSpelling?(entity: string): void;
+  onClose(): void;
+}
+
+/** After a deletion from the page: undo it. */
+export interface DeletedProps {
+  i18n: Translator;
+  onUndo(): void;
+  onClose(): void;
+}
+
+/** The toolbar's surface shows the toolbar, or the notice of a deletion in its place. */
+export type ToolbarView = { view: 'toolbar'; props: ToolbarProps } | { view: 'deleted'; props: DeletedProps };

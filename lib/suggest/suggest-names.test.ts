@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { compiledBundledLexicon } from '../lexicon/bundled-lexicon.ts';
+import { spot } from '../lexicon/spot.ts';
+import { bundledTagger } from './bundled-recogniser.ts';
+import { nameKey, suggestNames } from './suggest-names.ts';
+
+const tagger = bundledTagger();
+const suggest = (text: string, known = spot(text, compiledBundledLexicon())) =>
+  suggestNames(text, known, { tagger });
+
+describe('suggestNames', () => {
+  // The bundled lexicon grows (issue 13): the patterns are tested without the known tier, and
+  // with it only where the name cannot be in any lexicon (كفرمرزيتا is made up).
+  it('suggests the village after «بلدة» as a place', () => {
+    expect(suggestNames('قصف في بلدة كفرنبودة بريف حماة', [], { tagger })[0]).toMatchObject({
+      text: 'كفرنبودة',
+      type: 'place',
+      kind: 'place',
+      key: 'كفرنبوده',
+    });
+    expect(suggest('قصف الطيران في بلدة كفرمرزيتا بريف حماة')).toMatchObject([
+      { text: 'كفرمرزيتا', type: 'place', kind: 'place' },
+    ]);
+  });
+
+  it('suggests a kunya with its nisba as a person', () => {
+    const text = 'قال القائد أبو محمد الجولاني إن';
+    // The bundled lexicon knows al-Jolani: without the known tier, the pattern finds him.
+    expect(suggestNames(text, [], { tagger })).toMatchObject([
+      { text: 'أبو محمد الجولاني', type: 'actor', kind: 'person' },
+    ]);
+    expect(suggest(text)).toEqual([]);
+  });
+
+  it('suggests an organisation with its head word', () => {
+    expect(suggestNames('هاجمت حركة نور الدين الزنكي مواقع', [], { tagger })).toMatchObject([
+      { text: 'حركة نور الدين الزنكي', type: 'actor', kind: 'organization' },
+    ]);
+  });
+
+  it('never suggests where a known mention already is', () => {
+    const text = 'اشتباكات في مدينة دير الزور ومدينة الباب وبلدة كفرنبودة';
+    const known = spot(text, compiledBundledLexicon());
+    expect(known.length).toBeGreaterThan(0);
+    for (const s of suggest(text))
+      for (const m of known) expect(s.end <= m.start || m.end <= s.start).toBe(true);
+    // A known span the recogniser would have suggested is left to the known tier.
+    expect(suggestNames('في بلدة كفرنبودة', [{ start: 8, end: 16 }], { tagger })).toEqual([]);
+  });
+
+  it('gives offsets into the original text, clitics excluded', () => {
+    const text = 'وصل الرتل إلى بلدةِ كفرنبودة، ثم إلى مخيم الركبان';
+    for (const s of suggest(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('drops stopwords, lone letters and numbers after a trigger', () => {
+    expect(suggest('في بلدة في الشمال وفي قرية 12 وفي حي ب')).toEqual([]);
+  });
+
+  it('suggests nothing in text without Arabic', () => {
+    expect(suggest('The town of Kafr Nabudah was shelled.')).toEqual([]);
+  });
+
+  it('keys a name by its folded spelling without proclitics', () => {
+    expect(nameKey('وبِكَفرنبودة')).toBe('وبكفرنبوده');
+    expect(nameKey('بالحسكة')).toBe('الحسكه');
+    expect(nameKey('للحسكة الجديدة')).toBe('الحسكه الجديده');
+  });
+});

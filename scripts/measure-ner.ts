@@ -1,0 +1,160 @@
+/**
+ * `npm run measure:ner [-- --json] [--split train|val]` — how much of a gold-annotated Arabic
+ * corpus Rasid's two tiers find: the known tier (spot() over the bundled lexicon) and the known +
+ * suggested tiers (lib/suggest).
+ *
+ * Data: ../shared/data/ner-train/wojood-sample/{train,val}.txt (MIT; RASID_DATA overrides the data
+ * folder). Tune on train, report val. The test split is not used, nor looked for.
+ *
+ * Each sentence is joined with spaces and read like a page. Gold names are every PERS, GPE, LOC, FAC
+ * and ORG span at every nesting level (in «مجلس الأمن ضد الأسد» both the ORG and the nested PERS
+ * الأسد count). A predicted span and a gold span are compatible when their kinds agree: a person
+ * with PERS; a place with GPE, LOC, FAC; an organisation or any other actor (state, government,
+ * armed group …) with ORG or GPE (Wojood tags a state acting as ORG or GPE).
+ * - recall ("finds"): the share of gold spans that a compatible predicted span overlaps (`overlap`),
+ *   or matches word for word (`exact`);
+ * - precision: the share of a tier's spans that overlap a compatible gold span (`overlap`), match one
+ *   exactly (`exact`), or overlap a gold span of any of the five types (`any`).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { compiledBundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
+import { spot } from '../lib/lexicon/spot.ts';
+import { bundledTagger } from '../lib/suggest/bundled-recogniser.ts';
+import { parseWojood, readSentence, type NameKind } from '../lib/suggest/ner-corpus.ts';
+import { suggestNames } from '../lib/suggest/suggest-names.ts';
+import type { Words } from '../lib/suggest/words.ts';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    split: { type: 'string', multiple: true },
+  },
+});
+const DATA = process.env.RASID_DATA ?? join(import.meta.dirname, '../../shared/data');
+const splits = values.split?.length ? values.split : ['train', 'val'];
+const COMPATIBLE: Record<NameKind, Set<string>> = {
+  person: new Set(['PERS']),
+  place: new Set(['GPE', 'LOC', 'FAC']),
+  organization: new Set(['ORG', 'GPE']),
+};
+
+interface Span {
+  from: number;
+  to: number;
+  kind: NameKind;
+}
+
+/** Words `[from, to)` that the original offsets `[start, end)` touch. */
+function wordSpan(words: Words, start: number, end: number): [number, number] {
+  let from = 0;
+  while (from < words.length && words.end[from]! <= start) from++;
+  let to = from;
+  while (to < words.length && words.start[to]! < end) to++;
+  return [from, to];
+}
+
+interface Tally {
+  gold: number;
+  found: { overlap: number; exact: number };
+  spans: number;
+  right: { overlap: number; exact: number; any: number };
+}
+const tally = (): Tally => ({
+  gold: 0,
+  found: { overlap: 0, exact: 0 },
+  spans: 0,
+  right: { overlap: 0, exact: 0, any: 0 },
+});
+
+function measure(split: string) {
+  const sentences = parseWojood(
+    readFileSync(join(DATA, 'ner-train/wojood-sample', `${split}.txt`), 'utf8'),
+  ).map(readSentence);
+  const lexicon = compiledBundledLexicon();
+  const tagger = bundledTagger();
+  const known = tally();
+  const both = tally();
+  const suggested = tally();
+  const byKind: Record<string, { spans: number; right: number }> = {};
+  for (const s of sentences) {
+    const gold = s.spans.filter((g) => g.kind);
+    const mentions = spot(s.text, lexicon);
+    const knownSpans: Span[] = mentions.map((m) => {
+      const [from, to] = wordSpan(s.words, m.start, m.end);
+      const e = m.alias.entity;
+      return {
+        from,
+        to,
+        kind: e.type === 'place' ? 'place' : e.subtype === 'person' ? 'person' : 'organization',
+      };
+    });
+    const suggestedSpans: Span[] = suggestNames(s.text, mentions, { tagger }).map((g) => {
+      const [from, to] = wordSpan(s.words, g.start, g.end);
+      return { from, to, kind: g.kind };
+    });
+    const overlaps = (a: { from: number; to: number }, b: { from: number; to: number }) =>
+      a.from < b.to && b.from < a.to;
+    const exact = (a: { from: number; to: number }, b: { from: number; to: number }) =>
+      a.from === b.from && a.to === b.to;
+    const fits = (p: Span, tag: string) => COMPATIBLE[p.kind].has(tag);
+    const count = (t: Tally, predicted: Span[], precisionOf: Span[], recall: boolean) => {
+      if (recall) {
+        t.gold += gold.length;
+        for (const g of gold) {
+          if (predicted.some((p) => fits(p, g.tag) && overlaps(p, g))) t.found.overlap++;
+          if (predicted.some((p) => fits(p, g.tag) && exact(p, g))) t.found.exact++;
+        }
+      }
+      t.spans += precisionOf.length;
+      for (const p of precisionOf) {
+        if (gold.some((g) => fits(p, g.tag) && overlaps(p, g))) t.right.overlap++;
+        if (gold.some((g) => fits(p, g.tag) && exact(p, g))) t.right.exact++;
+        if (gold.some((g) => overlaps(p, g))) t.right.any++;
+      }
+    };
+    count(known, knownSpans, knownSpans, true);
+    count(both, [...knownSpans, ...suggestedSpans], [...knownSpans, ...suggestedSpans], true);
+    count(suggested, [], suggestedSpans, false);
+    for (const p of suggestedSpans) {
+      const k = (byKind[p.kind] ??= { spans: 0, right: 0 });
+      k.spans++;
+      if (gold.some((g) => fits(p, g.tag) && overlaps(p, g))) k.right++;
+    }
+  }
+  return {
+    split,
+    sentences: sentences.length,
+    known,
+    knownAndSuggested: both,
+    suggested,
+    suggestedByKind: byKind,
+  };
+}
+
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
+const results = splits.map(measure);
+if (values.json) console.log(JSON.stringify(results, null, 2));
+else
+  for (const r of results) {
+    const { known: k, knownAndSuggested: b, suggested: s } = r;
+    console.log(
+      `wojood-sample ${r.split}: ${r.sentences} sentences, ${k.gold} gold PERS/GPE/LOC/FAC/ORG spans`,
+    );
+    console.log(`  recall      known ${pct(k.found.overlap, k.gold)} (exact ${pct(k.found.exact, k.gold)})`);
+    console.log(
+      `              known+suggested ${pct(b.found.overlap, b.gold)} (exact ${pct(b.found.exact, b.gold)})`,
+    );
+    console.log(
+      `  precision   known ${pct(k.right.overlap, k.spans)} of ${k.spans} (exact ${pct(k.right.exact, k.spans)}, any type ${pct(k.right.any, k.spans)})`,
+    );
+    console.log(
+      `              suggested ${pct(s.right.overlap, s.spans)} of ${s.spans} (exact ${pct(s.right.exact, s.spans)}, any type ${pct(s.right.any, s.spans)})`,
+    );
+    console.log(
+      `              suggested by kind: ${Object.entries(r.suggestedByKind)
+        .map(([kind, v]) => `${kind} ${pct(v.right, v.spans)} of ${v.spans}`)
+        .join(', ')}`,
+    );
+  }
