@@ -165,7 +165,17 @@ describe('annotations', () => {
       created: 5_000,
       modified: 5_000,
     });
-    expect(made.target.source).toBe(url);
+    // The address as opened, less the fragment (and any tracking parameter).
+    expect(made.target.source).toBe('http://127.0.0.1:8080/baladi/index.html');
+  });
+
+  it('stores text well-formed (a lone surrogate as U+FFFD), as an exported file will have it', async () => {
+    const made = await save({
+      ...draft(5, 'داعش\uD800'),
+      body: { note: 'a\uDC00b 😀', tags: ['\uD83D'], color: 'blue' },
+    });
+    expect(made.target.selector.quote.exact).toBe('داعش\uFFFD');
+    expect(made.body).toMatchObject({ note: 'a\uFFFDb 😀', tags: ['\uFFFD'] });
   });
 
   it('keeps the creation time and sets the modification time on an edit', async () => {

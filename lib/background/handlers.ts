@@ -6,6 +6,7 @@ import { entityHistory } from '../db/entity-history.ts';
 import { bundledLexicon } from '../lexicon/bundled-lexicon.ts';
 import { forgetHistory } from '../db/forget.ts';
 import { pageKey, siteOf } from '../pages/page-key.ts';
+import { keptAddress } from '../pages/page-identity.ts';
 import { getSettings, setSettings } from '../db/settings.ts';
 import { addReaderAlias, deleteReaderEntity, readReaderLexicon } from '../db/reader-lexicon-store.ts';
 import { mergeLexicon } from '../reader-lexicon/merge-reader-lexicon.ts';
@@ -48,6 +49,22 @@ export type Handlers = HandlersOf<Protocol>;
 /** Can this sender touch this stored annotation? A content script only those of its own site. */
 const mayTouch = (sender: Sender, row: AnnotationRow) =>
   sender.kind === 'extension' || siteOf(sender.url) === siteOf(row.page);
+
+/**
+ * Text with every lone surrogate as U+FFFD, as it will be once written to a UTF-8 file: stored so, an
+ * export read back gives the very same annotation (issue #12: export → import → export differed).
+ */
+const wellFormed = (text: string) =>
+  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu, '\uFFFD');
+
+const wellFormedSelector = ({ quote, position }: AnnotationRow['target']['selector']) => ({
+  quote: {
+    exact: wellFormed(quote.exact),
+    ...(quote.prefix === undefined ? {} : { prefix: wellFormed(quote.prefix) }),
+    ...(quote.suffix === undefined ? {} : { suffix: wellFormed(quote.suffix) }),
+  },
+  position,
+});
 
 /** A spelling too common to name anyone: «في», «من», two letters. */
 function ordinaryWord(text: string): boolean {
@@ -112,8 +129,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         const saved: AnnotationRow = {
           id: draft.id ?? crypto.randomUUID(),
           page: previous?.page ?? page,
-          target: { source: previous?.target.source ?? url, selector: draft.selector },
-          body: draft.body,
+          target: {
+            source: previous?.target.source ?? keptAddress(url),
+            selector: wellFormedSelector(draft.selector),
+          },
+          body: { ...draft.body, note: wellFormed(draft.body.note), tags: draft.body.tags.map(wellFormed) },
           created: previous?.created ?? time,
           modified: time,
         };

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { ArticleSummary } from '../model/article.ts';
 import { pageKey, siteOf } from '../pages/page-key.ts';
+import { keptAddress } from '../pages/page-identity.ts';
 import { applyMentionChanges } from './entity-stats.ts';
 import type { MentionReport, MentionRow } from '../model/mention.ts';
 import type { RasidDB } from './schema.ts';
@@ -22,7 +23,7 @@ export function pageRow(
 ): PageRow {
   return {
     url: pageKey(url, canonical),
-    address: url,
+    address: keptAddress(url),
     site: siteOf(url),
     title: article.title,
     byline: article.byline,

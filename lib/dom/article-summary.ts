@@ -1,5 +1,6 @@
 import type { Readability } from '@mozilla/readability';
 import type { ArticleSummary } from '../model/article.ts';
+import { withoutBidiControls } from '../arabic/bidi.ts';
 
 export type { ArticleSummary };
 
@@ -14,7 +15,7 @@ export function countWords(text: string): number {
 
 /** Whitespace folded to single spaces; null for nothing. */
 export const clean = (s: string | null | undefined): string | null => {
-  const t = s?.replace(/\s+/gu, ' ').trim();
+  const t = s && withoutBidiControls(s).replace(/\s+/gu, ' ').trim();
   return t ? t : null;
 };
 

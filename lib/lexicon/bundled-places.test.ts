@@ -15,8 +15,11 @@ interface AdminUnit {
   id: string;
   name: { ar: string; en: string };
 }
+/** A level of the divisions; none where `../shared` is missing (its tests are skipped then). */
 const admin = (level: string): AdminUnit[] =>
-  JSON.parse(readFileSync(new URL(`${level}.json`, SHARED), 'utf8')) as AdminUnit[];
+  existsSync(SHARED)
+    ? (JSON.parse(readFileSync(new URL(`${level}.json`, SHARED), 'utf8')) as AdminUnit[])
+    : [];
 
 /** Seats the build maps elsewhere on purpose (scripts/build-lexicon.ts, DISTRICT_SEATS). */
 const NOT_A_TOWN = new Set([

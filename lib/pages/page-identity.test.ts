@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageIdentity, siteHost } from './page-identity.ts';
+import { keptAddress, pageIdentity, siteHost } from './page-identity.ts';
 
 const A = 'https://enabbaladi.net/archives/12345';
 
@@ -69,4 +69,14 @@ describe('siteHost', () => {
     ['arabic.cnn.com', 'arabic.cnn.com'],
     ['127.0.0.1:8080', '127.0.0.1:8080'],
   ])('%s → %s', (host, site) => expect(siteHost(host)).toBe(site));
+});
+
+describe('keptAddress', () => {
+  it.each([
+    ['https://www.enabbaladi.net/a?utm_source=fb&fbclid=x#comments', 'https://www.enabbaladi.net/a'],
+    ['https://example.com/story?id=42&gclid=abc', 'https://example.com/story?id=42'],
+    ['http://example.com/a', 'http://example.com/a'],
+  ])('keeps %s as %s: no fragment, no tracking parameter', (address, kept) => {
+    expect(keptAddress(address)).toBe(kept);
+  });
 });

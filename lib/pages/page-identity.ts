@@ -61,3 +61,21 @@ function foldAmpPath(path: string): string {
   p = segments.join('/') || '/';
   return p.length > 1 ? p.replace(/\/+$/u, '') || '/' : p;
 }
+
+/**
+ * The address Rasid keeps of a page it read (issue #12): as the reader opened it, less what only
+ * tracks them — the fragment and the tracking parameters — so that neither is stored nor exported.
+ * Parameters the page needs stay, in their order; an address that is not a URL is returned as it is.
+ */
+export function keptAddress(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  u.hash = '';
+  const params = [...u.searchParams].filter(([k]) => !TRACKING.test(k));
+  u.search = params.length ? new URLSearchParams(params).toString() : '';
+  return u.href;
+}

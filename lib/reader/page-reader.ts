@@ -2,6 +2,7 @@ import type { ArticleSummary } from '../model/article.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { articleNodes, readable, textNodesUnder, type ArticleSource } from '../dom/article-nodes.ts';
 import { outsideEditable } from '../dom/editable.ts';
+import { withoutBidiControls } from '../arabic/bidi.ts';
 import { blockOf, joinTextNodes, pointAt, rangeOf, type TextBlocks } from '../dom/text-blocks.ts';
 import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import type { Entity, EntityType } from '../lexicon/schema.ts';
@@ -581,7 +582,8 @@ function sentenceOf({ range, block }: { range: AbstractRange; block: Element | n
       break;
     }
   }
-  const sentence = text.slice(start, end).replace(/\s+/gu, ' ').trim();
+  // Shown in the panel, the dashboard and exports: no override of the page's may reorder them.
+  const sentence = withoutBidiControls(text.slice(start, end)).replace(/\s+/gu, ' ').trim();
   return sentence.length > 300 ? `${sentence.slice(0, 299)}…` : sentence;
 }
 
