@@ -95,23 +95,34 @@ for (const launch of [launchChromium, launchFirefox]) {
       await server?.close();
     });
 
+    /** Rasid's own stretches on a page (it times its tasks: a page cannot see a content script's). */
+    async function readTimings(slug: string) {
+      const tab = await browser.newPage(`${server.origin}/${slug}/`);
+      const panel = await browser.newPage(`${browser.extensionOrigin}/sidepanel.html`);
+      await waitForPageRow(panel, tab.url(), 30_000);
+      const state = await waitForState(panel, await tabIdOf(panel, tab.url()), (s) => !!s.timings);
+      await tab.close();
+      await panel.close();
+      return { timings: state.timings!, entities: state.entities.length };
+    }
+
+    // Wall-clock bounds judged beside the same article without the deep tree, read in the same run:
+    // on a busy machine both slow down alike; the depth must add nothing that matters.
     for (const slug of ['deep-hidden', 'deep-visible'])
-      it(`reads a page ${slug === 'deep-hidden' ? '5,000 hidden' : '2,000 visible'} levels deep without a task over 200 ms`, async () => {
-        const tab = await browser.newPage(`${server.origin}/${slug}/`);
-        const panel = await browser.newPage(`${browser.extensionOrigin}/sidepanel.html`);
-        await waitForPageRow(panel, tab.url(), 30_000);
-        const state = await waitForState(panel, await tabIdOf(panel, tab.url()), (s) => !!s.timings);
-        // Rasid's own stretches (it times its tasks: a page cannot see a content script's). At 5,000
-        // levels, the issue's case, every task; at 2,000 visible levels, the work the depth could make
-        // long — finding the article — since its first spotting task also pays for the lexicon's
-        // first use on the page, which has nothing to do with depth (issue #16's start-up costs).
-        const timings = state.timings!;
-        const longest =
-          slug === 'deep-hidden' ? Math.max(timings.extractMs, timings.longestTaskMs) : timings.extractMs;
-        assert.ok(longest < 200, `Rasid held the page for ${longest} ms: ${JSON.stringify(timings)}`);
-        assert.ok(state.entities.length > 0, 'the article was still read');
-        await tab.close();
-        await panel.close();
+      it(`reads a page ${slug === 'deep-hidden' ? '5,000 hidden' : '2,000 visible'} levels deep without a task over 200 ms (or than the same article flat)`, async () => {
+        const flat = await readTimings('long-quote');
+        const deep = await readTimings(slug);
+        // At 5,000 levels, the issue's case, every task; at 2,000 visible levels, the work the depth
+        // could make long — finding the article — since the first spotting task also pays for the
+        // lexicon's first use on the page, which has nothing to do with depth (issue #16).
+        const longest = (t: typeof deep.timings) =>
+          slug === 'deep-hidden' ? Math.max(t.extractMs, t.longestTaskMs) : t.extractMs;
+        const bound = Math.max(200, 1.5 * longest(flat.timings));
+        assert.ok(
+          longest(deep.timings) < bound,
+          `Rasid held the page for ${longest(deep.timings)} ms (bound ${bound}): ${JSON.stringify(deep.timings)}`,
+        );
+        assert.equal(deep.entities, flat.entities, 'the article was read as well as without the deep tree');
       });
 
     it('finds a 900-character quote with 2% of its letters changed, in slices no longer than 50 ms', async () => {
@@ -142,16 +153,22 @@ for (const launch of [launchChromium, launchFirefox]) {
       const tab = await browser.newPage(url);
       const tabId = await tabIdOf(panel, url);
       await waitForState(panel, tabId, (s) => s.annotations.length === 1 && !!s.timings);
+      // The page's longest wait with nothing to do, on this machine now: the noise the bound sits on.
+      const gap = () => tab.evaluate(() => (window as unknown as { __gap: number }).__gap);
+      const resetGap = () => tab.evaluate(() => void ((window as unknown as { __gap: number }).__gap = 0));
+      await resetGap();
+      await new Promise((r) => setTimeout(r, 1500));
+      const idle = await gap();
       // Anchor again, alone, with the page's heartbeat watching.
-      await tab.evaluate(() => void ((window as unknown as { __gap: number }).__gap = 0));
+      await resetGap();
       await panel.evaluate(async (id) => {
         const api = (globalThis as unknown as { browser: Api }).browser;
         await api.tabs.sendMessage(id, { type: 'annotations/refresh', payload: {} });
       }, tabId);
       const state = await waitForState(panel, tabId, (s) => s.annotations.length === 1);
       assert.equal(state.annotations[0]?.orphan, false, 'the changed quote was found');
-      const gap = await tab.evaluate(() => (window as unknown as { __gap: number }).__gap);
-      assert.ok(gap < 50, `the page waited ${gap} ms`);
+      const anchoring = await gap();
+      assert.ok(anchoring < 50 + idle, `the page waited ${anchoring} ms (${idle} ms with nothing to do)`);
       await tab.close();
       await panel.close();
     });
@@ -200,6 +217,15 @@ for (const launch of [launchChromium, launchFirefox]) {
           }
         })();
       });
+      // The slowest answer with no import running, on this machine now: the noise the bound sits on.
+      await new Promise((r) => setTimeout(r, 2000));
+      const idle = await other.evaluate(() => {
+        const w = window as unknown as { __slowest: number; __asked: number };
+        const slowest = w.__slowest;
+        w.__slowest = 0;
+        w.__asked = 0;
+        return slowest;
+      });
       await dashboard.upload('input[name=import]', file);
       await dashboard.waitFor(() => !!document.querySelector('[data-outcome=imported]'), null, 240_000);
       const { slowest, asked } = await other.evaluate(() => {
@@ -208,7 +234,10 @@ for (const launch of [launchChromium, launchFirefox]) {
         return { slowest: w.__slowest, asked: w.__asked };
       });
       assert.ok(asked > 3, `the other page asked ${asked} times`);
-      assert.ok(slowest < 1000, `the other page waited ${slowest} ms for an answer`);
+      assert.ok(
+        slowest < 1000 + idle,
+        `the other page waited ${slowest} ms for an answer (${idle} ms with no import running)`,
+      );
       await dashboard.close();
       await other.close();
     });
