@@ -20,6 +20,7 @@
  * One entity per real-world referent: a town, its district and its subdistrict are one entity, and a
  * place already known (seed, curated) is not made again. See lib/lexicon/README.md and data/LICENSES.md.
  */
+import { isStopword } from '../lib/arabic/stopwords.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
@@ -763,57 +764,6 @@ function kebab(s: string): string {
     .replace(/^-|-$/gu, '');
 }
 
-/** Arabic function words: never an alias on their own. */
-const STOPWORDS = new Set(
-  [
-    'في',
-    'من',
-    'على',
-    'إلى',
-    'عن',
-    'مع',
-    'بين',
-    'هذا',
-    'هذه',
-    'ذلك',
-    'التي',
-    'الذي',
-    'الذين',
-    'أو',
-    'ثم',
-    'قد',
-    'لا',
-    'ما',
-    'لم',
-    'لن',
-    'إن',
-    'أن',
-    'كان',
-    'كانت',
-    'عند',
-    'حتى',
-    'بعد',
-    'قبل',
-    'كل',
-    'غير',
-    'هو',
-    'هي',
-    'هم',
-    'نحن',
-    'أنا',
-    'له',
-    'لها',
-    'منذ',
-    'خلال',
-    'حول',
-    'ضد',
-    'دون',
-    'عبر',
-    'وفق',
-    'نحو',
-  ].map(fold),
-);
-
 function build(): Lexicon {
   const entities: Entity[] = [];
   /** Folded spelling → owner entity id. */
@@ -839,7 +789,7 @@ function build(): Lexicon {
         return keepAll;
       }
       const letters = key.replace(/[^\p{L}]/gu, '').length;
-      if (!a.when && !keepAll && (letters < 3 || STOPWORDS.has(key))) {
+      if (!a.when && !keepAll && (letters < 3 || isStopword(key))) {
         warn(`${origin}: «${a.text}» of ${e.id} is too short or a function word, left out`);
         return false;
       }

@@ -21,8 +21,6 @@ import { dismissedNames, dismissName, nameCandidates } from '../db/name-candidat
 import { nameKey, suggestNames } from '../suggest/suggest-names.ts';
 import { bundledTagger } from '../suggest/bundled-recogniser.ts';
 
-export { dispatch } from '../messages/dispatch.ts';
-
 /** What the handlers need from the browser, injected so that tests run them on fake-indexeddb. */
 export interface HandlerDeps {
   db: RasidDB;

@@ -1,3 +1,4 @@
+import { isStopword } from '../arabic/stopwords.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../arabic/normalize.ts';
@@ -125,28 +126,6 @@ describe('countries and territories (CLDR names with curated variants)', () => {
 });
 
 describe('the spellings of the bundled lexicon', () => {
-  const STOPWORDS = new Set(
-    [
-      'في',
-      'من',
-      'على',
-      'إلى',
-      'عن',
-      'مع',
-      'بين',
-      'هذا',
-      'هذه',
-      'التي',
-      'الذي',
-      'قد',
-      'لا',
-      'ما',
-      'كان',
-      'بعد',
-      'قبل',
-      'كل',
-    ].map(fold),
-  );
   const seedAlias = (a: { seed?: string }) => a.seed !== undefined;
 
   it('has no plain spelling that is a function word or shorter than three letters (seed spellings aside)', () => {
@@ -155,7 +134,7 @@ describe('the spellings of the bundled lexicon', () => {
         .filter((a) => !a.when && !seedAlias(a))
         .filter((a) => {
           const key = fold(a.text);
-          return STOPWORDS.has(key) || key.replace(/[^\p{L}]/gu, '').length < 3;
+          return isStopword(key) || key.replace(/[^\p{L}]/gu, '').length < 3;
         })
         .map((a) => `${e.id}: ${a.text}`),
     );
