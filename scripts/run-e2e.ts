@@ -19,6 +19,8 @@ const { status } = spawnSync(
   [
     '--test',
     '--test-concurrency=1',
+    // A test that hangs (a browser that never answers) fails after two minutes instead of holding the gate.
+    '--test-timeout=120000',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=./e2e/support/count-reporter.ts',
