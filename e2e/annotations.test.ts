@@ -189,6 +189,11 @@ for (const launch of [launchChromium, launchFirefox]) {
       await page.press('Escape');
       await reader.waitForUi((ui) => ui.surface === null);
       assert.equal(await page.evaluate(() => String(getSelection())), 'شيخ قبلي');
+      // Focus is back in the page.
+      assert.deepEqual(await page.evaluate(() => [document.activeElement?.tagName, document.hasFocus()]), [
+        'BODY',
+        true,
+      ]);
       await Promise.all([page.close(), panel.close()]);
     });
 

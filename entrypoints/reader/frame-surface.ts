@@ -190,12 +190,29 @@ export function createFrameSurface(
     return f;
   };
 
+  /** Frames closed but not yet removed (see `hide`). */
+  const closing = new Set<HTMLIFrameElement>();
+  const discard = (iframe: HTMLIFrameElement) => {
+    closing.delete(iframe);
+    iframe.remove();
+  };
+
+  /**
+   * Closes the frame. Focus first goes back to the page (where the reader was before Alt+Shift+A), so
+   * the rest of a key press that closed it (Escape's key-up) lands in the page; the frame is hidden at
+   * once and removed a moment later. Removing a focused out-of-process frame in the middle of a key
+   * press loses that press's remaining events in Chromium, and input to the tab stalls behind them.
+   */
   const hide = () => {
     if (!frame) return;
     const { iframe, port } = frame;
     frame = null;
     port?.close();
-    iframe.remove();
+    const hadFocus = doc.activeElement === host;
+    iframe.style.visibility = 'hidden';
+    if (hadFocus) iframe.blur();
+    closing.add(iframe);
+    doc.defaultView!.setTimeout(() => discard(iframe), hadFocus ? 1000 : 0);
   };
 
   return {
@@ -222,6 +239,7 @@ export function createFrameSurface(
     },
     remove() {
       hide();
+      for (const iframe of closing) discard(iframe);
       host?.remove();
       host = null;
       shadow = null;
