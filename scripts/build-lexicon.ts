@@ -768,6 +768,16 @@ function build(): Lexicon {
   const entities: Entity[] = [];
   /** Folded spelling → owner entity id. */
   const owner = new Map<string, string>();
+  /**
+   * The countries whose texts a shared generic spelling already stands for («الحكومة» is Syria's in a
+   * text about Syria, Iraq's in a text about Iraq): null once any owner holds it without an `about`.
+   */
+  const aboutOf = new Map<string, Set<string> | null>();
+  /** Another entity may take a spelling only for texts about countries no owner has claimed yet. */
+  const sharable = (key: string, a: Alias) => {
+    const taken = aboutOf.get(key);
+    return !!taken && !!a.when?.about && a.when.about.every((country) => !taken.has(country));
+  };
   /** Folded name without its article → place entity, for «the same place» across sources. */
   const placeByName = new Map<string, Entity>();
   const byId = new Map<string, Entity>();
@@ -784,7 +794,7 @@ function build(): Lexicon {
       if (seen.has(key)) return false;
       seen.add(key);
       const other = owner.get(key);
-      if (other && other !== e.id) {
+      if (other && other !== e.id && !sharable(key, a)) {
         if (!keepAll) warn(`${origin}: «${a.text}» of ${e.id} left to ${other}`);
         return keepAll;
       }
@@ -803,7 +813,13 @@ function build(): Lexicon {
       warn(`${origin}: ${e.id} left out: no English spelling left`);
       return null;
     }
-    for (const a of e.aliases) owner.set(fold(a.text), e.id);
+    for (const a of e.aliases) {
+      const key = fold(a.text);
+      if (!owner.has(key)) owner.set(key, e.id);
+      const about = a.when?.about;
+      const taken = aboutOf.has(key) ? aboutOf.get(key)! : new Set<string>();
+      aboutOf.set(key, about && taken ? new Set([...taken, ...about]) : null);
+    }
     if (e.type === 'place')
       for (const a of e.aliases)
         if (a.lang !== 'en' && !placeByName.has(nameKey(a.text))) placeByName.set(nameKey(a.text), e);

@@ -86,15 +86,39 @@ describe('the bundled lexicon, article by article', () => {
   const lexicon = compiledBundledLexicon();
   const found = (text: string) => spot(text, lexicon).map((m) => `${m.text}→${m.alias.entity.id}`);
 
-  it('an article about Iran: no Syrian regime, opposition or government', () => {
+  it('an article about Iran: «النظام» and «الحكومة» are Iran’s; no Syrian regime, opposition or government', () => {
     const text =
       'قال المرشد الإيراني علي خامنئي في طهران إن النظام لن يتراجع أمام الضغوط، وإن المعارضة في الخارج تخدم أعداء إيران، ' +
       'فيما أكدت الحكومة أن دعمها لسوريا مستمر. وأضاف أن الحرس الثوري جاهز.';
     const ids = found(text).map((f) => f.split('→')[1]);
     expect(ids).toEqual(expect.arrayContaining(['ali-khamenei', 'tehran', 'iran', 'syria', 'irgc']));
+    expect(found(text)).toEqual(
+      expect.arrayContaining(['النظام→iranian-government', 'الحكومة→iranian-government']),
+    );
     expect(ids).not.toContain('syrian-regime');
     expect(ids).not.toContain('syrian-opposition');
     expect(ids).not.toContain('syrian-government');
+  });
+
+  it('«الحكومة» and «الجيش» are the country’s the text is about, and nobody’s when another country follows', () => {
+    expect(
+      found('أعلن الجيش في أنقرة أن تركيا ستواصل عملياتها، وقالت الحكومة في إسطنبول إن الجيش التركي مستعد.'),
+    ).toEqual(
+      expect.arrayContaining([
+        'الجيش→turkish-army',
+        'الحكومة→turkish-government',
+        'الجيش التركي→turkish-army',
+      ]),
+    );
+    expect(
+      found('قال الجيش الإسرائيلي إن الجيش قصف مواقع في جنوب لبنان، وأكدت الحكومة في تل أبيب ذلك.'),
+    ).toEqual(expect.arrayContaining(['الجيش→israeli-army', 'الحكومة→israeli-government']));
+    // About Iraq, «الحكومة اللبنانية» is Lebanon's own spelling, not a generic «الحكومة».
+    const iraq = found('قالت الحكومة في بغداد إن العراق لن يتدخل، وردت الحكومة اللبنانية في بيروت');
+    expect(iraq).toContain('الحكومة→iraqi-government');
+    expect(iraq).toContain('الحكومة اللبنانية→lebanese-government');
+    // A text about no country: «الحكومة» and «الجيش» name nobody.
+    expect(found('قالت الحكومة إن الجيش مستعد')).toEqual([]);
   });
 
   it('an article about Iraq: the coalition is, the Syrian government is not', () => {
