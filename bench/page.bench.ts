@@ -220,36 +220,43 @@ function printExtension(page: BenchPage, runs: readonly ExtensionRun[]): void {
 }
 
 /**
- * Rasid's whole read (extraction included: what the reader waits for) without suggestions, with the
- * recogniser on the page's own thread from cold, and with it in a warm worker standing for the
- * extension's background (what the extension does) — interleaved on fresh loads of the same page.
+ * Rasid's whole read (extraction included: what the reader waits for) without suggestions, and with
+ * the recogniser in a worker standing for the extension's background, warm and cold — interleaved on
+ * fresh loads of the same page. Known names never wait for the recogniser: they are painted first,
+ * the suggestions when the background answers. Both moments are read from the reader's own clock.
  */
 async function measureSuggestions(browser: BenchBrowser): Promise<void> {
   console.log(
-    '\n4. Suggestions (issue 13) — Rasid whole read() until painted (suggestions included), extraction included',
+    "\n4. Suggestions (issue 13) — from the read's start (extraction included) until the known names are painted, and until the suggestions are",
   );
   console.log(
-    '   page     without   recogniser on the page (cold)   in the background (warm worker)   own work without / with   suggested',
+    '   page     without    with a warm background: known / suggestions painted          with a cold background: suggestions painted   suggested',
   );
   for (const page of suggestionPages) {
     const off: RunResult[] = [];
-    const here: RunResult[] = [];
-    const there: RunResult[] = [];
+    const warm: RunResult[] = [];
+    const cold: RunResult[] = [];
     for (let round = 0; round < REPS; round++) {
       off.push(await browser.measure(suggestUrlOf(page), { method: 'rasid' }));
-      here.push(await browser.measure(suggestUrlOf(page), { method: 'rasid', suggestions: 'page' }));
-      there.push(await browser.measure(suggestUrlOf(page), { method: 'rasid', suggestions: 'background' }));
+      warm.push(await browser.measure(suggestUrlOf(page), { method: 'rasid', suggestions: 'background' }));
+      cold.push(
+        await browser.measure(suggestUrlOf(page), { method: 'rasid', suggestions: 'cold-background' }),
+      );
     }
-    const whole = (runs: RunResult[]) => median(runs.map((r) => r.paintedMs));
-    const own = (runs: RunResult[]) => median(runs.map((r) => extractMs(r) + ownWork(r)));
-    const base = whole(off);
+    const at = (runs: RunResult[], key: 'knownPaintedAt' | 'suggestionsPaintedAt') =>
+      median(runs.map((r) => r.timings?.[key] ?? NaN));
+    const base = at(off, 'knownPaintedAt');
+    const known = at(warm, 'knownPaintedAt');
+    const suggested = at(warm, 'suggestionsPaintedAt');
+    const coldSuggested = at(cold, 'suggestionsPaintedAt');
     console.log(
-      `   ${page.label.padEnd(7)} ${ms(base).padStart(6)} ms   ${ms(whole(here)).padStart(7)} ms = ${ratio(whole(here) / base).padEnd(18)}   ${ms(whole(there)).padStart(7)} ms = ${goal(whole(there) / base, '≤', 1.3).padEnd(28)} ${ms(own(off)).padStart(6)} / ${ms(own(there)).padStart(6)} ms ${int(there.at(-1)!.suggested ?? 0).padStart(8)}`,
+      `   ${page.label.padEnd(7)} ${ms(base).padStart(6)} ms   ${ms(known).padStart(6)} ms = ${ratio(known / base).padEnd(6)} / ${ms(suggested).padStart(6)} ms = ${goal(suggested / base, '≤', 1.3).padEnd(28)} ${ms(coldSuggested).padStart(7)} ms = ${ratio(coldSuggested / base).padEnd(24)} ${int(warm.at(-1)!.suggested ?? 0).padStart(6)}`,
     );
   }
   console.log(
-    '   "own work": extraction + spotting + painting as the reader times them (its synchronous stretches on the page).',
+    "   The goal (≤ 1.3×) is read on the warm background: Firefox's background page always is; Chromium stops an",
   );
+  console.log('   idle service worker after 30 s, and the first page after that meets a cold one.');
 }
 
 try {

@@ -18,10 +18,12 @@ export interface RunRequest {
   accuracy?: MarkAccuracy;
   /**
    * Rasid: suggest names the lexicon does not know too (issue 13), with the bundled recogniser run on
-   * the page's thread from cold (`page`), or in a worker warmed before t0 (`background`: what the
-   * extension does, in its background).
+   * the page's thread from cold (`page`), or in a worker standing for the extension's background:
+   * warmed before t0 (`background`: Firefox's background page, or Chromium's service worker while it
+   * lives), or started before t0 and given its first text at t0 (`cold-background`: Chromium's
+   * service worker woken up, the model decoded on first use).
    */
-  suggestions?: 'page' | 'background';
+  suggestions?: 'page' | 'background' | 'cold-background';
 }
 
 export interface RunResult {

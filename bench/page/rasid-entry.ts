@@ -88,7 +88,7 @@ const recogniseHere: Recogniser = (text, known) => suggestNames(text, known, { t
  * The background's recogniser, modelled by a worker running this same bundle (`rasidBenchSource`):
  * another thread, warmed before t0 as the extension's background is after its first page.
  */
-function workerRecogniser(): { recognise: Recogniser; ready: Promise<void> } {
+function workerRecogniser(warm: boolean): { recognise: Recogniser; ready: Promise<void> } {
   const source = (window as unknown as { rasidBenchSource: string }).rasidBenchSource;
   const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
   const waiting = new Map<number, (found: RecognisedName[]) => void>();
@@ -103,10 +103,12 @@ function workerRecogniser(): { recognise: Recogniser; ready: Promise<void> } {
       waiting.set(id, resolve);
       worker.postMessage({ id, text, known });
     });
-  // Warm: the model decoded and the code compiled on a few pages' worth of the article.
+  // Warm: the model decoded and the code compiled on a few pages' worth of the article. Cold: the
+  // worker has started (its script evaluated), nothing more.
   const sample = document.body.textContent ?? '';
   const ready = (async () => {
-    for (let i = 0; i < 5; i++) await recognise(sample, []);
+    await recognise('', []);
+    if (warm) for (let i = 0; i < 10; i++) await recognise(sample, []);
   })();
   return { recognise, ready };
 }
@@ -119,7 +121,10 @@ function prepare(request: RunRequest): Prepared {
       const lexicon = compileLexicon({ entities });
       const setupMs = performance.now() - start;
       let reader: PageReader | null = null;
-      const remote = request.suggestions === 'background' ? workerRecogniser() : null;
+      const remote =
+        request.suggestions === 'background' || request.suggestions === 'cold-background'
+          ? workerRecogniser(request.suggestions === 'background')
+          : null;
       const recognise = remote?.recognise ?? recogniseHere;
       return {
         ...(remote ? { ready: remote.ready } : {}),

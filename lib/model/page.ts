@@ -46,6 +46,9 @@ export interface ReaderTimings {
   chars: number;
   /** The suggestions' share of `spotMs`: the recogniser's time (0 when suggestions are off). */
   suggestMs?: number;
+  /** From the read's start: until the known names were painted, and until the suggestions were. */
+  knownPaintedAt?: number;
+  suggestionsPaintedAt?: number;
 }
 
 /** What the reader in a tab found on its page (`reader/state`). */

@@ -93,6 +93,40 @@ describe('suggestions on the page', { timeout: 30_000 }, () => {
     }
   });
 
+  it('never hold back the known names: those are painted before the recogniser answers, every chunk asked at once', async () => {
+    const asked: { resolve: () => void; text: string }[] = [];
+    /** A recogniser in another process: it answers when the test lets it. */
+    const slow: Recogniser = (t, k) =>
+      new Promise((resolve) => asked.push({ text: t, resolve: () => resolve(recognise(t, k)) }));
+    const painter = new RecordingPainter();
+    const highlights = new PageHighlights<{ mentions: PageMention; suggestions: PageSuggestion }>(
+      document,
+      painter,
+    );
+    const reader = new PageReader(
+      document,
+      compiledBundledLexicon(),
+      highlights.layer('mentions', MENTION_KINDS),
+      on,
+      {
+        yieldToPage: async () => undefined,
+        // Small chunks: the article is read in several.
+        chunkChars: 400,
+        suggestions: { layer: highlights.layer('suggestions', SUGGESTION_KINDS), recognise: slow },
+      },
+    );
+    const reading = reader.read();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked.length).toBeGreaterThan(1);
+    expect(painter.count('actor') + painter.count('place')).toBeGreaterThan(0);
+    expect(painter.count('suggested')).toBe(0);
+    for (const a of asked) a.resolve();
+    await reading;
+    expect((painter.painted.get('suggested') ?? []).map(text)).toEqual(
+      expect.arrayContaining(['سليم الخطيب', 'كفرنبل']),
+    );
+  });
+
   it('are neither looked for nor painted with the setting off, and appear when it is switched on', async () => {
     let calls = 0;
     const counting: Recogniser = (t, k) => (calls++, recognise(t, k));

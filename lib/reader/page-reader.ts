@@ -188,6 +188,7 @@ export class PageReader {
   async read(): Promise<void> {
     const t = this.#timings;
     let start = performance.now();
+    const began = start;
     const article = articleNodes(this.#doc, { wholePage: this.#settings.wholePage });
     const { summary, source } = article;
     // Never into an editable region, whatever its spelling of `contenteditable` (issue #12).
@@ -206,24 +207,28 @@ export class PageReader {
     await this.#yield();
     const chunks = await this.#spotInChunks(nodes);
     this.#setMentions(chunks.flatMap((c) => c.mentions));
-    // The second tier reads the same article text, after the first: it must know where the known names are.
-    const suggesting = this.#suggesting();
-    if (suggesting) {
-      // The known names do not wait for the recogniser (in the extension, a round trip to the
-      // background): they are painted now, the suggestions when they come.
-      await this.#yield();
-      if (this.#destroyed) return;
-      this.#suggestions = [];
-      this.paint();
-      this.#suggestions = await this.#suggestInChunks(chunks);
-    } else this.#suggestions = [];
-    this.#suggestionsRead = suggesting;
+    this.#suggestions = [];
     await this.#yield();
     if (this.#destroyed) return;
+    // The known names are painted now, as they are without suggestions: they never wait for the
+    // recogniser (in the extension, a round trip to the background).
     start = performance.now();
     this.paint();
     t.paintMs = performance.now() - start;
     t.longestTaskMs = Math.max(t.longestTaskMs, t.paintMs);
+    t.knownPaintedAt = performance.now() - began;
+    // The second tier reads the same article text, after the first: it must know where the known names are.
+    const suggesting = this.#suggesting();
+    if (suggesting) {
+      const suggestions = await this.#suggestInChunks(chunks);
+      if (this.#destroyed) return;
+      this.#suggestions = suggestions;
+      start = performance.now();
+      this.#paintSuggestions();
+      t.paintMs += performance.now() - start;
+      t.suggestionsPaintedAt = performance.now() - began;
+    }
+    this.#suggestionsRead = suggesting;
   }
 
   /**
@@ -265,18 +270,19 @@ export class PageReader {
   async #suggestInChunks(chunks: readonly SpottedChunk[]): Promise<PageSuggestion[]> {
     const suggest = this.#suggest;
     if (!suggest) return [];
+    const start = performance.now();
+    const asked = chunks.filter(({ joined }) => joined.nodes.length);
+    // Every chunk is asked at once: the round trips overlap, and the background answers other tabs
+    // between chunks. Only a synchronous recogniser's time is the page's own work; `suggestMs` is the
+    // wait either way.
+    const replies = asked.map(({ joined, spans }) =>
+      this.#timed(() => suggest.recognise(joined.text, spans)),
+    );
     const out: PageSuggestion[] = [];
-    for (const { joined, spans } of chunks) {
-      if (!joined.nodes.length) continue;
-      await this.#yield();
-      if (this.#destroyed) return [];
-      const start = performance.now();
-      // Asynchronous in the extension (the background recognises): only a synchronous recogniser's
-      // time is the page's own work; `suggestMs` is the wait either way.
-      const result = this.#timed(() => suggest.recognise(joined.text, spans));
+    for (const [i, { joined }] of asked.entries()) {
       // Awaited whatever it is: in a Firefox content script the browser's promises are not this
       // realm's `Promise`, so `instanceof` cannot tell them.
-      const found = await result;
+      const found = await replies[i]!;
       if (this.#destroyed) return [];
       for (const { start: from, end: to, ...name } of found) {
         if (suggest.dismissed?.has(name.key)) continue;
@@ -289,8 +295,8 @@ export class PageReader {
           block: blockOf(startNode),
         });
       }
-      this.#timings.suggestMs = (this.#timings.suggestMs ?? 0) + performance.now() - start;
     }
+    this.#timings.suggestMs = performance.now() - start;
     return out;
   }
 
@@ -340,6 +346,10 @@ export class PageReader {
         .filter((m) => show[m.entity.type] && !this.#hidden.has(m.entity.id))
         .map((m) => ({ range: m.range, kind: m.entity.type, item: m })),
     );
+    this.#paintSuggestions();
+  }
+
+  #paintSuggestions(): void {
     this.#suggest?.layer.set(
       this.#settings.suggestions
         ? this.#suggestions.map((s) => ({ range: s.range, kind: 'suggested' as const, item: s }))

@@ -101,6 +101,9 @@ export interface Tagged {
   margins: Float32Array;
 }
 
+/** `WordInfo.cls` of a function word. */
+const STOPWORD = 5;
+
 /** Is label `l` allowed after `prev`? An I- label continues its own kind only. */
 const allowed = (prev: number, l: number) => l === 0 || l % 2 === 1 || prev === l || prev === l - 1;
 
@@ -111,8 +114,17 @@ export function tag(t: Tagger, info: WordInfo, from = 0, to = info.stem.length, 
   const feats = new Uint32Array(MAX_FEATURES);
   const scores = new Float32Array(LABEL_COUNT);
   let prev = 0;
+  const { cls, stem } = info;
   for (let i = from; i < to; i++) {
     if (info.words.gap[i]) prev = 0;
+    // A function word, or a word never part of a name in the training data, is no name here either:
+    // its label is O without scoring it (most of a text's words).
+    if (cls[i] === STOPWORD || t.common.has(stem[i]!)) {
+      result.labels[i] = 0;
+      result.margins[i] = 0;
+      prev = 0;
+      continue;
+    }
     const k = featuresOf(info, i, prev, feats);
     scores.fill(0);
     for (let j = 0; j < k; j++) {
