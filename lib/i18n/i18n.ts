@@ -25,16 +25,18 @@ export interface Translator {
 export function createTranslator(lang: Language): Translator {
   const catalog: Record<MessageKey, CatalogEntry> = lang === 'ar' ? ar : en;
   const locale = lang === 'ar' ? 'ar-u-nu-latn' : 'en';
-  const plurals = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale);
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const formatNumber = (n: number) => numbers.format(n);
+  // Made when first needed: creating them costs tens of milliseconds on a cold page (issue #16), and
+  // most pages never show a number or a date.
+  let plurals: Intl.PluralRules | undefined;
+  let numbers: Intl.NumberFormat | undefined;
+  let dates: Intl.DateTimeFormat | undefined;
+  const formatNumber = (n: number) => (numbers ??= new Intl.NumberFormat(locale)).format(n);
 
   return {
     lang,
     dir: lang === 'ar' ? 'rtl' : 'ltr',
     formatNumber,
-    formatDate: (ms) => dates.format(ms),
+    formatDate: (ms) => (dates ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(ms),
     t(key, values = {}) {
       const entry = catalog[key];
       const n = values['n'];
@@ -42,7 +44,7 @@ export function createTranslator(lang: Language): Translator {
         typeof entry === 'string'
           ? entry
           : typeof n === 'number'
-            ? (entry[plurals.select(n)] ?? entry.other)
+            ? (entry[(plurals ??= new Intl.PluralRules(locale)).select(n)] ?? entry.other)
             : entry.other;
       return template.replace(/\{(\w+)\}/gu, (whole, name: string) => {
         const value = values[name];
