@@ -24,6 +24,12 @@ export interface RunRequest {
    * service worker woken up, the model decoded on first use).
    */
   suggestions?: 'page' | 'background' | 'cold-background';
+  /**
+   * Rasid: decode the lexicon after t0, as the content script does on every Arabic page, from the
+   * strings the build ships (packed entities, serialised trie): the bundled lexicon, or the 158 seed
+   * entities alone (the lexicon before issue 13). Without it, the lexicon is compiled before t0.
+   */
+  decode?: 'bundled' | 'seeds';
 }
 
 export interface RunResult {

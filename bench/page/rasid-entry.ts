@@ -7,7 +7,9 @@
  * What a real extension does once per session (compile the lexicon, build a regex) happens before t0.
  */
 import { bundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
-import { compileLexicon } from '../../lib/lexicon/compile-lexicon.ts';
+import { compileLexicon, type CompiledLexicon } from '../../lib/lexicon/compile-lexicon.ts';
+import { deserializeLexicon, serializeLexicon } from '../../lib/lexicon/serialize-lexicon.ts';
+import { packLexicon, unpackLexicon } from '../../lib/lexicon/slim-lexicon.ts';
 import { PageHighlights } from '../../lib/paint/page-highlights.ts';
 import { createPainter } from '../../lib/paint/painter.ts';
 import {
@@ -116,10 +118,21 @@ function workerRecogniser(warm: boolean): { recognise: Recogniser; ready: Promis
 function prepare(request: RunRequest): Prepared {
   switch (request.method) {
     case 'rasid': {
-      const entities = request.aliases ? lexiconOf(bundledLexicon, request.aliases) : bundledLexicon.entities;
+      const entities = request.aliases
+        ? lexiconOf(bundledLexicon, request.aliases)
+        : request.decode === 'seeds'
+          ? bundledLexicon.entities.filter((e) => e.provenance.source === 'seed')
+          : bundledLexicon.entities;
       const start = performance.now();
-      const lexicon = compileLexicon({ entities });
+      let lexicon: CompiledLexicon = compileLexicon({ entities });
       const setupMs = performance.now() - start;
+      // What the build ships (scripts/precompiled-lexicon-plugin.ts): two JSON strings, decoded after t0.
+      const shipped = request.decode
+        ? {
+            packed: JSON.stringify(packLexicon({ schemaVersion: bundledLexicon.schemaVersion, entities })),
+            serialized: JSON.stringify(serializeLexicon(lexicon)),
+          }
+        : null;
       let reader: PageReader | null = null;
       const remote =
         request.suggestions === 'background' || request.suggestions === 'cold-background'
@@ -133,6 +146,11 @@ function prepare(request: RunRequest): Prepared {
         // The content script's own sequence: a painter, a reader, one read (extraction, spotting, painting;
         // with suggestions, the recogniser too — its model decoded on first use, as on every page load).
         async work() {
+          if (shipped)
+            lexicon = deserializeLexicon(
+              JSON.parse(shipped.serialized),
+              unpackLexicon(JSON.parse(shipped.packed)),
+            );
           const highlights = new PageHighlights<{ mentions: PageMention; suggestions: PageSuggestion }>(
             document,
             createPainter(document),
