@@ -35,10 +35,12 @@ export function precompiledLexicon(): Plugin {
         // Parsed on first use: a page that never reads `entities` (not Arabic) never pays for it.
         const packed = JSON.stringify(JSON.stringify(packLexicon(bundledLexicon)));
         return [
-          `import { unpackLexicon } from ${JSON.stringify(SLIM)};`,
+          `import { packedEntitySource } from ${JSON.stringify(SLIM)};`,
           `const packed = ${packed};`,
-          'let lexicon;',
-          `export default { schemaVersion: ${bundledLexicon.schemaVersion}, get entities() { return (lexicon ??= unpackLexicon(JSON.parse(packed))).entities; } };`,
+          'let source;',
+          // `source()` makes each entity when first asked for (precompiled-lexicon.ts); `entities`, all of them.
+          'const entitySource = () => (source ??= packedEntitySource(JSON.parse(packed)));',
+          `export default { schemaVersion: ${bundledLexicon.schemaVersion}, get entities() { return entitySource().all(); }, source: entitySource };`,
         ].join('\n');
       }
       if (id !== resolved) return undefined;

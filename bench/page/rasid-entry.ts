@@ -9,7 +9,7 @@
 import { bundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
 import { compileLexicon, type CompiledLexicon } from '../../lib/lexicon/compile-lexicon.ts';
 import { deserializeLexicon, serializeLexicon } from '../../lib/lexicon/serialize-lexicon.ts';
-import { packLexicon, unpackLexicon } from '../../lib/lexicon/slim-lexicon.ts';
+import { packedEntitySource, packLexicon } from '../../lib/lexicon/slim-lexicon.ts';
 import { PageHighlights } from '../../lib/paint/page-highlights.ts';
 import { createPainter } from '../../lib/paint/painter.ts';
 import {
@@ -149,7 +149,7 @@ function prepare(request: RunRequest): Prepared {
           if (shipped)
             lexicon = deserializeLexicon(
               JSON.parse(shipped.serialized),
-              unpackLexicon(JSON.parse(shipped.packed)),
+              packedEntitySource(JSON.parse(shipped.packed)),
             );
           const highlights = new PageHighlights<{ mentions: PageMention; suggestions: PageSuggestion }>(
             document,

@@ -100,7 +100,14 @@ export default defineUnlistedScript(() => {
     i18n: browserTranslator(),
     card,
     toolbar,
-    lexicon: { entities: bundledLexicon.entities, compiled: precompiledBundledLexicon },
+    // Asked for only when the reader has a lexicon of their own to merge over it: the shipped
+    // entities are otherwise made one by one, as a page names them.
+    lexicon: {
+      get entities() {
+        return bundledLexicon.entities;
+      },
+      compiled: precompiledBundledLexicon,
+    },
     signal: lifetime.signal,
     warn: (message) => console.warn(message),
   });

@@ -55,7 +55,9 @@ export interface CompiledAlias {
  * Compiled once per process or browser session; matching never loops over aliases.
  */
 export interface CompiledLexicon {
-  entities: readonly Entity[];
+  readonly entities: readonly Entity[];
+  /** Entity id → country, when the lexicon can tell without reading every entity (a decoded one). */
+  countries?: () => ReadonlyMap<string, string>;
   aliases: readonly CompiledAlias[];
   /**
    * Whether any alias has a `cooccurs` or `about` condition, which look at what the text names:
@@ -122,6 +124,7 @@ const countries = new WeakMap<CompiledLexicon, Map<string, string>>();
  * use, once per compiled lexicon (a page with no such alias in sight never makes it).
  */
 export function countriesOf(lex: CompiledLexicon): ReadonlyMap<string, string> {
+  if (lex.countries) return lex.countries();
   let map = countries.get(lex);
   if (!map) {
     map = new Map();

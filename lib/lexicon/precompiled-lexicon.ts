@@ -2,6 +2,7 @@ import serialized from 'virtual:rasid-precompiled-lexicon';
 import { bundledLexicon } from './bundled-lexicon.ts';
 import type { CompiledLexicon } from './compile-lexicon.ts';
 import { deserializeLexicon, type SerializedLexicon } from './serialize-lexicon.ts';
+import type { EntitySource } from './slim-lexicon.ts';
 
 let loaded: CompiledLexicon | undefined;
 
@@ -10,5 +11,10 @@ let loaded: CompiledLexicon | undefined;
  * build's `precompiledLexicon` plugin). Decoding it is a few typed-array copies, whatever its size.
  */
 export function precompiledBundledLexicon(): CompiledLexicon {
-  return (loaded ??= deserializeLexicon(JSON.parse(serialized) as SerializedLexicon, bundledLexicon));
+  // The shipped entities (scripts/precompiled-lexicon-plugin.ts) are made one by one, when a page names them.
+  const shipped = bundledLexicon as typeof bundledLexicon & { source?: () => EntitySource };
+  return (loaded ??= deserializeLexicon(
+    JSON.parse(serialized) as SerializedLexicon,
+    shipped.source?.() ?? bundledLexicon,
+  ));
 }

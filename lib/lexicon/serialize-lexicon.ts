@@ -8,6 +8,7 @@ import {
   type CompiledLexicon,
 } from './compile-lexicon.ts';
 import type { Alias, Entity, Lexicon } from './schema.ts';
+import { entitySource, type EntitySource } from './slim-lexicon.ts';
 
 /**
  * A compiled lexicon as plain JSON, made at build time (see `wxt.config.ts`) so that no page ever
@@ -129,16 +130,25 @@ export function serializeLexicon(lex: CompiledLexicon): SerializedLexicon {
 }
 
 /**
- * A compiled alias as a page decodes it: its condition compiled when first asked for (most aliases
- * are never a candidate on a page), its folded form made only for whoever asks.
+ * A compiled alias as a page decodes it: its entity made when first asked for (most of the lexicon's
+ * entities are never named on a page), its condition compiled when first asked for (most aliases are
+ * never a candidate), its folded form made only for whoever asks.
  */
 class DecodedAlias implements CompiledAlias {
-  readonly entity: Entity;
-  readonly alias: Alias;
+  readonly #source: EntitySource;
+  readonly #entity: number;
+  readonly #alias: number;
   #when: CompiledCondition | null | undefined;
-  constructor(entity: Entity, alias: Alias) {
-    this.entity = entity;
-    this.alias = alias;
+  constructor(source: EntitySource, entity: number, alias: number) {
+    this.#source = source;
+    this.#entity = entity;
+    this.#alias = alias;
+  }
+  get entity(): Entity {
+    return this.#source.at(this.#entity);
+  }
+  get alias(): Alias {
+    return this.#source.at(this.#entity).aliases[this.#alias]!;
   }
   get when(): CompiledCondition | null {
     if (this.#when === undefined) this.#when = compileCondition(this.alias);
@@ -149,10 +159,15 @@ class DecodedAlias implements CompiledAlias {
   }
 }
 
+/**
+ * The compiled lexicon from its serialised form and its entities: a lexicon in memory, or an
+ * `EntitySource` that makes each entity when first asked for (the shipped lexicon, slim-lexicon.ts).
+ */
 export function deserializeLexicon(
   s: SerializedLexicon,
-  lexicon: Pick<Lexicon, 'entities'>,
+  lexicon: Pick<Lexicon, 'entities'> | EntitySource,
 ): CompiledLexicon {
+  const source = 'entities' in lexicon ? entitySource(lexicon.entities) : lexicon;
   const symbol = new Uint16Array(0x10000);
   const codeOf = new Uint16Array(s.symbols + 1);
   for (let i = 0; i < s.symbolPairs.length; i += 2) {
@@ -183,11 +198,14 @@ export function deserializeLexicon(
   const skipped = new Set(s.skipped);
   const aliases: CompiledAlias[] = [];
   let ordinal = 0;
-  for (const entity of lexicon.entities)
-    for (const alias of entity.aliases)
-      if (!skipped.has(ordinal++)) aliases.push(new DecodedAlias(entity, alias));
+  for (let i = 0; i < source.length; i++)
+    for (let j = 0, n = source.aliasCount(i); j < n; j++)
+      if (!skipped.has(ordinal++)) aliases.push(new DecodedAlias(source, i, j));
   return {
-    entities: lexicon.entities,
+    get entities() {
+      return source.all();
+    },
+    countries: source.countries,
     aliases,
     cooccurrence: s.cooccurrence,
     symbol,

@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledLexicon, compiledBundledLexicon } from './bundled-lexicon.ts';
 import { deserializeLexicon, serializeLexicon } from './serialize-lexicon.ts';
-import { packLexicon, slimLexicon, unpackLexicon } from './slim-lexicon.ts';
+import {
+  packedEntitySource,
+  packLexicon,
+  slimLexicon,
+  unpackLexicon,
+  type EntitySource,
+} from './slim-lexicon.ts';
 import { spot } from './spot.ts';
 
 describe('the lexicon as the extension ships it (slim, packed)', () => {
@@ -42,5 +48,28 @@ describe('the lexicon as the extension ships it (slim, packed)', () => {
     expect(spot('قال إن النظام في سوريا قصف حلب', loaded).map((m) => m.alias.entity.id)).toContain(
       'syrian-regime',
     );
+  });
+
+  it('makes on a page only the entities the page names (issue #13: the decode is most of a cold page)', () => {
+    const packed = JSON.parse(JSON.stringify(packLexicon(bundledLexicon))) as Parameters<
+      typeof packedEntitySource
+    >[0];
+    const inner = packedEntitySource(packed);
+    const made = new Set<number>();
+    const counting: EntitySource = { ...inner, at: (i) => (made.add(i), inner.at(i)) };
+    const lazy = deserializeLexicon(
+      JSON.parse(JSON.stringify(serializeLexicon(compiledBundledLexicon()))),
+      counting,
+    );
+    expect(made.size).toBe(0);
+    const text = readFileSync(SEEDS + readdirSync(SEEDS).find((f) => f.endsWith('.txt'))!, 'utf8');
+    expect(reading(lazy, text)).toEqual(reading(compiledBundledLexicon(), text));
+    const named = new Set(spot(text, lazy).map((m) => m.alias.entity.id));
+    // The entities named, and those of a few candidates whose conditions were read: not the thousands.
+    expect(made.size).toBeGreaterThanOrEqual(named.size);
+    expect(made.size).toBeLessThan(bundledLexicon.entities.length / 10);
+    // Asked for whole, the lexicon is every entity, the same objects the aliases point to.
+    expect(lazy.entities).toHaveLength(bundledLexicon.entities.length);
+    expect(lazy.aliases[0]!.entity).toBe(lazy.entities[0]);
   });
 });

@@ -86,40 +86,96 @@ export function packLexicon(lexicon: Lexicon): PackedLexicon {
 }
 
 /**
- * The slim lexicon back from `packLexicon`: aliases with one condition share one object. Plain loops
- * and indexed reads, no destructuring: this runs once per page, cold, where every iterator counts.
+ * The entities of a lexicon as a decoder reads them: by position, made when first asked for. A page
+ * names a few dozen of the bundled lexicon's thousands of entities; the rest are never made.
  */
-export function unpackLexicon(packed: PackedLexicon): Lexicon {
-  const { when } = packed;
-  const entities: Entity[] = new Array(packed.entities.length);
-  for (let i = 0; i < entities.length; i++) {
-    const p = packed.entities[i]!;
-    const ar = p[3];
-    const en = p[4];
-    const packedAliases = p[6];
-    const aliases: Alias[] = new Array(packedAliases.length);
-    for (let j = 0; j < aliases.length; j++) {
-      const a = packedAliases[j]!;
-      aliases[j] =
-        a === 0
-          ? { text: ar }
-          : a === 1
-            ? { text: en, lang: 'en' }
-            : typeof a === 'string'
-              ? { text: a }
-              : a.length === 1
-                ? { text: a[0], lang: 'en' }
-                : a.length === 3
-                  ? { text: a[0], lang: 'en', when: when[a[1]]!, ambiguity: '' }
-                  : { text: a[0], when: when[a[1]]!, ambiguity: '' };
-    }
-    const seed = p[7];
-    const provenance: Entity['provenance'] = seed
-      ? { source: 'seed', seed, quote: '' }
-      : { source: 'curated' };
-    entities[i] = p[5]
-      ? { id: p[0], type: p[1], subtype: p[2], ar, en, country: p[5], aliases, provenance }
-      : { id: p[0], type: p[1], subtype: p[2], ar, en, aliases, provenance };
+export interface EntitySource {
+  readonly length: number;
+  /** Entity `i` (the same object every time). */
+  at(i: number): Entity;
+  /** How many aliases entity `i` has. */
+  aliasCount(i: number): number;
+  /** Every entity, in order (each made once). */
+  all(): readonly Entity[];
+  /** Entity id → its country, for every entity that has one (`countriesOf`), without making them. */
+  countries(): ReadonlyMap<string, string>;
+}
+
+/** Entities already made (a lexicon in memory, the reader's merged one) as a source. */
+export function entitySource(entities: readonly Entity[]): EntitySource {
+  let countries: Map<string, string> | undefined;
+  return {
+    length: entities.length,
+    at: (i) => entities[i]!,
+    aliasCount: (i) => entities[i]!.aliases.length,
+    all: () => entities,
+    countries: () => {
+      if (!countries) {
+        countries = new Map();
+        for (const e of entities) if (e.country) countries.set(e.id, e.country);
+      }
+      return countries;
+    },
+  };
+}
+
+/** Entity `p` of a packed lexicon, unpacked. Plain loops and indexed reads: this runs on cold pages. */
+function unpackEntity(p: PackedEntity, when: readonly AliasCondition[]): Entity {
+  const ar = p[3];
+  const en = p[4];
+  const packedAliases = p[6];
+  const aliases: Alias[] = new Array(packedAliases.length);
+  for (let j = 0; j < aliases.length; j++) {
+    const a = packedAliases[j]!;
+    aliases[j] =
+      a === 0
+        ? { text: ar }
+        : a === 1
+          ? { text: en, lang: 'en' }
+          : typeof a === 'string'
+            ? { text: a }
+            : a.length === 1
+              ? { text: a[0], lang: 'en' }
+              : a.length === 3
+                ? { text: a[0], lang: 'en', when: when[a[1]]!, ambiguity: '' }
+                : { text: a[0], when: when[a[1]]!, ambiguity: '' };
   }
-  return { schemaVersion: packed.schemaVersion, entities };
+  const seed = p[7];
+  const provenance: Entity['provenance'] = seed ? { source: 'seed', seed, quote: '' } : { source: 'curated' };
+  return p[5]
+    ? { id: p[0], type: p[1], subtype: p[2], ar, en, country: p[5], aliases, provenance }
+    : { id: p[0], type: p[1], subtype: p[2], ar, en, aliases, provenance };
+}
+
+/** A packed lexicon's entities, unpacked one by one when first asked for (aliases with one condition share it). */
+export function packedEntitySource(packed: PackedLexicon): EntitySource {
+  const { when } = packed;
+  const made: (Entity | undefined)[] = new Array(packed.entities.length);
+  let all: Entity[] | undefined;
+  let countries: Map<string, string> | undefined;
+  const at = (i: number) => (made[i] ??= unpackEntity(packed.entities[i]!, when));
+  return {
+    length: made.length,
+    at,
+    aliasCount: (i) => packed.entities[i]![6].length,
+    all() {
+      if (!all) {
+        all = new Array(made.length);
+        for (let i = 0; i < made.length; i++) all[i] = at(i);
+      }
+      return all;
+    },
+    countries() {
+      if (!countries) {
+        countries = new Map();
+        for (const p of packed.entities) if (p[5]) countries.set(p[0], p[5]);
+      }
+      return countries;
+    },
+  };
+}
+
+/** The slim lexicon back from `packLexicon`: aliases with one condition share one object. */
+export function unpackLexicon(packed: PackedLexicon): Lexicon {
+  return { schemaVersion: packed.schemaVersion, entities: [...packedEntitySource(packed).all()] };
 }
