@@ -29,7 +29,8 @@ export async function setSettings(db: RasidDB, site: string, patch: Partial<Sett
         suggestions: next.suggestions,
         hoverCards: next.hoverCards,
       },
-      { key: `site:${site}`, enabled: next.siteEnabled, private: next.private },
+      // No site (the options page sets only global settings): no site row.
+      ...(site ? [{ key: `site:${site}`, enabled: next.siteEnabled, private: next.private }] : []),
     ]);
     return next;
   });
