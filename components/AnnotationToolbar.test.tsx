@@ -5,6 +5,8 @@ import { flush } from '../tests/support/flush.ts';
 import { createTranslator } from '../lib/i18n/i18n.ts';
 import { AnnotationToolbar, DeletedNotice, type AnnotationValues } from './AnnotationToolbar.tsx';
 
+const RUSSIA = { id: 'russia', ar: 'روسيا', en: 'Russia' };
+
 function show(mode: 'new' | 'edit', saved: AnnotationValues[], extra: Record<string, unknown> = {}) {
   const root = document.createElement('div');
   document.body.append(root);
@@ -14,6 +16,7 @@ function show(mode: 'new' | 'edit', saved: AnnotationValues[], extra: Record<str
       mode={mode}
       onSave={(v) => saved.push(v)}
       onClose={() => undefined}
+      searchEntities={async (query: string) => (/رو?سي/u.test(query) ? [RUSSIA] : [])}
       {...extra}
     />,
     root,
@@ -67,48 +70,65 @@ describe('AnnotationToolbar', () => {
     expect(root.querySelector('textarea')?.getAttribute('dir')).toBe('auto');
   });
 
-  it('links the annotation to an entity chosen by its names, and shows a suggested one', async () => {
-    const entities = [
-      { id: 'russia', ar: 'روسيا', en: 'Russia' },
-      { id: 'sdf', ar: 'قوات سوريا الديمقراطية', en: 'Syrian Democratic Forces' },
-    ];
+  it('shows the link a colour would save, and saves none once the reader removes it', async () => {
     const saved: AnnotationValues[] = [];
-    const root = show('edit', saved, {
-      entities,
+    const root = show('new', saved, {
+      linked: RUSSIA,
       initial: { color: 'yellow', note: '', tags: [], entity: 'russia' },
     });
-    const input = root.querySelector('input[name=entity]') as HTMLInputElement;
-    expect(input.value).toBe('روسيا — Russia');
-    expect([...root.querySelectorAll('datalist option')].map((o) => o.getAttribute('value'))).toEqual([
-      'روسيا — Russia',
-      'قوات سوريا الديمقراطية — Syrian Democratic Forces',
-    ]);
-    input.value = 'قوات سوريا الديمقراطية — Syrian Democratic Forces';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(root.querySelector('[data-testid=link]')?.textContent).toContain('مربوط بـروسيا — Russia');
+    (root.querySelector('button[data-color=blue]') as HTMLButtonElement).click();
+    (root.querySelector('button.unlink') as HTMLButtonElement).click();
     await flush();
-    (root.querySelector('button.save') as HTMLButtonElement).click();
-    input.value = '';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await flush();
-    (root.querySelector('button.save') as HTMLButtonElement).click();
-    expect(saved.map((v) => v.entity)).toEqual(['sdf', undefined]);
+    expect(root.querySelector('[data-testid=link]')).toBeNull();
+    (root.querySelector('button[data-color=pink]') as HTMLButtonElement).click();
+    expect(saved.map((v) => v.entity)).toEqual(['russia', undefined]);
   });
 
-  it('offers to make an unknown name an actor or a place of the reader’s own', async () => {
+  it('finds entities as the reader types, existing ones before “new actor / new place”', async () => {
     const saved: AnnotationValues[] = [];
-    const root = show('edit', saved, { entities: [{ id: 'russia', ar: 'روسيا', en: 'Russia' }] });
-    expect(root.querySelector('fieldset.new-entity')).toBeNull();
+    const root = show('edit', saved);
+    const input = root.querySelector('input[name=entity]') as HTMLInputElement;
+    input.value = 'روسيا';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+    expect([...root.querySelectorAll('.choices button')].map((b) => b.textContent)).toEqual([
+      'روسيا — Russia',
+      'فاعل جديد: «روسيا»',
+      'مكان جديد: «روسيا»',
+    ]);
+    (root.querySelector('[data-testid=entity-choice]') as HTMLButtonElement).click();
+    await flush();
+    expect(root.querySelector('.choices')).toBeNull();
+    (root.querySelector('button.save') as HTMLButtonElement).click();
+    expect(saved.map((v) => v.entity)).toEqual(['russia']);
+  });
+
+  it('makes an unknown name an actor or a place of the reader’s own only when chosen', async () => {
+    const saved: AnnotationValues[] = [];
+    const root = show('edit', saved);
     const input = root.querySelector('input[name=entity]') as HTMLInputElement;
     input.value = 'لواء الباقر';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await flush();
-    expect(root.querySelector('fieldset.new-entity legend')?.textContent).toBe(
-      'ليس في قائمة راصد: اجعله فاعلًا أو مكانًا من عندك',
-    );
-    (root.querySelector('input[value=place]') as HTMLInputElement).click();
-    await flush();
     (root.querySelector('button.save') as HTMLButtonElement).click();
-    expect(saved[0]).toMatchObject({ entity: undefined, newEntity: { name: 'لواء الباقر', type: 'place' } });
+    (root.querySelector('[data-testid=new-place]') as HTMLButtonElement).click();
+    await flush();
+    expect(root.querySelector('[data-testid=link]')?.textContent).toContain(
+      'سيصير «لواء الباقر» مكانًا من عندك',
+    );
+    (root.querySelector('button.save') as HTMLButtonElement).click();
+    expect(saved[0]).toMatchObject({ entity: undefined, newEntity: undefined });
+    expect(saved[1]).toMatchObject({ entity: undefined, newEntity: { name: 'لواء الباقر', type: 'place' } });
+  });
+
+  it('offers to add the selection as a spelling only with a linked entity and when the session allows it', async () => {
+    const added: string[] = [];
+    const root = show('edit', [], { linked: RUSSIA, onAddSpelling: (id: string) => added.push(id) });
+    (root.querySelector('button.add-spelling') as HTMLButtonElement).click();
+    expect(added).toEqual(['russia']);
+    const without = show('edit', [], { linked: RUSSIA });
+    expect(without.querySelector('button.add-spelling')).toBeNull();
   });
 
   it('says why it shows a version the reader did not write', () => {

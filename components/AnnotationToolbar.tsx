@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ANNOTATION_COLORS, type AnnotationColor } from '../lib/model/annotation.ts';
 import type { LinkableEntity } from '../lib/reader-lexicon/linkable-entities.ts';
 import type { DeletedProps, ToolbarProps } from '../lib/session/views.ts';
@@ -22,7 +22,8 @@ export function AnnotationToolbar({
   initial,
   error,
   notice,
-  entities = [],
+  linked: initiallyLinked,
+  searchEntities,
   onSave,
   onDelete,
   onAddSpelling,
@@ -33,15 +34,36 @@ export function AnnotationToolbar({
   const [color, setColor] = useState<AnnotationColor>(initial?.color ?? 'yellow');
   const [note, setNote] = useState(initial?.note ?? '');
   const [tags, setTags] = useState((initial?.tags ?? []).join('، '));
-  const [link, setLink] = useState(() => {
-    const linked = entities.find((e) => e.id === initial?.entity);
-    return linked ? label(linked) : '';
-  });
-  const [newType, setNewType] = useState<'actor' | 'place'>('actor');
-  const entity = entities.find((e) => label(e) === link.trim())?.id;
-  const newEntity = link.trim() && !entity ? { name: link.trim(), type: newType } : undefined;
+  // The link is always shown (and can be removed) before anything saves it: issue 15 §3.
+  const [linked, setLinked] = useState<LinkableEntity | null>(initiallyLinked ?? null);
+  const [newEntity, setNewEntity] = useState<{ name: string; type: 'actor' | 'place' } | null>(null);
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<readonly LinkableEntity[]>([]);
+  const latest = useRef('');
+  const search = (text: string) => {
+    setQuery(text);
+    latest.current = text;
+    if (!text.trim()) return setFound([]);
+    void searchEntities(text).then((entities) => {
+      if (latest.current === text) setFound(entities);
+    });
+  };
+  const choose = (entity: LinkableEntity | null, made: typeof newEntity = null) => {
+    setLinked(entity);
+    setNewEntity(made);
+    setQuery('');
+    latest.current = '';
+    setFound([]);
+  };
   const save = (c = color) =>
-    onSave({ color: c, note: note.trim(), tags: parseTags(tags), entity, newEntity });
+    onSave({
+      color: c,
+      note: note.trim(),
+      tags: parseTags(tags),
+      entity: linked?.id,
+      newEntity: newEntity ?? undefined,
+    });
+  const name = query.replace(/\s+/gu, ' ').trim();
   return (
     <section
       class="toolbar"
@@ -76,6 +98,24 @@ export function AnnotationToolbar({
           ×
         </button>
       </div>
+      {(linked || newEntity) && (
+        <p class="row link" data-testid="link">
+          <span>
+            {linked
+              ? t('linkShown', { name: label(linked) })
+              : t(newEntity!.type === 'actor' ? 'willMakeActor' : 'willMakePlace', { name: newEntity!.name })}
+          </span>
+          <button
+            type="button"
+            class="unlink"
+            data-testid="unlink"
+            aria-label={t('unlink')}
+            onClick={() => choose(null)}
+          >
+            ×
+          </button>
+        </p>
+      )}
       {expanded && (
         <form
           onSubmit={(e) => {
@@ -104,41 +144,45 @@ export function AnnotationToolbar({
               onInput={(e) => setTags(e.currentTarget.value)}
             />
           </label>
-          {!!entities.length && (
-            <label>
-              {t('linkEntity')}
-              <input
-                name="entity"
-                data-testid="entity"
-                dir="auto"
-                list="rasid-entities"
-                value={link}
-                onInput={(e) => setLink(e.currentTarget.value)}
-              />
-              <datalist id="rasid-entities">
-                {entities.map((e) => (
-                  <option key={e.id} value={label(e)} />
-                ))}
-              </datalist>
-            </label>
-          )}
-          {newEntity && (
-            <fieldset class="new-entity">
-              <legend>{t('newEntity')}</legend>
-              {(['actor', 'place'] as const).map((type) => (
-                <label key={type} class="inline">
-                  <input
-                    type="radio"
-                    name="new-type"
-                    value={type}
-                    data-testid={`new-${type}`}
-                    checked={newType === type}
-                    onChange={() => setNewType(type)}
-                  />
-                  {t(type)}
-                </label>
+          <label>
+            {t('linkEntity')}
+            <input
+              name="entity"
+              data-testid="entity"
+              dir="auto"
+              autocomplete="off"
+              placeholder={t('linkSearch')}
+              value={query}
+              onInput={(e) => search(e.currentTarget.value)}
+            />
+          </label>
+          {name && (
+            <ul class="choices" data-testid="choices" aria-label={t('linkChoices')}>
+              {found.map((e) => (
+                <li key={e.id}>
+                  <button
+                    type="button"
+                    data-testid="entity-choice"
+                    data-entity={e.id}
+                    onClick={() => choose(e)}
+                  >
+                    {label(e)}
+                  </button>
+                </li>
               ))}
-            </fieldset>
+              {(['actor', 'place'] as const).map((type) => (
+                <li key={type}>
+                  <button
+                    type="button"
+                    class="new"
+                    data-testid={`new-${type}`}
+                    onClick={() => choose(null, { name, type })}
+                  >
+                    {t(type === 'actor' ? 'newActorNamed' : 'newPlaceNamed', { name })}
+                  </button>
+                </li>
+              ))}
+            </ul>
           )}
           <div class="row">
             <button type="submit" class="save" data-testid="save">
@@ -149,12 +193,12 @@ export function AnnotationToolbar({
                 {t('delete')}
               </button>
             )}
-            {onAddSpelling && entity && (
+            {onAddSpelling && linked && (
               <button
                 type="button"
                 class="add-spelling"
                 data-testid="add-spelling"
-                onClick={() => onAddSpelling(entity)}
+                onClick={() => onAddSpelling(linked.id)}
               >
                 {t('addSpelling')}
               </button>
@@ -205,12 +249,21 @@ form { display: grid; gap: 0.4rem; margin-top: 0.4rem; }
 label { display: grid; gap: 0.15rem; font-size: 0.85rem; color: #444; }
 fieldset { border: 1px solid #ccc; border-radius: 4px; margin: 0; padding: 0.2rem 0.4rem; font-size: 0.85rem; }
 label.inline { display: inline-flex; align-items: center; gap: 0.25rem; margin-inline-end: 0.6rem; }
+.link { margin: 0.3rem 0 0; font-size: 0.85rem; flex-wrap: nowrap; }
+.link span { overflow-wrap: anywhere; }
+.unlink { border: 0; background: none; font-size: 1.1rem; line-height: 1; padding: 0 0.25rem; }
+.choices { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.15rem; max-height: 12rem; overflow-y: auto; }
+.choices button { width: 100%; text-align: start; background: none; border-color: transparent; }
+.choices button:hover { background: #eef5f5; }
+.choices .new { color: #0f5c63; }
 textarea, input { font: inherit; color: inherit; background: #fff; border: 1px solid #aaa; border-radius: 4px; padding: 0.25rem; }
 [role='alert'] { color: #b00020; margin: 0.3rem 0 0; font-size: 0.85rem; }
 .notice { color: #8a4b00; margin: 0.3rem 0 0; font-size: 0.85rem; }
 @media (prefers-color-scheme: dark) {
   .toolbar { color: #eee; background: #222; border-color: #555; }
   button, textarea, input { background: #333; border-color: #777; color: #eee; }
+  .choices button { background: none; } .choices button:hover { background: #2c3c3d; }
+  .choices .new { color: #7fd0d6; }
   label { color: #ccc; }
 }
 `;

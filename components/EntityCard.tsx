@@ -1,5 +1,5 @@
 import { subtypeName } from '../lib/i18n/subtypes.ts';
-import type { CardProps } from '../lib/session/views.ts';
+import type { CardProps, LexiconUndoProps } from '../lib/session/views.ts';
 
 export type { CardEntity } from '../lib/session/views.ts';
 
@@ -66,6 +66,34 @@ export function EntityCard({
   );
 }
 
+/**
+ * In the card's place, after a change to the reader's lexicon made from it (“Not a name”) or from the
+ * toolbar (a spelling added): what was done, everywhere, and its undo (issue 15 §5).
+ */
+export function LexiconUndoNotice({ i18n: { t, dir, lang }, message, onUndo, onClose }: LexiconUndoProps) {
+  return (
+    <section
+      class="card notice"
+      role="status"
+      aria-label={t('lexiconChanged')}
+      dir={dir}
+      lang={lang}
+      tabIndex={-1}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
+      <p>{message}</p>
+      <div class="actions">
+        <button type="button" class="undo" data-testid="undo" onClick={onUndo}>
+          {t('undo')}
+        </button>
+        <button type="button" data-testid="close" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
 /** The card's styles, inside its shadow root: the page's CSS cannot reach it, nor it the page. */
 export const CARD_CSS = `
 :host { all: initial; }
@@ -74,6 +102,7 @@ export const CARD_CSS = `
   border: 1px solid #c8c8c8; border-inline-start: 4px solid #d67800; border-radius: 8px;
   box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); padding: 0.6rem 0.8rem; }
 .card--place { border-inline-start-color: #008080; }
+.notice { border-inline-start-color: #0f5c63; }
 .card:focus { outline: 2px solid #0f5c63; outline-offset: 2px; }
 header { display: flex; align-items: start; gap: 0.5rem; }
 h2 { font-size: 1.1rem; margin: 0; flex: 1; }

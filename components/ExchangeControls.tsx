@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import { IMPORT_OUTCOMES, type ImportReport, type ImportResult } from '../lib/model/import-report.ts';
 
 import type { ExportFormat, FileProblem, ItemProblem, ItemWarning } from '../lib/model/exchange.ts';
@@ -22,6 +23,8 @@ export function fileProblemText({ t, formatNumber }: Translator, problem: FilePr
       return t('file-not-annotations');
     case 'newer-version':
       return t('file-newer-version', { version: String(problem.version) });
+    case 'no-rows':
+      return t('file-no-rows');
   }
 }
 
@@ -31,6 +34,14 @@ function itemProblemText({ t }: Translator, problem: ItemProblem): string {
       return t('item-bad-source', { source: problem.source });
     case 'bad-field':
       return t('item-bad-field', { field: problem.field });
+    case 'csv-row':
+      return t('item-csv-row', { detail: problem.detail });
+    case 'name-too-long':
+      return t('item-name-too-long', { max: problem.max });
+    case 'name-exists':
+      return t('item-name-exists', { name: problem.en ? `${problem.ar} — ${problem.en}` : problem.ar });
+    case 'name-repeated':
+      return t('item-name-repeated', { line: problem.line });
     default:
       return t(`item-${problem.code}`);
   }
@@ -76,10 +87,16 @@ export function ImportReportView({ i18n, report }: { i18n: Translator; report: I
 export function ImportControl({
   i18n,
   title,
+  accept = '.json,.jsonld,application/json,application/ld+json',
   onImport,
+  children,
 }: {
   i18n: Translator;
   title: string;
+  /** The file types offered by the file chooser. */
+  accept?: string;
+  /** Said under the title: what the files may hold. */
+  children?: ComponentChildren;
   /** Reads, checks and imports the file's text, saying how far it got. */
   onImport(text: string, progress: (done: number, total: number) => void): Promise<ImportResult>;
 }) {
@@ -103,14 +120,20 @@ export function ImportControl({
   return (
     <fieldset class="import">
       <legend>{title}</legend>
+      {children}
       <label>
         {t('importFile')}{' '}
         <input
           type="file"
           name="import"
-          accept=".json,.jsonld,application/json,application/ld+json"
+          accept={accept}
           disabled={busy}
-          onChange={(e) => void read(e.currentTarget.files?.[0])}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            // Emptied, so that choosing the same file again (after fixing it) imports it again.
+            e.currentTarget.value = '';
+            void read(file);
+          }}
         />
       </label>
       {busy && (

@@ -72,6 +72,7 @@ const settings = {
   wholePage: false,
   history: true,
   suggestions: true,
+  hoverCards: true,
 };
 afterEach(() => {
   document.body.replaceChildren();

@@ -192,6 +192,14 @@ for (const launch of [launchChromium, launchFirefox]) {
       await options.evaluate(() =>
         (document.querySelector('li[data-action=off] button.delete') as HTMLButtonElement).click(),
       );
+      // Deleting asks first (issue 15 §5).
+      await options.waitFor(
+        () => !!document.querySelector('li[data-action=off] button.confirm-delete'),
+        null,
+      );
+      await options.evaluate(() =>
+        (document.querySelector('li[data-action=off] button.confirm-delete') as HTMLButtonElement).click(),
+      );
       await waitPainted(true);
       await options.waitFor(() => !document.querySelector('li[data-action=off]'), null);
       await Promise.all([page.close(), options.close(), panel.close()]);

@@ -1,18 +1,27 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { LexiconEditor, type LexiconActions } from '../../components/LexiconEditor.tsx';
-import type { ReaderLexicon } from '../../lib/model/reader-entity.ts';
+import type { ReaderAliasRow, ReaderLexicon } from '../../lib/model/reader-entity.ts';
 import { saveFile } from '../../lib/browser/save-file.ts';
 import { pageTranslator } from '../../lib/browser/browser-translator.ts';
+import { fold } from '../../lib/arabic/normalize.ts';
 import { bundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
 import { parseReaderLexicon, serializeReaderLexicon } from '../../lib/reader-lexicon/reader-lexicon-file.ts';
+import { parseLexiconCsv } from '../../lib/reader-lexicon/lexicon-csv.ts';
+import { checkNewName, nameIndex } from '../../lib/reader-lexicon/check-name.ts';
+import { entitySearch } from '../../lib/reader-lexicon/entity-search.ts';
+import { mergeLexicon } from '../../lib/reader-lexicon/merge-reader-lexicon.ts';
 import { ok, type Result } from '../../lib/model/result.ts';
 import { onChange } from '../../lib/browser/on-change.ts';
 import { sendMessage } from '../../lib/browser/send-message.ts';
 
 const i18n = pageTranslator('lexiconTitle');
 const bundledNames = new Map(bundledLexicon.entities.map((e) => [e.id, e.ar]));
+/** Up to 50 bundled entities per search: enough to browse, few enough to draw at once. */
+const searchBundled = entitySearch(bundledLexicon.entities);
+const BROWSE_LIMIT = 50;
+const keyOf = (entity: string, text: string) => `${entity}\u0000${fold(text)}`;
 
 /** Throws a refused change, so that the editor says it. */
 async function ask<T>(reply: Promise<Result<T>>): Promise<T> {
@@ -21,11 +30,18 @@ async function ask<T>(reply: Promise<Result<T>>): Promise<T> {
   return r.value;
 }
 
+/** What the page reads the reader's names against: the bundled lexicon with the reader's merged over it. */
+let names = nameIndex(bundledLexicon.entities);
+
 const actions: LexiconActions = {
   create: async (name, type) => void (await ask(sendMessage('entity/create', { name, type }))),
   save: async (entity) => void (await ask(sendMessage('lexicon/save-entity', { entity }))),
   deleteEntity: async (id) => void (await ask(sendMessage('lexicon/delete-entity', { id }))),
   deleteAlias: async (id) => void (await ask(sendMessage('lexicon/delete-alias', { id }))),
+  switchOff: async (entity, text) =>
+    void (await ask(sendMessage('lexicon/alias', { entity, text, action: 'off' }))),
+  setHoverCards: async (on) =>
+    void (await ask(sendMessage('settings/set', { site: '', patch: { hoverCards: on } }))),
   async exportFile() {
     const lexicon = await ask(sendMessage('lexicon/get', {}));
     const now = Date.now();
@@ -34,9 +50,11 @@ const actions: LexiconActions = {
     await saveFile({ name, type: 'application/json', text });
     return name;
   },
-  // Read and checked whole here; the background checks each row again and writes them.
+  // Read and checked whole here — Rasid's JSON, or a CSV of names checked against the lexicon — and
+  // the background checks each row again and writes them.
   async importFile(text) {
-    const file = parseReaderLexicon(text, Date.now());
+    const json = /^\uFEFF?\s*[{[]/u.test(text);
+    const file = json ? parseReaderLexicon(text, Date.now()) : parseLexiconCsv(text, Date.now(), names);
     if (!file.ok) return file;
     return ok(await ask(sendMessage('lexicon/import', { file: file.value })));
   },
@@ -44,22 +62,54 @@ const actions: LexiconActions = {
 
 function OptionsPage() {
   const [lexicon, setLexicon] = useState<ReaderLexicon>({ entities: [], aliases: [] });
+  const [hoverCards, setHoverCards] = useState(true);
   useEffect(() => {
     const load = () =>
       void sendMessage('lexicon/get', {}).then((r) => {
         if (r.ok) setLexicon(r.value);
       });
+    const loadSettings = () =>
+      void sendMessage('settings/get', { site: '' }).then((r) => {
+        if (r.ok) setHoverCards(r.value.hoverCards);
+      });
     load();
+    loadSettings();
     // Every change, from here or from a page, comes back as the change signal.
-    return onChange(['lexicon'], load);
+    const stopLexicon = onChange(['lexicon'], load);
+    const stopSettings = onChange(['settings'], loadSettings);
+    return () => {
+      stopLexicon();
+      stopSettings();
+    };
   }, []);
   const own = new Map(lexicon.entities.map((e) => [e.id, e.name]));
+  const merged = useMemo(() => {
+    names = nameIndex(mergeLexicon(bundledLexicon.entities, { entities: lexicon.entities, aliases: [] }));
+    return names;
+  }, [lexicon.entities]);
+  const offSpellings = new Map<string, ReaderAliasRow>(
+    lexicon.aliases.filter((a) => a.action === 'off').map((a) => [keyOf(a.entity, a.text), a]),
+  );
   return (
     <LexiconEditor
       i18n={i18n}
       lexicon={lexicon}
       nameOf={(id) => own.get(id) ?? bundledNames.get(id) ?? id}
-      actions={actions}
+      checkName={(name, self) => {
+        const problem = checkNewName(name, merged);
+        return problem?.code === 'exists' && problem.entity.id === self ? null : problem;
+      }}
+      searchBundled={(query) => searchBundled(query, BROWSE_LIMIT)}
+      offSpellings={offSpellings}
+      keyOf={keyOf}
+      hoverCards={hoverCards}
+      actions={{
+        ...actions,
+        setHoverCards: async (on) => {
+          setHoverCards(on);
+          await actions.setHoverCards(on);
+        },
+      }}
     />
   );
 }

@@ -1,5 +1,4 @@
 import type { SurfaceDescription } from '../../lib/model/reader-ui.ts';
-import type { LinkableEntity } from '../../lib/reader-lexicon/linkable-entities.ts';
 import type { Surface, ToolbarView } from '../../lib/session/views.ts';
 import { HANDSHAKE, type FromFrame, type Handshake, type ToFrame } from './toolbar-channel.ts';
 import { dropUntrusted } from './surface-dom.ts';
@@ -21,8 +20,6 @@ interface Frame {
   place: boolean;
   /** Move focus into it once placed. */
   focus: boolean;
-  /** The entities the frame has. */
-  entities: readonly LinkableEntity[] | null;
   description: SurfaceDescription | null;
   /** Its size, and whether the frame has been drawn at its place and size since they last changed. */
   size: { width: number; height: number };
@@ -30,10 +27,6 @@ interface Frame {
   /** Which placement the frame must confirm. */
   seq: number;
 }
-
-const sameEntities = (a: readonly LinkableEntity[], b: readonly LinkableEntity[]) =>
-  a === b ||
-  (a.length === b.length && a.every((e, i) => e.id === b[i]!.id && e.ar === b[i]!.ar && e.en === b[i]!.en));
 
 const randomNonce = () => {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -82,18 +75,15 @@ export function createFrameSurface(
 
   const post = (f: Frame, message: ToFrame) => f.port?.postMessage(message);
 
-  /** The view as data; the entities only when the frame does not have them yet. */
+  /** The view as data. */
   const sendView = (f: Frame) => {
     const { view } = f;
     if (view.view === 'deleted') return post(f, { type: 'show', view: 'deleted' });
-    const { mode, initial, error, notice, entities = [], onDelete, onAddSpelling } = view.props;
-    const fresh = !f.entities || !sameEntities(f.entities, entities);
-    f.entities = entities;
+    const { mode, initial, error, notice, linked, onDelete, onAddSpelling } = view.props;
     post(f, {
       type: 'show',
       view: 'toolbar',
-      props: { mode, initial, error, notice, canDelete: !!onDelete, canAddSpelling: !!onAddSpelling },
-      ...(fresh ? { entities } : {}),
+      props: { mode, initial, error, notice, linked, canDelete: !!onDelete, canAddSpelling: !!onAddSpelling },
     });
   };
 
@@ -145,6 +135,12 @@ export function createFrameSurface(
         return view.view === 'toolbar' ? view.props.onSave(message.values) : undefined;
       case 'delete':
         return view.view === 'toolbar' ? view.props.onDelete?.() : undefined;
+      case 'search':
+        if (view.view !== 'toolbar' || typeof message.query !== 'string') return;
+        void view.props.searchEntities(message.query.slice(0, 200)).then((entities) => {
+          if (frame === f) post(f, { type: 'found', seq: message.seq, entities });
+        });
+        return;
       case 'add-spelling':
         return view.view === 'toolbar' && typeof message.entity === 'string'
           ? view.props.onAddSpelling?.(message.entity)
@@ -163,7 +159,6 @@ export function createFrameSurface(
       anchor,
       place: true,
       focus,
-      entities: null,
       description: null,
       size: { width: 0, height: 0 },
       painted: false,
@@ -180,7 +175,6 @@ export function createFrameSurface(
       f.port?.close();
       const channel = new MessageChannel();
       f.port = channel.port1;
-      f.entities = null;
       channel.port1.onmessage = (event: MessageEvent) => receive(f, event.data as FromFrame);
       const handshake: Handshake = { type: HANDSHAKE, nonce };
       iframe.contentWindow?.postMessage(handshake, origin, [channel.port2]);

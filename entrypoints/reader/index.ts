@@ -1,7 +1,7 @@
 import { h } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { CARD_CSS, EntityCard } from '../../components/EntityCard.tsx';
+import { CARD_CSS, EntityCard, LexiconUndoNotice } from '../../components/EntityCard.tsx';
 import { isArabicPage } from '../../lib/arabic/detect-arabic.ts';
 import { browserTranslator } from '../../lib/browser/browser-translator.ts';
 import { notifyPages, sendMessage } from '../../lib/browser/send-message.ts';
@@ -14,7 +14,7 @@ import { isTabMessage, type TabMessage } from '../../lib/messages/protocol.ts';
 import { createPainter } from '../../lib/paint/painter.ts';
 import { createReaderSession } from '../../lib/session/reader-session.ts';
 import type { Send } from '../../lib/session/seams.ts';
-import type { CardProps, Surface } from '../../lib/session/views.ts';
+import type { CardView, Surface } from '../../lib/session/views.ts';
 import { TOOLBAR_FRAME_PATH } from './toolbar-channel.ts';
 import { createFrameSurface } from './frame-surface.ts';
 import { createSurface } from './ui-host.tsx';
@@ -80,10 +80,10 @@ export default defineUnlistedScript(() => {
   });
   // While the toolbar is open, a name the pointer rested on does not open its card over it: the pointer
   // in the toolbar's frame is not seen by the page, so a hover begun before would fire there.
-  const cardSurface = createSurface(document, 'rasid-card', CARD_CSS, (props: CardProps) =>
-    h(EntityCard, props),
+  const cardSurface = createSurface(document, 'rasid-card', CARD_CSS, (shown: CardView) =>
+    shown.view === 'card' ? h(EntityCard, shown.props) : h(LexiconUndoNotice, shown.props),
   );
-  const card: Surface<CardProps> = {
+  const card: Surface<CardView> = {
     ...cardSurface,
     show(props, anchor, focus) {
       if (focus || !toolbar.isOpen()) cardSurface.show(props, anchor, focus);

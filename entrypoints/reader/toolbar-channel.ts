@@ -30,17 +30,21 @@ export interface ToolbarData {
   initial?: AnnotationValues | undefined;
   error?: string | undefined;
   notice?: string | undefined;
+  /** The entity the annotation links to, shown in the toolbar. */
+  linked?: LinkableEntity | undefined;
   canDelete: boolean;
   canAddSpelling: boolean;
 }
 
 /**
- * To the frame. `entities` is sent with the first show of a frame, and again only when it changed: the
- * bundled lexicon's 3,080 entities are about 176 kB, some 5 ms to clone, once per opening — far less
- * than bundling the lexicon into the frame page and reading it there each time it opens.
+ * To the frame. The lexicon stays in the content script, which has it compiled (the bundled one and the
+ * reader's): the link field sends what the reader typed (`search`) and gets the few entities that
+ * answer it (`found`, at most 8), not the 3,100 entities (176 kB) it once received with every opening
+ * (issue 15 §3).
  */
 export type ToFrame =
-  | { type: 'show'; view: 'toolbar'; props: ToolbarData; entities?: readonly LinkableEntity[] }
+  | { type: 'show'; view: 'toolbar'; props: ToolbarData }
+  | { type: 'found'; seq: number; entities: readonly LinkableEntity[] }
   | { type: 'show'; view: 'deleted' }
   | { type: 'focus' }
   /** The frame was placed or resized: it answers `painted` once it has been drawn so. */
@@ -53,5 +57,7 @@ export type FromFrame =
   | { type: 'save'; values: AnnotationValues }
   | { type: 'delete' }
   | { type: 'add-spelling'; entity: string }
+  /** The link field's text: answered with `found` and the same `seq`. */
+  | { type: 'search'; query: string; seq: number }
   | { type: 'undo' }
   | { type: 'close' };

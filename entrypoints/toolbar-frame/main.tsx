@@ -29,7 +29,16 @@ dropUntrusted(window);
 
 const nonce = window.name;
 let port: MessagePort | null = null;
-let entities: readonly LinkableEntity[] = [];
+/** The link field's searches waiting for the content script's answer, by sequence number. */
+const searches = new Map<number, (entities: readonly LinkableEntity[]) => void>();
+let searchSeq = 0;
+/** Asks the content script, which has the lexicon, for the entities that answer `query`. */
+const searchEntities = (query: string) =>
+  new Promise<readonly LinkableEntity[]>((resolve) => {
+    const seq = ++searchSeq;
+    searches.set(seq, resolve);
+    post({ type: 'search', query, seq });
+  });
 const post = (message: FromFrame) => port?.postMessage(message);
 const shown = () => root.firstElementChild as HTMLElement | null;
 
@@ -86,12 +95,16 @@ function receive(message: ToFrame): void {
     (box?.querySelector<HTMLElement>(CONTROLS) ?? box)?.focus();
     return;
   }
+  if (message.type === 'found') {
+    searches.get(message.seq)?.(message.entities);
+    searches.delete(message.seq);
+    return;
+  }
   const close = () => post({ type: 'close' });
   if (message.view === 'deleted') {
     render(<DeletedNotice i18n={i18n} onUndo={() => post({ type: 'undo' })} onClose={close} />, root);
   } else {
-    if (message.entities) entities = message.entities;
-    const { mode, initial, error, notice, canDelete, canAddSpelling } = message.props;
+    const { mode, initial, error, notice, linked, canDelete, canAddSpelling } = message.props;
     render(
       <AnnotationToolbar
         i18n={i18n}
@@ -99,7 +112,8 @@ function receive(message: ToFrame): void {
         initial={initial}
         error={error}
         notice={notice}
-        entities={entities}
+        linked={linked}
+        searchEntities={searchEntities}
         onSave={(values) => post({ type: 'save', values })}
         {...(canDelete ? { onDelete: () => post({ type: 'delete' }) } : {})}
         {...(canAddSpelling

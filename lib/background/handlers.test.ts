@@ -3,7 +3,7 @@ import type { ArticleSummary } from '../model/article.ts';
 import type { AnnotationDraft, AnnotationRow } from '../model/annotation.ts';
 import type { RasidDB } from '../db/schema.ts';
 import { freshDb } from '../../tests/support/fresh-db.ts';
-import { createHandlers, type Handlers } from './handlers.ts';
+import { ALIAS_UNDO_MS, createHandlers, type Handlers } from './handlers.ts';
 import { dispatch } from '../messages/dispatch.ts';
 import { memoryTrash } from './trash.ts';
 import { parseReaderLexicon } from '../reader-lexicon/reader-lexicon-file.ts';
@@ -485,6 +485,17 @@ describe('the reader’s lexicon', () => {
     expect(notified).toContainEqual({ topics: ['lexicon'], tabId: undefined });
   });
 
+  it('undoes a spelling switched off from a page for a few minutes, and not after', async () => {
+    const off = await handlers['lexicon/alias']({ entity: 'isis', text: 'داعش', action: 'off' }, tab(1));
+    clock += ALIAS_UNDO_MS - 1;
+    await handlers['lexicon/undo-alias']({ id: off.id }, tab(1));
+    expect((await handlers['lexicon/get']({}, EXT)).aliases).toEqual([]);
+    const again = await handlers['lexicon/alias']({ entity: 'isis', text: 'داعش', action: 'off' }, tab(1));
+    clock += ALIAS_UNDO_MS + 1;
+    await expect(handlers['lexicon/undo-alias']({ id: again.id }, tab(1))).rejects.toThrow(/too late/u);
+    expect((await handlers['lexicon/get']({}, EXT)).aliases.map((a) => a.id)).toEqual([again.id]);
+  });
+
   it('edits and deletes the reader’s entities only, with their spellings', async () => {
     const made = await handlers['entity/create']({ name: 'لواء الباقر', type: 'actor' }, EXT);
     clock = 2_000;
@@ -595,7 +606,13 @@ describe('settings', () => {
       wholePage: false,
       history: true,
       suggestions: true,
+      hoverCards: true,
     });
+  });
+  it('switch hover cards off everywhere, and every open page hears it', async () => {
+    await handlers['settings/set']({ site: 'a.example', patch: { hoverCards: false } }, EXT);
+    expect((await handlers['settings/get']({ site: 'b.example' }, EXT)).hoverCards).toBe(false);
+    expect(broadcasts).toContainEqual({ type: 'reader/refresh', payload: {} });
   });
   it('make one site private without touching another', async () => {
     await handlers['settings/set']({ site: 'a.example', patch: { private: true } }, EXT);

@@ -64,6 +64,9 @@ const wellFormedSelector = ({ quote, position }: AnnotationRow['target']['select
   position,
 });
 
+/** How long a spelling added or switched off from a page can be undone from it (issue 15 §5). */
+export const ALIAS_UNDO_MS = 5 * 60_000;
+
 /** A spelling too common to name anyone: «في», «من», two letters. */
 function ordinaryWord(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
@@ -195,6 +198,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       lexiconChanged();
       return null;
     },
+    async 'lexicon/undo-alias'({ id }) {
+      // A content script may take back only what it has just done: a spelling made moments ago.
+      const row = await db.readerAliases.get(id);
+      if (!row) return null;
+      if (now() - row.created > ALIAS_UNDO_MS) throw new Error('too late to undo that change');
+      await db.readerAliases.delete(id);
+      lexiconChanged();
+      return null;
+    },
     async 'lexicon/save-entity'({ entity }) {
       const name = entity.name.replace(/\s+/gu, ' ').trim();
       if (!name) throw new Error('an entity needs a name');
@@ -304,6 +316,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async 'settings/set'({ site, patch }) {
       const settings = await setSettings(db, site, patch);
       changed(['settings']);
+      // Set on the options page, for every open page at once (the panel refreshes its own tab itself).
+      if (patch.hoverCards !== undefined) broadcast({ type: 'reader/refresh', payload: {} });
       return settings;
     },
 

@@ -121,6 +121,7 @@ const settingsPatch = z
     wholePage: z.boolean(),
     history: z.boolean(),
     suggestions: z.boolean(),
+    hoverCards: z.boolean(),
   })
   .partial()
   .strict();
@@ -171,6 +172,7 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
   'lexicon/get': empty,
   'lexicon/alias': z.object({ entity: id, text: name, action: z.enum(['add', 'off']) }),
   'lexicon/delete-alias': z.object({ id }),
+  'lexicon/undo-alias': z.object({ id }),
   'lexicon/save-entity': z.object({ entity: readerEntity }),
   'lexicon/delete-entity': z.object({ id }),
   'lexicon/import': z.object({
@@ -255,6 +257,8 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   'lexicon/get': 'content',
   // A spelling added or switched off from the card or the toolbar (trusted clicks only).
   'lexicon/alias': 'content',
+  // Its undo, from the same notice, for a few minutes only (`ALIAS_UNDO_MS`).
+  'lexicon/undo-alias': 'content',
   // A page's reader leaves out what the reader dismissed; the list is the reader's, like the lexicon.
   'names/dismissed': 'content',
   // The page's own text, recognised off its thread; nothing is stored.

@@ -11,6 +11,7 @@ export async function getSettings(db: RasidDB, site: string): Promise<Settings> 
     wholePage: global?.wholePage ?? DEFAULT_SETTINGS.wholePage,
     history: global?.history ?? DEFAULT_SETTINGS.history,
     suggestions: global?.suggestions ?? DEFAULT_SETTINGS.suggestions,
+    hoverCards: global?.hoverCards ?? DEFAULT_SETTINGS.hoverCards,
   };
 }
 
@@ -26,8 +27,10 @@ export async function setSettings(db: RasidDB, site: string, patch: Partial<Sett
         wholePage: next.wholePage,
         history: next.history,
         suggestions: next.suggestions,
+        hoverCards: next.hoverCards,
       },
-      { key: `site:${site}`, enabled: next.siteEnabled, private: next.private },
+      // No site (the options page sets only global settings): no site row.
+      ...(site ? [{ key: `site:${site}`, enabled: next.siteEnabled, private: next.private }] : []),
     ]);
     return next;
   });

@@ -82,6 +82,11 @@ export interface Protocol {
   'lexicon/alias': { request: Pick<ReaderAliasRow, 'entity' | 'text' | 'action'>; response: ReaderAliasRow };
   /** Deletes one of the reader's spellings; every tab re-highlights. */
   'lexicon/delete-alias': { request: { id: string }; response: null };
+  /**
+   * Content script → background: undoes a spelling just added or switched off from the page (the undo
+   * notice of “Not a name”, issue 15 §5) — only one made in the last `ALIAS_UNDO_MS`.
+   */
+  'lexicon/undo-alias': { request: { id: string }; response: null };
   /** Creates or edits one of the reader's entities (options page); every tab re-highlights. */
   'lexicon/save-entity': { request: { entity: ReaderEntityRow }; response: ReaderEntityRow };
   /** Deletes one of the reader's entities and its spellings; annotations keep their link. */
@@ -248,6 +253,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'lexicon/get': true,
   'lexicon/alias': true,
   'lexicon/delete-alias': true,
+  'lexicon/undo-alias': true,
   'lexicon/save-entity': true,
   'lexicon/delete-entity': true,
   'lexicon/import': true,

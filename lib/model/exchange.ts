@@ -42,6 +42,8 @@ export type FileProblem =
   /** Sizes in bytes of UTF-8, what the file measures on disk. */
   | { code: 'too-large'; bytes: number; limit: number }
   | { code: 'not-annotations' }
+  /** A CSV lexicon file with no row of names (issue 15 §6). */
+  | { code: 'no-rows' }
   /**
    * A Rasid export whose `formatVersion` this Rasid does not read: a later version, or anything but a
    * positive integer (NaN when it is not a number at all).
@@ -58,7 +60,14 @@ export type ItemProblem =
   | { code: 'no-source' }
   | { code: 'bad-source'; source: string }
   | { code: 'no-quote' }
-  | { code: 'bad-field'; field: string };
+  | { code: 'bad-field'; field: string }
+  // A row of a CSV lexicon file (issue 15 §6): unreadable, or a name that cannot be a new entity.
+  | { code: 'csv-row'; detail: string }
+  | { code: 'name-empty' }
+  | { code: 'name-too-long'; max: number }
+  | { code: 'name-common' }
+  | { code: 'name-exists'; ar: string; en: string }
+  | { code: 'name-repeated'; line: number };
 
 /**
  * One item of an import file, read and checked, not yet written. `index` is its place in the file's

@@ -16,6 +16,11 @@ export interface Settings {
   history: boolean;
   /** Suggest names the lexicon does not know yet (everywhere; issue #13). */
   suggestions: boolean;
+  /**
+   * A name's card opens when the pointer rests on it (`true`), or only when it is clicked (everywhere,
+   * from the options page; issue 15 §5).
+   */
+  hoverCards: boolean;
 }
 
 /** A row of the `settings` table: `global` (actors, places, wholePage, history) or `site:<host>` (enabled, private). */
@@ -26,6 +31,7 @@ export interface SettingsRow {
   wholePage?: boolean;
   history?: boolean;
   suggestions?: boolean;
+  hoverCards?: boolean;
   enabled?: boolean;
   private?: boolean;
 }
@@ -38,4 +44,5 @@ export const DEFAULT_SETTINGS: Settings = {
   wholePage: false,
   history: true,
   suggestions: true,
+  hoverCards: true,
 };

@@ -4,7 +4,10 @@ import { saveWithRetry } from '../annotate/save-with-retry.ts';
 import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import { spot } from '../lexicon/spot.ts';
 import type { AnnotationDraft, AnnotationRow } from '../model/annotation.ts';
-import { linkableEntities } from '../reader-lexicon/linkable-entities.ts';
+import type { Entity } from '../lexicon/schema.ts';
+import { looksLikeName } from '../arabic/name-like.ts';
+import { entitySearch } from '../reader-lexicon/entity-search.ts';
+import { linkable } from '../reader-lexicon/linkable-entities.ts';
 import type { SessionSeams } from './seams.ts';
 import type { ToolbarProps } from './views.ts';
 
@@ -20,7 +23,9 @@ export class Annotating {
   readonly #lexicon: () => CompiledLexicon;
   readonly #page: () => { url: string; canonical: string | null };
   readonly #reload: () => Promise<void>;
-  readonly #addSpelling: (entity: string, text: string) => void;
+  readonly #addSpelling: (entity: string, text: string, anchor: DOMRect) => void;
+  /** The search over the lexicon the toolbar was last opened with (made again when it changes). */
+  #search: { lexicon: CompiledLexicon; find: (query: string) => Entity[] } | null = null;
 
   constructor(options: {
     seams: SessionSeams;
@@ -29,7 +34,8 @@ export class Annotating {
     page(): { url: string; canonical: string | null };
     /** Loads the page's annotations again, after a change. */
     reload(): Promise<void>;
-    addSpelling(entity: string, text: string): void;
+    /** Adds a spelling to the reader's lexicon, from the toolbar at `anchor`. */
+    addSpelling(entity: string, text: string, anchor: DOMRect): void;
   }) {
     this.#seams = options.seams;
     this.#layer = options.layer;
@@ -47,8 +53,10 @@ export class Annotating {
     const selectors = this.#layer.selectorsFor(range);
     if (!selectors) return false;
     const anchor = range.getBoundingClientRect();
-    // A selection that names an entity is offered as a link to it.
+    // A selection that names an entity is offered as a link to it: shown in the toolbar, which the
+    // reader can remove before a colour saves it (issue 15 §3).
     const suggested = spot(selectors.quote.exact, this.#lexicon())[0]?.alias.entity.id;
+    const text = selectors.quote.exact;
     const show = (error?: string) =>
       this.#showToolbar(
         {
@@ -56,10 +64,15 @@ export class Annotating {
           initial: { color: 'yellow', note: '', tags: [], entity: suggested },
           error,
           onSave: (values) => void this.#save(values, (v) => newDraft(selectors, v), anchor, show),
-          onAddSpelling: (entity) => {
-            this.#seams.toolbar.hide();
-            this.#addSpelling(entity, selectors.quote.exact);
-          },
+          // A sentence is not a spelling of a name: offered only for a few words that look like one.
+          ...(looksLikeName(text)
+            ? {
+                onAddSpelling: (entity: string) => {
+                  this.#seams.toolbar.hide();
+                  this.#addSpelling(entity, text, anchor);
+                },
+              }
+            : {}),
         },
         anchor,
         focus,
@@ -87,24 +100,35 @@ export class Annotating {
   }
 
   #showToolbar(
-    props: Omit<ToolbarProps, 'i18n' | 'entities' | 'onClose'>,
+    props: Omit<ToolbarProps, 'i18n' | 'linked' | 'searchEntities' | 'onClose'>,
     anchor: DOMRect,
     focus: boolean,
   ): void {
     const { toolbar, i18n } = this.#seams;
+    const yours = i18n.t('yours');
+    const id = props.initial?.entity;
+    const entity = id ? this.#lexicon().entities.find((e) => e.id === id) : undefined;
     toolbar.show(
       {
         view: 'toolbar',
         props: {
           ...props,
           i18n,
-          entities: linkableEntities(this.#lexicon().entities, i18n.t('yours')),
+          linked: entity ? linkable(entity, yours) : undefined,
+          searchEntities: async (query) => this.#find(query).map((e) => linkable(e, yours)),
           onClose: () => toolbar.hide(),
         },
       },
       anchor,
       focus,
     );
+  }
+
+  /** The entities that answer `query`, in the lexicon as it is now (the reader's own merged in). */
+  #find(query: string): Entity[] {
+    const lexicon = this.#lexicon();
+    if (this.#search?.lexicon !== lexicon) this.#search = { lexicon, find: entitySearch(lexicon.entities) };
+    return this.#search.find(query);
   }
 
   /** Makes the reader's new entity first (and links it), then saves the draft, trying again on failure. */

@@ -2,6 +2,7 @@ import { boxOf } from '../dom/caret.ts';
 import type { PageMention } from '../reader/page-reader.ts';
 import type { Reading } from './reading.ts';
 import type { SessionSeams } from './seams.ts';
+import type { LexiconUndoProps } from './views.ts';
 
 /**
  * Cards: the card of a name, opened by a click or by resting the pointer on it; previous and next
@@ -12,14 +13,16 @@ import type { SessionSeams } from './seams.ts';
 export class Cards {
   readonly #seams: SessionSeams;
   readonly #reading: Reading;
-  readonly #spellingOff: (entity: string, text: string) => void;
+  readonly #spellingOff: (entity: string, text: string, anchor: DOMRect) => void;
   #shown: PageMention | null = null;
+  /** An undo notice is shown in the card's place. */
+  #notice = false;
 
   constructor(options: {
     seams: SessionSeams;
     reading: Reading;
-    /** Switches a spelling off in the reader's lexicon. */
-    spellingOff(entity: string, text: string): void;
+    /** Switches a spelling off in the reader's lexicon (from the card at `anchor`). */
+    spellingOff(entity: string, text: string, anchor: DOMRect): void;
   }) {
     this.#seams = options.seams;
     this.#reading = options.reading;
@@ -37,41 +40,62 @@ export class Cards {
     if (!reader) return;
     const { card, i18n, doc } = this.#seams;
     this.#shown = mention;
+    this.#notice = false;
     const { entity } = mention;
     const move = (direction: 1 | -1) => {
       const next = reader.reveal(entity.id, direction, this.#shown ?? undefined);
       if (next) this.show(next, true);
     };
+    const anchor = boxOf(doc, mention.range);
     card.show(
       {
-        i18n,
-        entity: {
-          id: entity.id,
-          type: entity.type,
-          subtype: entity.subtype,
-          ar: entity.ar,
-          en: entity.en,
-          ...reader.positionOf(mention),
+        view: 'card',
+        props: {
+          i18n,
+          entity: {
+            id: entity.id,
+            type: entity.type,
+            subtype: entity.subtype,
+            ar: entity.ar,
+            en: entity.en,
+            ...reader.positionOf(mention),
+          },
+          onPrevious: () => move(-1),
+          onNext: () => move(1),
+          onHide: () => {
+            reader.setHidden(entity.id, true);
+            this.hide();
+          },
+          spelling: mention.alias,
+          onSpellingOff: () => {
+            this.hide();
+            this.#spellingOff(entity.id, mention.alias, anchor);
+          },
+          onClose: () => this.hide(),
         },
-        onPrevious: () => move(-1),
-        onNext: () => move(1),
-        onHide: () => {
-          reader.setHidden(entity.id, true);
-          this.hide();
-        },
-        spelling: mention.alias,
-        onSpellingOff: () => {
-          this.hide();
-          this.#spellingOff(entity.id, mention.alias);
-        },
-        onClose: () => this.hide(),
       },
-      boxOf(doc, mention.range),
+      anchor,
       focus,
     );
   }
 
+  /** Shows, in the card's place, what a change to the reader's lexicon did, with its undo. */
+  showNotice(props: LexiconUndoProps, anchor: DOMRect): void {
+    this.#shown = null;
+    this.#notice = true;
+    this.#seams.card.show({ view: 'undo', props }, anchor, true);
+  }
+
   hide(): void {
+    this.#notice = false;
     this.#seams.card.hide();
+  }
+
+  /**
+   * Hides the card before the page is read again. An undo notice stays: the new reading is what it
+   * is about (the page re-highlights after “Not a name”), and the reader may still undo it.
+   */
+  hideForReading(): void {
+    if (!this.#notice) this.hide();
   }
 }

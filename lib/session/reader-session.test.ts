@@ -64,6 +64,12 @@ function select(fakes: Awaited<ReturnType<typeof started>>, text: string) {
   fakes.clock.tick(0);
 }
 
+const cardOf = (fakes: Awaited<ReturnType<typeof started>>) => {
+  const view = fakes.card.props;
+  if (view?.view !== 'card') throw new Error(`the card surface shows ${view?.view ?? 'nothing'}`);
+  return view.props;
+};
+
 const toolbarProps = (fakes: Awaited<ReturnType<typeof started>>) => {
   const view = fakes.toolbar.props;
   if (view?.view !== 'toolbar') throw new Error(`the toolbar shows ${view?.view ?? 'nothing'}`);
@@ -111,12 +117,12 @@ describe('a reader session', () => {
     async () => {
       const fakes = await started();
       mouse(fakes, 'click', 'من دمشق', 4);
-      expect(fakes.card.props?.entity).toMatchObject({ id: 'damascus', index: 1, count: 1 });
+      expect(cardOf(fakes).entity).toMatchObject({ id: 'damascus', index: 1, count: 1 });
       expect(fakes.card.focused).toBe(true);
       await flush();
       // The history is the side panel's: the page's DOM never holds it (issue #12).
       expect(fakes.sentOf('entity/history')).toEqual([]);
-      expect(fakes.card.props).not.toHaveProperty('history');
+      expect(cardOf(fakes)).not.toHaveProperty('history');
       mouse(fakes, 'click', 'صباح');
       expect(fakes.card.isOpen()).toBe(false);
     },
@@ -131,7 +137,7 @@ describe('a reader session', () => {
       fakes.clock.tick(HOVER_MS - 1);
       expect(fakes.card.isOpen()).toBe(false);
       fakes.clock.tick(1);
-      expect(fakes.card.props?.entity.id).toBe('deir-ez-zor');
+      expect(cardOf(fakes).entity.id).toBe('deir-ez-zor');
       expect(fakes.card.focused).toBe(false);
     },
     TIMEOUT,
@@ -167,7 +173,7 @@ describe('a reader session', () => {
   );
 
   it(
-    'offers a selection naming an entity as a link to it, reader’s own entities first',
+    'shows the entity a selection names as its link, and finds entities folded, the reader’s own too',
     async () => {
       const fakes = await started({
         'lexicon/get': () => ({
@@ -178,7 +184,55 @@ describe('a reader session', () => {
       select(fakes, 'طائرات روسيا');
       const props = toolbarProps(fakes);
       expect(props.initial?.entity).toBe('russia');
-      expect(props.entities?.[0]).toEqual({ id: 'reader-1', ar: 'عائلات النازحين', en: 'yours' });
+      expect(props.linked).toEqual({ id: 'russia', ar: 'روسيا', en: 'Russia' });
+      expect((await props.searchEntities('رُوسـيا'))[0]?.id).toBe('russia');
+      expect((await props.searchEntities('RUSSIA'))[0]?.id).toBe('russia');
+      expect(await props.searchEntities('عائلات النازحين')).toEqual([
+        { id: 'reader-1', ar: 'عائلات النازحين', en: 'yours' },
+      ]);
+      // Two words that name Russia’s planes may be a spelling; a whole clause is not.
+      expect(props.onAddSpelling).toBeTypeOf('function');
+      fakes.toolbar.hide();
+      select(fakes, 'قصفت طائرات روسيا مواقع في ريف دمشق الغربي');
+      expect(toolbarProps(fakes).onAddSpelling).toBeUndefined();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'says “Not a name” was done, with an undo that takes it back',
+    async () => {
+      const fakes = await started({
+        'lexicon/alias': ({ entity, text, action }) => ({ id: 'alias-1', entity, text, action, created: 1 }),
+        'lexicon/undo-alias': () => null,
+      });
+      mouse(fakes, 'click', 'مع عناصر تنظيم داعش', 16);
+      cardOf(fakes).onSpellingOff?.();
+      await flush();
+      expect(fakes.sentOf('lexicon/alias')).toEqual([{ entity: 'isis', text: 'تنظيم داعش', action: 'off' }]);
+      // The page re-highlights (the background says the lexicon changed): the notice stays, to undo.
+      await fakes.session.handlers['lexicon/changed']({}, { kind: 'extension' });
+      await flush();
+      const notice = fakes.card.props;
+      if (notice?.view !== 'undo') throw new Error('no undo notice');
+      expect(notice.props.message).toBe('“تنظيم داعش” is no longer highlighted, on any page.');
+      notice.props.onUndo();
+      await flush();
+      expect(fakes.sentOf('lexicon/undo-alias')).toEqual([{ id: 'alias-1' }]);
+      expect(fakes.card.isOpen()).toBe(false);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'opens cards on a click only when the reader switched hover cards off',
+    async () => {
+      const fakes = await started({ 'settings/get': () => ({ ...DEFAULT_SETTINGS, hoverCards: false }) });
+      mouse(fakes, 'mousemove', 'دير الزور');
+      fakes.clock.tick(HOVER_MS * 2);
+      expect(fakes.card.isOpen()).toBe(false);
+      mouse(fakes, 'click', 'دير الزور');
+      expect(cardOf(fakes).entity.id).toBe('deir-ez-zor');
     },
     TIMEOUT,
   );

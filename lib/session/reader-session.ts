@@ -98,15 +98,37 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
   });
   const annotations = new AnnotationLayer(doc, annotationLayer, () => reading.reader?.nodes ?? []);
 
-  /** A change to the reader's lexicon; the page re-highlights when the background says it changed. */
-  const changeLexicon = async (change: Request<'lexicon/alias'>) => {
+  /**
+   * A change to the reader's lexicon from the page; the page re-highlights when the background says it
+   * changed. It applies everywhere, so it is said, with an undo, where the reader made it (issue 15 §5).
+   */
+  const changeLexicon = async (change: Request<'lexicon/alias'>, anchor: DOMRect) => {
     const reply = await send('lexicon/alias', change);
-    if (!reply.ok) seams.warn(`[Rasid] could not change the lexicon: ${reply.error}`);
+    if (!reply.ok) return seams.warn(`[Rasid] could not change the lexicon: ${reply.error}`);
+    if (signal.aborted) return;
+    const { i18n } = seams;
+    const close = () => cards.hide();
+    const undo = async () => {
+      const undone = await send('lexicon/undo-alias', { id: reply.value.id });
+      if (!undone.ok) seams.warn(`[Rasid] could not undo: ${undone.error}`);
+      close();
+    };
+    cards.showNotice(
+      {
+        i18n,
+        message: i18n.t(change.action === 'off' ? 'spellingSwitchedOff' : 'spellingAdded', {
+          spelling: change.text,
+        }),
+        onUndo: () => void undo(),
+        onClose: close,
+      },
+      anchor,
+    );
   };
   const cards = new Cards({
     seams: inner,
     reading,
-    spellingOff: (entity, text) => void changeLexicon({ entity, text, action: 'off' }),
+    spellingOff: (entity, text, anchor) => void changeLexicon({ entity, text, action: 'off' }, anchor),
   });
 
   /** Loads the page's annotations from the database and anchors them in the page as it is now. */
@@ -121,7 +143,7 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     lexicon: () => lexicon,
     page,
     reload: loadAnnotations,
-    addSpelling: (entity, text) => void changeLexicon({ entity, text, action: 'add' }),
+    addSpelling: (entity, text, anchor) => void changeLexicon({ entity, text, action: 'add' }, anchor),
   });
 
   const report = () => {
@@ -156,7 +178,7 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     const run = ++generation;
     reading.stop();
     void annotations.load([]);
-    card.hide();
+    cards.hideForReading();
     toolbar.hide();
     const [got] = await Promise.all([send('settings/get', { site: siteOf(seams.url()) }), loadLexicon()]);
     if (run !== generation || signal.aborted) return;
@@ -218,7 +240,8 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
   let cancelHover = () => {};
   listen('mousemove', (event) => {
     cancelHover();
-    if (card.contains(event)) return;
+    // Cards on click only, if the reader chose so (the options page; issue 15 §5).
+    if (!settings.hoverCards || card.contains(event)) return;
     cancelHover = afterwards(HOVER_MS, () => {
       const mention = highlights.hitsAt(event.clientX, event.clientY).find((h) => h.layer === 'mentions');
       if (mention && mention.item !== cards.shown) cards.show(mention.item, false);

@@ -4,7 +4,7 @@ import type { MessageType, Reply, Request } from '../messages/protocol.ts';
 import type { HitTesting } from '../paint/page-highlights.ts';
 import type { Painter } from '../paint/painter.ts';
 import type { BundledLexicon } from '../reader-lexicon/compile-reader-lexicon.ts';
-import type { CardProps, Surface, ToolbarView } from './views.ts';
+import type { CardView, Surface, ToolbarView } from './views.ts';
 
 export type { Clock } from '../clock.ts';
 
@@ -26,7 +26,7 @@ export interface SessionSeams {
   painter: Painter;
   clock: Clock;
   i18n: Translator;
-  card: Surface<CardProps>;
+  card: Surface<CardView>;
   toolbar: Surface<ToolbarView>;
   lexicon: BundledLexicon;
   /** Stops everything: listeners, observers, retries. Aborted by the content script's teardown. */

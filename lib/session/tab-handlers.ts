@@ -2,7 +2,7 @@ import type { AnnotationLayer } from '../annotate/annotation-layer.ts';
 import type { HandlersOf, TabProtocol } from '../messages/protocol.ts';
 import type { Settings } from '../model/settings.ts';
 import type { PageReader } from '../reader/page-reader.ts';
-import type { CardProps, Surface, ToolbarView } from './views.ts';
+import type { CardView, Surface, ToolbarView } from './views.ts';
 
 /** What the panel's messages reach of a session. */
 export interface TabSession {
@@ -16,7 +16,7 @@ export interface TabSession {
   loadAnnotations(): Promise<void>;
   /** Opens the toolbar for the current selection; false when there is none Rasid can annotate. */
   annotateSelection(focus: boolean): boolean;
-  card: Surface<CardProps>;
+  card: Surface<CardView>;
   toolbar: Surface<ToolbarView>;
 }
 

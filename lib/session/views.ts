@@ -57,6 +57,18 @@ export interface CardProps {
   onClose(): void;
 }
 
+/** After a change to the reader's lexicon from the page (“Not a name”, a spelling added): undo it. */
+export interface LexiconUndoProps {
+  i18n: Translator;
+  /** What was done, in words. */
+  message: string;
+  onUndo(): void;
+  onClose(): void;
+}
+
+/** The card's surface shows a name's card, or the undo notice of a change made from one. */
+export type CardView = { view: 'card'; props: CardProps } | { view: 'undo'; props: LexiconUndoProps };
+
 /** The toolbar for a selection or an annotation. */
 export interface ToolbarProps {
   i18n: Translator;
@@ -67,11 +79,19 @@ export interface ToolbarProps {
   error?: string | undefined;
   /** Something the reader should know about what is shown (a newer version from elsewhere). */
   notice?: string | undefined;
-  /** The lexicon's entities, to link the annotation to one. */
-  entities?: readonly LinkableEntity[];
+  /**
+   * The entity the annotation links to: for a selection, the first name it holds. The toolbar shows it
+   * and lets the reader remove it, so that nothing is linked unseen (issue 15 §3).
+   */
+  linked?: LinkableEntity | undefined;
+  /** The lexicon's entities that answer a query, best first (`entitySearch`): the link field's choices. */
+  searchEntities(query: string): Promise<readonly LinkableEntity[]>;
   onSave(values: AnnotationValues): void;
   onDelete?(): void;
-  /** Adds the selected text as a spelling of the linked entity (the reader's lexicon). */
+  /**
+   * Adds the selected text as a spelling of the linked entity (the reader's lexicon): offered only for a
+   * selection that looks like a name (`looksLikeName`).
+   */
   onAddSpelling?(entity: string): void;
   onClose(): void;
 }

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from '../../lib/model/settings.ts';
 import { err, ok } from '../../lib/model/result.ts';
 import type { Caret } from '../../lib/dom/caret.ts';
 import type { SessionSeams } from '../../lib/session/seams.ts';
-import type { CardProps, Surface, ToolbarView } from '../../lib/session/views.ts';
+import type { CardView, Surface, ToolbarView } from '../../lib/session/views.ts';
 import { FakeClock } from './fake-clock.ts';
 import { RecordingPainter } from './recording-painter.ts';
 
@@ -82,7 +82,7 @@ export function fakeSeams(replies: FakeReplies = {}) {
   };
   const painter = new RecordingPainter();
   const clock = new FakeClock();
-  const card = new FakeSurface<CardProps>();
+  const card = new FakeSurface<CardView>();
   const toolbar = new FakeSurface<ToolbarView>();
   const controller = new AbortController();
   const caret: { at: Caret | null } = { at: null };
