@@ -5,6 +5,7 @@ import { LexiconEditor, type LexiconActions } from '../../components/LexiconEdit
 import type { ReaderLexicon } from '../../lib/model/reader-entity.ts';
 import { saveFile } from '../../lib/browser/save-file.ts';
 import { pageTranslator } from '../../lib/browser/browser-translator.ts';
+import { adoptDesign } from '../../lib/design/tokens.ts';
 import { bundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
 import { parseReaderLexicon, serializeReaderLexicon } from '../../lib/reader-lexicon/reader-lexicon-file.ts';
 import { ok, type Result } from '../../lib/model/result.ts';
@@ -12,6 +13,7 @@ import { onChange } from '../../lib/browser/on-change.ts';
 import { sendMessage } from '../../lib/browser/send-message.ts';
 
 const i18n = pageTranslator('lexiconTitle');
+adoptDesign(document);
 const bundledNames = new Map(bundledLexicon.entities.map((e) => [e.id, e.ar]));
 
 /** Throws a refused change, so that the editor says it. */

@@ -1,3 +1,4 @@
+import type { AnnotationColor } from '../model/annotation.ts';
 import type { AnnotationValues } from '../annotate/annotation-draft.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import type { EntityType } from '../lexicon/schema.ts';
@@ -74,6 +75,8 @@ export interface ToolbarProps {
   /** Adds the selected text as a spelling of the linked entity (the reader's lexicon). */
   onAddSpelling?(entity: string): void;
   onClose(): void;
+  /** The reader's names for the highlight colours (issue 15); the catalog's where unnamed. */
+  colorNames?: Partial<Record<AnnotationColor, string>> | undefined;
 }
 
 /** After a deletion from the page: undo it. */
