@@ -1,8 +1,10 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 
 /**
- * A section the reader can fold: a disclosure whose heading stays in the outline. Open or shut is the
- * reader's choice for as long as the panel stays open (Preact leaves `open` alone once rendered).
+ * A section the reader can fold (issue 15): a disclosure whose heading stays in the outline. Open or
+ * shut is the reader's choice, kept across the panel's refreshes; `open` is where it starts, and a
+ * change of it (an empty section that gets its first item) opens or shuts it again.
  */
 export function Fold({
   id,
@@ -19,8 +21,15 @@ export function Fold({
   testId?: string;
   children: ComponentChildren;
 }) {
+  const [isOpen, setOpen] = useState(open);
+  useEffect(() => setOpen(open), [open]);
   return (
-    <details class={`fold ${className}`} open={open} data-testid={testId}>
+    <details
+      class={`fold ${className}`}
+      open={isOpen}
+      data-testid={testId}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary>
         <h3 id={id}>{heading}</h3>
       </summary>

@@ -72,6 +72,7 @@ const settings = {
   wholePage: false,
   history: true,
   suggestions: true,
+  colorNames: { green: 'Proof' },
 };
 afterEach(() => {
   document.body.replaceChildren();
@@ -183,6 +184,20 @@ describe('PageSummary: the article’s actors and places', () => {
     expect(history.closest('label')?.textContent).toBe('Remember the pages read and who they name');
     history.click();
     expect(patches).toEqual([{ places: true }, { history: false }]);
+  });
+
+  it('names the highlight colours as the reader named them, and saves a new name', () => {
+    const patches: unknown[] = [];
+    const root = show(withEntities, 'en', { onSettings: (p) => patches.push(p) });
+    const green = root.querySelector('input[name=color-green]') as HTMLInputElement;
+    const blue = root.querySelector('input[name=color-blue]') as HTMLInputElement;
+    expect(green.value).toBe('Proof');
+    expect(blue.value).toBe('');
+    expect(blue.placeholder).toBe('Question');
+    expect(blue.getAttribute('aria-label')).toBe('Name of the blue highlight');
+    blue.value = ' Open question ';
+    blue.dispatchEvent(new Event('change'));
+    expect(patches).toEqual([{ colorNames: { green: 'Proof', blue: 'Open question' } }]);
   });
 
   it('says when the site is switched off, and lists nothing', () => {

@@ -1,6 +1,7 @@
 import type { ArticleSummary } from '../lib/model/article.ts';
 import type { PageRow } from '../lib/model/page.ts';
 import type { Settings } from '../lib/model/settings.ts';
+import { ANNOTATION_COLORS } from '../lib/model/annotation.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
 import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
 import type { EntityType } from '../lib/lexicon/schema.ts';
@@ -457,6 +458,8 @@ function Annotations({
   );
 }
 
+type BooleanSetting = { [K in keyof Settings]: Settings[K] extends boolean ? K : never }[keyof Settings];
+
 function SettingsForm({
   i18n: { t },
   settings,
@@ -466,7 +469,7 @@ function SettingsForm({
   settings: Settings;
   onSettings(patch: Partial<Settings>): void;
 }) {
-  const box = (key: keyof Settings, label: string) => (
+  const box = (key: BooleanSetting, label: string) => (
     <label>
       <input
         type="checkbox"
@@ -486,6 +489,27 @@ function SettingsForm({
       {box('suggestions', t('showSuggestions'))}
       {box('wholePage', t('wholePage'))}
       {box('history', t('keepHistory'))}
+      <fieldset class="color-names">
+        <legend>{t('colorNames')}</legend>
+        {ANNOTATION_COLORS.map((c) => (
+          <label key={c}>
+            <span class={`swatch swatch--${c}`} aria-hidden="true" />
+            <input
+              type="text"
+              name={`color-${c}`}
+              dir="auto"
+              maxLength={40}
+              aria-label={t('colorNameOf', { color: t(c) })}
+              placeholder={t(`colorName-${c}`)}
+              value={settings.colorNames[c] ?? ''}
+              // Saved when the reader leaves the field: one change, not one per key.
+              onChange={(e) =>
+                onSettings({ colorNames: { ...settings.colorNames, [c]: e.currentTarget.value.trim() } })
+              }
+            />
+          </label>
+        ))}
+      </fieldset>
     </Fold>
   );
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTranslator } from '../lib/i18n/i18n.ts';
-import { openPanelFor, waitForPageRow } from './support/extension.ts';
+import { openPanelFor, readStore, tabIdOf, waitForPageRow } from './support/extension.ts';
+import { readerAt, selectWithMouse } from './support/reader-ui.ts';
 import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
@@ -127,14 +128,17 @@ for (const launch of [launchChromium, launchFirefox])
           panel.evaluate(() => (document.querySelector('[data-testid=places]') as HTMLDetailsElement).open);
         assert.equal(await open(), true);
         await panel.setViewport(900, 900);
-        const summary = await panel.evaluate(() => {
-          const el = document.querySelector('[data-testid=places] > summary')!;
-          el.scrollIntoView({ block: 'center' });
-          const r = el.getBoundingClientRect();
-          return { x: r.x + 20, y: r.y + r.height / 2 };
-        });
+        // Where the heading is now (folding moves the page under it: look again before each click).
+        const summary = () =>
+          panel.evaluate(() => {
+            const el = document.querySelector('[data-testid=places] > summary')!;
+            el.scrollIntoView({ block: 'center' });
+            const r = el.getBoundingClientRect();
+            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+          });
         await panel.front();
-        await panel.click(summary.x, summary.y);
+        let at = await summary();
+        await panel.click(at.x, at.y);
         await panel.waitFor(
           () => !(document.querySelector('[data-testid=places]') as HTMLDetailsElement).open,
           null,
@@ -143,11 +147,48 @@ for (const launch of [launchChromium, launchFirefox])
           document.querySelector('[data-testid=places] li[data-entity]')!.checkVisibility(),
         );
         assert.equal(shown, false, 'a folded section shows no rows');
-        await panel.click(summary.x, summary.y);
+        at = await summary();
+        await panel.click(at.x, at.y);
         await panel.waitFor(
           () => (document.querySelector('[data-testid=places]') as HTMLDetailsElement).open,
           null,
         );
+        await Promise.all([panel.close(), page.close()]);
+      });
+
+      it('names the highlight colours as the reader renamed them in the panel, in the page’s toolbar', async () => {
+        // Its own address: the tab is found by it.
+        page = await browser.newPage(`${server.origin}/${SLUG}/?colours`);
+        panel = await openPanelFor(browser, page.url());
+        await panel.waitFor(() => !!document.querySelector('input[name=color-blue]'), null);
+        await panel.evaluate((name) => {
+          const field = document.querySelector('input[name=color-blue]') as HTMLInputElement;
+          field.value = name;
+          field.dispatchEvent(new Event('change', { bubbles: true }));
+        }, 'مصدر');
+        // Stored (read back from the database, not from the panel), then the page opened again.
+        const deadline = Date.now() + 15_000;
+        for (;;) {
+          const rows = await readStore<{ key: string; colorNames?: Record<string, string> }>(
+            panel,
+            'settings',
+          );
+          if (rows.find((r) => r.key === 'global')?.colorNames?.['blue'] === 'مصدر') break;
+          assert.ok(Date.now() < deadline, 'the colour name was not stored');
+          await new Promise((r) => setTimeout(r, 150));
+        }
+        await page.goto(page.url());
+        await page.waitFor(() => (CSS.highlights.get('rasid-actor')?.size ?? 0) > 0, null);
+        const reader = readerAt(page, panel, await tabIdOf(panel, page.url()));
+        await selectWithMouse(page, 'صاحبة اليد الضاربة');
+        const ui = await reader.waitForUi((u) => u.surface === 'toolbar');
+        const names = ui.controls.filter((c) => c.testId?.startsWith('color-')).map((c) => c.name);
+        assert.deepEqual(names, [
+          t.t('highlightAs', { name: t.t('colorName-yellow'), color: t.t('yellow') }),
+          t.t('highlightAs', { name: t.t('colorName-green'), color: t.t('green') }),
+          t.t('highlightAs', { name: 'مصدر', color: t.t('blue') }),
+          t.t('highlightAs', { name: t.t('colorName-pink'), color: t.t('pink') }),
+        ]);
         await Promise.all([panel.close(), page.close()]);
       });
 

@@ -91,7 +91,7 @@ function receive(message: ToFrame): void {
     render(<DeletedNotice i18n={i18n} onUndo={() => post({ type: 'undo' })} onClose={close} />, root);
   } else {
     if (message.entities) entities = message.entities;
-    const { mode, initial, error, notice, canDelete, canAddSpelling } = message.props;
+    const { mode, initial, error, notice, canDelete, canAddSpelling, colorNames } = message.props;
     render(
       <AnnotationToolbar
         i18n={i18n}
@@ -100,6 +100,7 @@ function receive(message: ToFrame): void {
         error={error}
         notice={notice}
         entities={entities}
+        colorNames={colorNames}
         onSave={(values) => post({ type: 'save', values })}
         {...(canDelete ? { onDelete: () => post({ type: 'delete' }) } : {})}
         {...(canAddSpelling

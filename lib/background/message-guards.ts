@@ -121,6 +121,10 @@ const settingsPatch = z
     wholePage: z.boolean(),
     history: z.boolean(),
     suggestions: z.boolean(),
+    colorNames: z
+      .object(Object.fromEntries(ANNOTATION_COLORS.map((c) => [c, text(40)])))
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();

@@ -11,6 +11,7 @@ export async function getSettings(db: RasidDB, site: string): Promise<Settings> 
     wholePage: global?.wholePage ?? DEFAULT_SETTINGS.wholePage,
     history: global?.history ?? DEFAULT_SETTINGS.history,
     suggestions: global?.suggestions ?? DEFAULT_SETTINGS.suggestions,
+    colorNames: global?.colorNames ?? DEFAULT_SETTINGS.colorNames,
   };
 }
 
@@ -26,6 +27,7 @@ export async function setSettings(db: RasidDB, site: string, patch: Partial<Sett
         wholePage: next.wholePage,
         history: next.history,
         suggestions: next.suggestions,
+        colorNames: next.colorNames,
       },
       { key: `site:${site}`, enabled: next.siteEnabled, private: next.private },
     ]);

@@ -1,3 +1,8 @@
+import type { AnnotationColor } from './annotation.ts';
+
+/** The reader's own names for the highlight colours ("evidence", "question"; issue 15); unnamed ones use the catalog's. */
+export type ColorNames = Partial<Record<AnnotationColor, string>>;
+
 /** What the reader shows, for one site. */
 export interface Settings {
   /** Rasid reads and highlights this site (switched off per site from the panel). */
@@ -16,6 +21,8 @@ export interface Settings {
   history: boolean;
   /** Suggest names the lexicon does not know yet (everywhere; issue #13). */
   suggestions: boolean;
+  /** The reader's names for the annotation colours (everywhere; issue 15). */
+  colorNames: ColorNames;
 }
 
 /** A row of the `settings` table: `global` (actors, places, wholePage, history) or `site:<host>` (enabled, private). */
@@ -26,6 +33,7 @@ export interface SettingsRow {
   wholePage?: boolean;
   history?: boolean;
   suggestions?: boolean;
+  colorNames?: ColorNames;
   enabled?: boolean;
   private?: boolean;
 }
@@ -38,4 +46,5 @@ export const DEFAULT_SETTINGS: Settings = {
   wholePage: false,
   history: true,
   suggestions: true,
+  colorNames: {},
 };

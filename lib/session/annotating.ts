@@ -1,3 +1,4 @@
+import type { ColorNames } from '../model/settings.ts';
 import { editDraft, newDraft, type AnnotationValues } from '../annotate/annotation-draft.ts';
 import type { AnnotationLayer } from '../annotate/annotation-layer.ts';
 import { saveWithRetry } from '../annotate/save-with-retry.ts';
@@ -21,6 +22,7 @@ export class Annotating {
   readonly #page: () => { url: string; canonical: string | null };
   readonly #reload: () => Promise<void>;
   readonly #addSpelling: (entity: string, text: string) => void;
+  readonly #colorNames: () => ColorNames;
 
   constructor(options: {
     seams: SessionSeams;
@@ -30,6 +32,8 @@ export class Annotating {
     /** Loads the page's annotations again, after a change. */
     reload(): Promise<void>;
     addSpelling(entity: string, text: string): void;
+    /** The reader's names for the colours, as the settings have them now. */
+    colorNames?(): ColorNames;
   }) {
     this.#seams = options.seams;
     this.#layer = options.layer;
@@ -37,6 +41,7 @@ export class Annotating {
     this.#page = options.page;
     this.#reload = options.reload;
     this.#addSpelling = options.addSpelling;
+    this.#colorNames = options.colorNames ?? (() => ({}));
   }
 
   /** Opens the toolbar for the current selection; false when it holds no text Rasid reads. */
@@ -99,6 +104,7 @@ export class Annotating {
           ...props,
           i18n,
           entities: linkableEntities(this.#lexicon().entities, i18n.t('yours')),
+          colorNames: this.#colorNames(),
           onClose: () => toolbar.hide(),
         },
       },

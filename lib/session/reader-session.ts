@@ -122,6 +122,7 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     page,
     reload: loadAnnotations,
     addSpelling: (entity, text) => void changeLexicon({ entity, text, action: 'add' }),
+    colorNames: () => settings.colorNames,
   });
 
   const report = () => {
