@@ -44,7 +44,7 @@ describe('Dashboard', () => {
     const root = document.createElement('div');
     document.body.append(root);
     render(<Dashboard i18n={createTranslator('en')} lexicon={bundledLexicon.entities} data={data} />, root);
-    await flush();
+    await vi.waitFor(() => expect(root.querySelector('tr[data-entity=sdf]')).not.toBeNull());
     const row = root.querySelector('tr[data-entity=sdf]')!;
     expect(row.querySelector('[data-testid=pages]')?.textContent).toBe('3');
     expect(row.querySelector('[data-testid=sites]')?.textContent).toBe('2');
@@ -58,8 +58,8 @@ describe('Dashboard', () => {
     const search = root.querySelector('input[name=q]') as HTMLInputElement;
     search.value = 'قسد';
     search.dispatchEvent(new Event('input', { bubbles: true }));
-    await flush();
-    expect(asked.at(-1)).toEqual({ query: 'قسد' });
+    // Waited for, not flushed once: on a loaded machine the answer can take more than one turn.
+    await vi.waitFor(() => expect(asked.at(-1)).toEqual({ query: 'قسد' }));
 
     (row.querySelector('button') as HTMLButtonElement).click();
     // The detail comes after two answers and a render: more than one flush on a loaded machine.
@@ -123,9 +123,10 @@ describe('Dashboard: candidates', () => {
       <Dashboard i18n={createTranslator('ar')} lexicon={[]} data={{ ...base, candidates: async () => [] }} />,
       root,
     );
-    await flush();
-    expect(root.querySelector('[data-testid=candidates] [role=status]')?.textContent).toBe(
-      'لم يرد بعد اسم لا يعرفه راصد في صفحتين.',
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid=candidates] [role=status]')?.textContent).toBe(
+        'لم يرد بعد اسم لا يعرفه راصد في صفحتين.',
+      ),
     );
     const without = document.createElement('div');
     document.body.append(without);
