@@ -47,7 +47,16 @@ for (const lang of ['ar', 'en'] as const) {
     await selectWithMouse(page, 'الذي تقوده الولايات المتحدة الأمريكية، روسيا');
     await reader.click('color-green');
     await reader.waitForUi((u) => u.surface === null);
-    await selectWithMouse(page, 'صاحبة اليد الضاربة');
+    // The closed toolbar's frame goes a moment later: select again until the new toolbar is up.
+    for (let tries = 0; ; tries++) {
+      await selectWithMouse(page, 'صاحبة اليد الضاربة');
+      const up = await reader.control('add-note', 3000).then(
+        () => true,
+        () => false,
+      );
+      if (up) break;
+      if (tries === 5) throw new Error('the toolbar did not open for the second selection');
+    }
     await reader.click('add-note');
     await reader.control('note');
     await settle();
