@@ -61,12 +61,35 @@ describe('AnnotationToolbar', () => {
     expect(deleted).toBe(true);
   });
 
+  it('shows the reader’s own names for the colours, the catalog’s where unnamed', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(
+      <AnnotationToolbar
+        i18n={createTranslator('en')}
+        mode="new"
+        colorNames={{ yellow: 'Claim', blue: '  ' }}
+        searchEntities={async () => []}
+        onSave={() => undefined}
+        onClose={() => undefined}
+      />,
+      root,
+    );
+    const names = [...root.querySelectorAll('button[data-color]')].map((b) => b.textContent);
+    expect(names).toEqual(['Claim', 'Evidence', 'Question', 'To check']);
+    expect(root.querySelector('button[data-color=yellow]')?.getAttribute('aria-label')).toBe(
+      'Highlight as “Claim” (yellow)',
+    );
+  });
+
   it('is right-to-left in Arabic, labels its colours, and writes notes in their own direction', () => {
     const root = show('edit', []);
     expect(root.querySelector('[role=dialog]')?.getAttribute('dir')).toBe('rtl');
+    // Named for what it means (issue 15), with its colour said too.
     expect(root.querySelector('button[data-color=green]')?.getAttribute('aria-label')).toBe(
-      'تظليل باللون الأخضر',
+      'تظليل «دليل» (الأخضر)',
     );
+    expect(root.querySelector('button[data-color=green]')?.textContent).toBe('دليل');
     expect(root.querySelector('textarea')?.getAttribute('dir')).toBe('auto');
   });
 

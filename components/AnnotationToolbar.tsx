@@ -1,4 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
+import { DESIGN_CSS } from '../lib/design/tokens.ts';
+import { SWATCH_CSS } from '../lib/design/highlight-styles.ts';
 import { ANNOTATION_COLORS, type AnnotationColor } from '../lib/model/annotation.ts';
 import type { LinkableEntity } from '../lib/reader-lexicon/linkable-entities.ts';
 import type { DeletedProps, ToolbarProps } from '../lib/session/views.ts';
@@ -28,7 +30,10 @@ export function AnnotationToolbar({
   onDelete,
   onAddSpelling,
   onClose,
+  colorNames = {},
 }: ToolbarProps) {
+  // Colours are named for what they mean to the reader ("evidence", "question"), renamed in the panel.
+  const colorName = (c: AnnotationColor) => colorNames[c]?.trim() || t(`colorName-${c}`);
   const label = (e: LinkableEntity) => (e.en ? `${e.ar} — ${e.en}` : e.ar);
   const [expanded, setExpanded] = useState(mode === 'edit');
   const [color, setColor] = useState<AnnotationColor>(initial?.color ?? 'yellow');
@@ -84,10 +89,12 @@ export function AnnotationToolbar({
             class={`swatch swatch--${c}`}
             data-color={c}
             data-testid={`color-${c}`}
-            aria-label={t('highlightIn', { color: t(c) })}
+            aria-label={t('highlightAs', { name: colorName(c), color: t(c) })}
             aria-pressed={c === color}
             onClick={() => (expanded ? setColor(c) : save(c))}
-          />
+          >
+            {colorName(c)}
+          </button>
         ))}
         {!expanded && (
           <button type="button" class="add-note" data-testid="add-note" onClick={() => setExpanded(true)}>
@@ -230,40 +237,43 @@ export function DeletedNotice({ i18n: { t, dir, lang }, onUndo, onClose }: Delet
   );
 }
 
+/** The toolbar's styles: the shared scale and palette (`DESIGN_CSS`), the colours' swatches as the page paints them. */
 export const TOOLBAR_CSS = `
 :host { all: initial; }
-.toolbar { position: fixed; z-index: 2147483647; box-sizing: border-box; min-width: 12rem; max-width: 22rem;
-  font: 14px/1.5 'DejaVu Sans', 'Noto Naskh Arabic', system-ui, sans-serif; color: #1b1b1b; background: #fff;
-  border: 1px solid #c8c8c8; border-radius: 8px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); padding: 0.4rem 0.5rem; }
-.toolbar:focus { outline: 2px solid #0f5c63; outline-offset: 2px; }
+${DESIGN_CSS}
+${SWATCH_CSS}
+.toolbar { position: fixed; z-index: 2147483647; box-sizing: border-box; min-width: 12rem; max-width: 24rem;
+  font-family: var(--rasid-font-latin); font-size: var(--rasid-size-ui); line-height: var(--rasid-line-ui);
+  color: var(--rasid-text); background: var(--rasid-bg);
+  border: 1px solid var(--rasid-line); border-radius: 8px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); padding: 0.4rem 0.5rem; }
+.toolbar:lang(ar) { font-family: var(--rasid-font-ar); }
+.toolbar:focus { outline: 2px solid var(--rasid-focus); outline-offset: 2px; }
 .row { display: flex; align-items: center; gap: 0.35rem; flex-wrap: wrap; }
-button { font: inherit; font-size: 0.85rem; padding: 0.2rem 0.6rem; border-radius: 4px; border: 1px solid #999;
-  background: #f4f4f4; color: inherit; cursor: pointer; }
-button:focus-visible, textarea:focus-visible, input:focus-visible { outline: 2px solid #0f5c63; outline-offset: 1px; }
-.swatch { width: 1.4rem; height: 1.4rem; padding: 0; border-radius: 50%; border: 2px solid #fff; box-shadow: 0 0 0 1px #888; }
-.swatch[aria-pressed='true'] { box-shadow: 0 0 0 2px #0f5c63; }
-.swatch--yellow { background: rgb(255 235 59); } .swatch--green { background: rgb(118 255 3); }
-.swatch--blue { background: rgb(64 196 255); } .swatch--pink { background: rgb(255 128 171); }
-.close { margin-inline-start: auto; border: 0; background: none; font-size: 1.2rem; line-height: 1; padding: 0 0.25rem; }
+button { font: inherit; font-size: var(--rasid-size-small); padding: 0.2rem 0.6rem; border-radius: var(--rasid-radius);
+  border: 1px solid var(--rasid-line); background: var(--rasid-surface); color: inherit; cursor: pointer; }
+button:focus-visible, textarea:focus-visible, input:focus-visible { outline: 2px solid var(--rasid-focus); outline-offset: 1px; }
+.swatch { display: inline-flex; align-items: center; gap: 0.3rem; padding: 0.15rem 0.5rem 0.15rem 0.3rem;
+  border-radius: 999px; background: var(--swatch); color: var(--swatch-fg); border: 1px solid var(--rasid-line); }
+.swatch::before { content: ''; inline-size: 0.7rem; block-size: 0.7rem; border-radius: 50%;
+  background: var(--swatch-fg); opacity: 0.35; }
+.swatch[aria-pressed='true'] { box-shadow: 0 0 0 2px var(--rasid-focus); }
+.swatch[aria-pressed='true']::before { opacity: 1; }
+.close { margin-inline-start: auto; border: 0; background: none; font-size: 20px; line-height: 1; padding: 0 0.25rem; }
 form { display: grid; gap: 0.4rem; margin-top: 0.4rem; }
-label { display: grid; gap: 0.15rem; font-size: 0.85rem; color: #444; }
-fieldset { border: 1px solid #ccc; border-radius: 4px; margin: 0; padding: 0.2rem 0.4rem; font-size: 0.85rem; }
+label { display: grid; gap: 0.15rem; font-size: var(--rasid-size-small); color: var(--rasid-muted); }
+fieldset { border: 1px solid var(--rasid-line); border-radius: 4px; margin: 0; padding: 0.2rem 0.4rem; font-size: var(--rasid-size-small); }
 label.inline { display: inline-flex; align-items: center; gap: 0.25rem; margin-inline-end: 0.6rem; }
-.link { margin: 0.3rem 0 0; font-size: 0.85rem; flex-wrap: nowrap; }
+.link { margin: 0.3rem 0 0; font-size: var(--rasid-size-small); flex-wrap: nowrap; }
 .link span { overflow-wrap: anywhere; }
-.unlink { border: 0; background: none; font-size: 1.1rem; line-height: 1; padding: 0 0.25rem; }
+.link span:lang(ar) { font-family: var(--rasid-font-ar); font-size: var(--rasid-size-ui); }
+.unlink { border: 0; background: none; font-size: 18px; line-height: 1; padding: 0 0.25rem; }
 .choices { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.15rem; max-height: 12rem; overflow-y: auto; }
 .choices button { width: 100%; text-align: start; background: none; border-color: transparent; }
-.choices button:hover { background: #eef5f5; }
-.choices .new { color: #0f5c63; }
-textarea, input { font: inherit; color: inherit; background: #fff; border: 1px solid #aaa; border-radius: 4px; padding: 0.25rem; }
-[role='alert'] { color: #b00020; margin: 0.3rem 0 0; font-size: 0.85rem; }
-.notice { color: #8a4b00; margin: 0.3rem 0 0; font-size: 0.85rem; }
-@media (prefers-color-scheme: dark) {
-  .toolbar { color: #eee; background: #222; border-color: #555; }
-  button, textarea, input { background: #333; border-color: #777; color: #eee; }
-  .choices button { background: none; } .choices button:hover { background: #2c3c3d; }
-  .choices .new { color: #7fd0d6; }
-  label { color: #ccc; }
-}
+.choices button:hover { background: var(--rasid-surface); }
+.choices .new { color: var(--rasid-focus); }
+textarea, input { font: inherit; font-size: var(--rasid-size-ui); color: var(--rasid-text); background: var(--rasid-bg);
+  border: 1px solid var(--rasid-line); border-radius: 4px; padding: 0.25rem; }
+textarea:lang(ar), textarea[dir='auto'] { font-family: var(--rasid-font-ar); line-height: var(--rasid-line-ar); }
+[role='alert'] { color: var(--rasid-danger); margin: 0.3rem 0 0; font-size: var(--rasid-size-small); }
+.notice { color: var(--rasid-badge-new-fg); margin: 0.3rem 0 0; font-size: var(--rasid-size-small); }
 `;

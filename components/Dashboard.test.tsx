@@ -44,7 +44,7 @@ describe('Dashboard', () => {
     const root = document.createElement('div');
     document.body.append(root);
     render(<Dashboard i18n={createTranslator('en')} lexicon={bundledLexicon.entities} data={data} />, root);
-    await flush();
+    await vi.waitFor(() => expect(root.querySelector('tr[data-entity=sdf]')).not.toBeNull());
     const row = root.querySelector('tr[data-entity=sdf]')!;
     expect(row.querySelector('[data-testid=pages]')?.textContent).toBe('3');
     expect(row.querySelector('[data-testid=sites]')?.textContent).toBe('2');
@@ -123,9 +123,10 @@ describe('Dashboard: candidates', () => {
       <Dashboard i18n={createTranslator('ar')} lexicon={[]} data={{ ...base, candidates: async () => [] }} />,
       root,
     );
-    await flush();
-    expect(root.querySelector('[data-testid=candidates] [role=status]')?.textContent).toBe(
-      'لم يرد بعد اسم لا يعرفه راصد في صفحتين.',
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid=candidates] [role=status]')?.textContent).toBe(
+        'لم يرد بعد اسم لا يعرفه راصد في صفحتين.',
+      ),
     );
     const without = document.createElement('div');
     document.body.append(without);

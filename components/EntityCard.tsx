@@ -1,4 +1,5 @@
 import { subtypeName } from '../lib/i18n/subtypes.ts';
+import { DESIGN_CSS } from '../lib/design/tokens.ts';
 import type { CardProps, LexiconUndoProps } from '../lib/session/views.ts';
 
 export type { CardEntity } from '../lib/session/views.ts';
@@ -94,29 +95,31 @@ export function LexiconUndoNotice({ i18n: { t, dir, lang }, message, onUndo, onC
   );
 }
 
-/** The card's styles, inside its shadow root: the page's CSS cannot reach it, nor it the page. */
+/**
+ * The card's styles, inside its shadow root: the page's CSS cannot reach it, nor it the page. The scale and
+ * colours are the extension pages' (`DESIGN_CSS`, in px: a rem here would be the news page's).
+ */
 export const CARD_CSS = `
 :host { all: initial; }
-.card { position: fixed; z-index: 2147483647; max-width: 20rem; min-width: 14rem; box-sizing: border-box;
-  font: 14px/1.5 'DejaVu Sans', 'Noto Naskh Arabic', system-ui, sans-serif; color: #1b1b1b; background: #fff;
-  border: 1px solid #c8c8c8; border-inline-start: 4px solid #d67800; border-radius: 8px;
+${DESIGN_CSS}
+.card { position: fixed; z-index: 2147483647; max-width: 22rem; min-width: 14rem; box-sizing: border-box;
+  font-family: var(--rasid-font-latin); font-size: var(--rasid-size-ui); line-height: var(--rasid-line-ui);
+  color: var(--rasid-text); background: var(--rasid-bg);
+  border: 1px solid var(--rasid-line); border-inline-start: 4px solid var(--rasid-actor); border-radius: 8px;
   box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); padding: 0.6rem 0.8rem; }
-.card--place { border-inline-start-color: #008080; }
-.notice { border-inline-start-color: #0f5c63; }
-.card:focus { outline: 2px solid #0f5c63; outline-offset: 2px; }
+.card:lang(ar) { font-family: var(--rasid-font-ar); }
+.card--place { border-inline-start-color: var(--rasid-place); }
+.notice { border-inline-start-color: var(--rasid-focus); }
+.card:focus { outline: 2px solid var(--rasid-focus); outline-offset: 2px; }
 header { display: flex; align-items: start; gap: 0.5rem; }
-h2 { font-size: 1.1rem; margin: 0; flex: 1; }
+h2 { margin: 0; flex: 1; font-family: var(--rasid-font-ar); font-size: calc(var(--rasid-size-ar) * 1.15);
+  font-weight: var(--rasid-weight-ar); line-height: var(--rasid-line-ar); }
 p { margin: 0.15rem 0; }
-.en, .kind, .count { color: #555; font-size: 0.85rem; }
+.kind, .count { color: var(--rasid-muted); font-size: var(--rasid-size-small); }
 .type { font-weight: bold; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.4rem; margin-top: 0.5rem; }
-button { font: inherit; font-size: 0.85rem; padding: 0.2rem 0.6rem; border-radius: 4px; border: 1px solid #999;
-  background: #f4f4f4; color: inherit; cursor: pointer; }
-button:focus-visible { outline: 2px solid #0f5c63; outline-offset: 1px; }
-.close { border: 0; background: none; font-size: 1.2rem; line-height: 1; padding: 0 0.25rem; }
-@media (prefers-color-scheme: dark) {
-  .card { color: #eee; background: #222; border-color: #555; }
-  .en, .kind, .count { color: #bbb; }
-  button { background: #333; border-color: #777; }
-}
+button { font: inherit; font-size: var(--rasid-size-small); padding: 0.2rem 0.6rem; border-radius: var(--rasid-radius);
+  border: 1px solid var(--rasid-line); background: var(--rasid-surface); color: inherit; cursor: pointer; }
+button:focus-visible { outline: 2px solid var(--rasid-focus); outline-offset: 1px; }
+.close { border: 0; background: none; font-size: 20px; line-height: 1; padding: 0 0.25rem; }
 `;

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Translator } from '../lib/i18n/i18n.ts';
+import { Fold } from './Fold.tsx';
 
 export type ForgetWhat = 'page' | 'site' | 'all';
 
@@ -20,8 +21,13 @@ export function HistoryControls({ i18n: { t }, count, onForget }: Props) {
     setAsking({ what, pages: await count(what) });
   };
   return (
-    <section class="history-controls" aria-labelledby="rasid-history" data-testid="history-controls">
-      <h3 id="rasid-history">{t('readingHistory')}</h3>
+    <Fold
+      id="rasid-history"
+      class="history-controls"
+      testId="history-controls"
+      open={false}
+      heading={t('readingHistory')}
+    >
       <div class="actions">
         <button type="button" data-forget="page" onClick={() => void ask('page')}>
           {t('forgetPage')}
@@ -55,6 +61,6 @@ export function HistoryControls({ i18n: { t }, count, onForget }: Props) {
         </div>
       )}
       {done !== null && <p role="status">{t('forgotten', { pages: t('pagesCount', { n: done }) })}</p>}
-    </section>
+    </Fold>
   );
 }

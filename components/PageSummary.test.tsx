@@ -73,6 +73,7 @@ const settings = {
   history: true,
   suggestions: true,
   hoverCards: true,
+  colorNames: { green: 'Proof' },
 };
 afterEach(() => {
   document.body.replaceChildren();
@@ -132,15 +133,23 @@ describe('PageSummary: the article’s actors and places', () => {
       'isis',
       'sdf',
     ]);
-    expect(actors.querySelector('[data-entity=isis] [data-testid=count]')?.textContent).toBe('13 mentions');
+    // One line per entity: the number shown, the words in its title and for screen readers (issue 15).
+    const count = actors.querySelector('[data-entity=isis] [data-testid=count]')!;
+    expect(count.getAttribute('title')).toBe('13 mentions');
+    expect(count.querySelector('[aria-hidden]')?.textContent).toBe('13');
+    expect(count.querySelector('.visually-hidden')?.textContent).toBe('13 mentions');
     expect(
-      root.querySelector('[data-testid=places] [data-entity=damascus] [data-testid=count]')?.textContent,
+      root
+        .querySelector('[data-testid=places] [data-entity=damascus] [data-testid=count]')
+        ?.getAttribute('title'),
     ).toBe('2 mentions');
   });
 
   it('counts in Arabic with Arabic plural forms', () => {
     const root = show(withEntities, 'ar');
-    expect(root.querySelector('[data-entity=damascus] [data-testid=count]')?.textContent).toBe('إشارتان');
+    expect(root.querySelector('[data-entity=damascus] [data-testid=count]')?.getAttribute('title')).toBe(
+      'إشارتان',
+    );
     expect(root.querySelector('[data-testid=places] h3')?.textContent).toBe('الأماكن (1)');
   });
 
@@ -178,6 +187,20 @@ describe('PageSummary: the article’s actors and places', () => {
     expect(patches).toEqual([{ places: true }, { history: false }]);
   });
 
+  it('names the highlight colours as the reader named them, and saves a new name', () => {
+    const patches: unknown[] = [];
+    const root = show(withEntities, 'en', { onSettings: (p) => patches.push(p) });
+    const green = root.querySelector('input[name=color-green]') as HTMLInputElement;
+    const blue = root.querySelector('input[name=color-blue]') as HTMLInputElement;
+    expect(green.value).toBe('Proof');
+    expect(blue.value).toBe('');
+    expect(blue.placeholder).toBe('Question');
+    expect(blue.getAttribute('aria-label')).toBe('Name of the blue highlight');
+    blue.value = ' Open question ';
+    blue.dispatchEvent(new Event('change'));
+    expect(patches).toEqual([{ colorNames: { green: 'Proof', blue: 'Open question' } }]);
+  });
+
   it('says when the site is switched off, and lists nothing', () => {
     const root = show({
       kind: 'page',
@@ -191,12 +214,12 @@ describe('PageSummary: the article’s actors and places', () => {
 });
 
 describe('PageSummary: who appears where', () => {
-  it('flags each entity recurring, new on this site, or both', () => {
+  const historyOf = (lang: 'en' | 'ar') => {
     const root = document.createElement('div');
     document.body.append(root);
     render(
       <PageSummary
-        i18n={createTranslator('en')}
+        i18n={createTranslator(lang)}
         state={{ kind: 'page', page, reader, settings }}
         history={{
           isis: { entity: 'isis', pages: 4, sites: 2, firstSeen: Date.UTC(2026, 9, 1), newOnSite: false },
@@ -206,14 +229,52 @@ describe('PageSummary: who appears where', () => {
       />,
       root,
     );
-    const line = (id: string) => root.querySelector(`[data-entity=${id}] [data-testid=history]`)!;
-    expect(line('isis').getAttribute('data-flag')).toBe('recurring');
-    expect(line('isis').textContent).toBe('Recurring: 4 other pages on 2 sites since Oct 1, 2026');
-    expect(line('sdf').getAttribute('data-flag')).toBe('recurring new-on-site');
-    expect(line('sdf').textContent).toBe(
+    return root;
+  };
+
+  it('badges an entity recurring, or new here when seen before elsewhere; the full sentence is its title', () => {
+    const root = historyOf('en');
+    const badge = (id: string) => root.querySelector(`[data-entity=${id}] [data-testid=history]`);
+    expect(badge('isis')?.getAttribute('data-flag')).toBe('recurring');
+    expect(badge('isis')?.querySelector('[aria-hidden]')?.textContent).toBe('recurring');
+    expect(badge('isis')?.getAttribute('title')).toBe(
+      'Recurring: 4 other pages on 2 sites since Oct 1, 2026',
+    );
+    expect(badge('sdf')?.getAttribute('data-flag')).toBe('recurring new-on-site');
+    expect(badge('sdf')?.querySelector('[aria-hidden]')?.textContent).toBe('new here');
+    expect(badge('sdf')?.getAttribute('title')).toBe(
       'Recurring, and new on this site: 1 other page on 1 site since Oct 2, 2026',
     );
-    expect(line('damascus').getAttribute('data-flag')).toBe('new-on-site');
+    expect(badge('sdf')?.querySelector('.visually-hidden')?.textContent).toBe(
+      badge('sdf')?.getAttribute('title'),
+    );
+  });
+
+  it('gives no badge to an entity met for the first time: a first read is not a wall of flags', () => {
+    expect(historyOf('en').querySelector('[data-entity=damascus] [data-testid=history]')).toBeNull();
+  });
+
+  it('sums the page up at the top: actors, places, and how many were seen on other sites', () => {
+    // isis: seen on 2 sites, this one among them (not new here) → one other; sdf: new here, 1 site → other.
+    expect(historyOf('en').querySelector('[data-testid=overview]')?.textContent).toBe(
+      '2 actors · 1 place · 2 seen on other sites',
+    );
+    expect(historyOf('ar').querySelector('[data-testid=overview]')?.textContent).toBe(
+      'فاعلان · مكان واحد · اثنان رُصدا على مواقع أخرى',
+    );
+    // Nothing seen elsewhere: nothing said about it.
+    expect(
+      show({ kind: 'page', page, reader, settings }).querySelector('[data-testid=overview]')?.textContent,
+    ).toBe('2 actors · 1 place');
+  });
+
+  it('folds every section, the settings shut at first', () => {
+    const root = historyOf('en');
+    const open = (sel: string) => (root.querySelector(sel) as HTMLDetailsElement).open;
+    expect(open('[data-testid=actors]')).toBe(true);
+    expect(open('[data-testid=places]')).toBe(true);
+    expect(open('details.settings')).toBe(false);
+    expect(root.querySelector('[data-testid=actors] > summary h3')?.textContent).toBe('Actors (2)');
   });
 });
 

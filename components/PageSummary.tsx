@@ -1,12 +1,15 @@
 import type { ArticleSummary } from '../lib/model/article.ts';
 import type { PageRow } from '../lib/model/page.ts';
 import type { Settings } from '../lib/model/settings.ts';
+import { ANNOTATION_COLORS } from '../lib/model/annotation.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
 import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
 import type { EntityType } from '../lib/lexicon/schema.ts';
 import type { ReaderState } from '../lib/model/page.ts';
 import type { EntityHistory } from '../lib/model/mention.ts';
-import { HistoryLine } from './HistoryLine.tsx';
+import { HistoryBadge, seenOnOtherSites } from './HistoryBadge.tsx';
+import type { ComponentChildren } from 'preact';
+import { Fold } from './Fold.tsx';
 import type { EntityOnPage } from '../lib/model/page.ts';
 import type { SuggestedName } from '../lib/model/suggestion.ts';
 
@@ -40,6 +43,10 @@ interface Props extends Partial<PanelActions> {
   history?: Readonly<Record<string, EntityHistory>>;
   /** An annotation was just deleted: offer to undo it. */
   canUndo?: boolean;
+  /** Links to Rasid's other pages (dashboard, lexicon…), at the top. */
+  links?: ComponentChildren;
+  /** More sections (history, export), after the page's own. */
+  children?: ComponentChildren;
 }
 
 const noop = () => undefined;
@@ -59,13 +66,19 @@ export function PageSummary({
   onUndo = noop,
   onAddName = noop,
   onDismissName = noop,
+  links,
+  children,
 }: Props) {
   const { t } = i18n;
   return (
     <main class="rasid-panel" aria-busy={state.kind === 'loading'}>
       <header>
         <h1>{t('appName')}</h1>
-        <p class="rasid-panel__section">{t('thisPage')}</p>
+        {links && (
+          <nav class="links" aria-label={t('panelLinks')}>
+            {links}
+          </nav>
+        )}
       </header>
       {state.kind === 'loading' && <p role="status">{t('loading')}</p>}
       {state.kind === 'empty' && <p role="status">{t('noArticle')}</p>}
@@ -74,6 +87,9 @@ export function PageSummary({
         <>
           <Article i18n={i18n} page={state.page} article={state.reader?.article ?? null} />
           {state.reader && !state.reader.enabled && <p role="status">{t('siteOff')}</p>}
+          {state.reader?.enabled && !!state.reader.entities.length && (
+            <Overview i18n={i18n} entities={state.reader.entities} history={history} />
+          )}
           {state.reader?.enabled && (
             <Annotations
               i18n={i18n}
@@ -103,6 +119,7 @@ export function PageSummary({
             />
           )}
           {state.settings && <SettingsForm i18n={i18n} settings={state.settings} onSettings={onSettings} />}
+          {children}
         </>
       )}
     </main>
@@ -124,31 +141,76 @@ function Article({
   const published = article?.publishedTime ?? page?.publishedTime;
   const date = published && !Number.isNaN(Date.parse(published)) ? formatDate(Date.parse(published)) : null;
   const words = article?.wordCount ?? page?.wordCount;
+  // One line of facts under the title, each kept apart for the tests and for assistive technology.
+  const facts = [
+    <span key="site" dir="auto" data-testid="site">
+      {article?.siteName ?? page?.siteName ?? page?.site}
+    </span>,
+    byline && (
+      <span key="byline" dir="auto" data-testid="byline">
+        {t('by', { byline })}
+      </span>
+    ),
+    date && (
+      <span key="date" data-testid="published">
+        {t('published', { date })}
+      </span>
+    ),
+    words !== undefined && (
+      <span key="words" data-testid="word-count">
+        {t('words', { n: words })}
+      </span>
+    ),
+    page && (
+      <span key="visits" data-testid="visits">
+        {t('visits', { n: page.visits })} · {t('firstRead', { date: formatDate(page.firstVisit) })}
+      </span>
+    ),
+  ].filter(Boolean);
   return (
     <article aria-labelledby="rasid-title">
       {/* The article's own language and direction, whatever the panel's. */}
       <h2 id="rasid-title" dir="auto" lang={article?.lang ?? page?.lang ?? undefined}>
         {title}
       </h2>
-      <dl>
-        <dt>{t('site')}</dt>
-        <dd dir="auto" data-testid="site">
-          {article?.siteName ?? page?.siteName ?? page?.site}
-        </dd>
-      </dl>
-      {byline && (
-        <p dir="auto" data-testid="byline">
-          {t('by', { byline })}
-        </p>
-      )}
-      {date && <p data-testid="published">{t('published', { date })}</p>}
-      {words !== undefined && <p data-testid="word-count">{t('words', { n: words })}</p>}
-      {page && (
-        <p data-testid="visits">
-          {t('visits', { n: page.visits })} · {t('firstRead', { date: formatDate(page.firstVisit) })}
-        </p>
-      )}
+      <p class="facts">
+        {facts.flatMap((fact, i) =>
+          i
+            ? [
+                <span key={`sep${i}`} aria-hidden="true">
+                  {' · '}
+                </span>,
+                fact,
+              ]
+            : [fact],
+        )}
+      </p>
     </article>
+  );
+}
+
+/** The page at a glance: "17 actors · 11 places · 3 seen on other sites" (plurals by the catalog). */
+function Overview({
+  i18n: { t },
+  entities,
+  history,
+}: {
+  i18n: Translator;
+  entities: readonly EntityOnPage[];
+  history: Readonly<Record<string, EntityHistory>>;
+}) {
+  const actors = entities.filter((e) => e.type === 'actor').length;
+  const places = entities.length - actors;
+  const elsewhere = entities.filter((e) => seenOnOtherSites(history[e.id])).length;
+  const parts = [
+    actors ? t('overviewActors', { n: actors }) : null,
+    places ? t('overviewPlaces', { n: places }) : null,
+    elsewhere ? t('overviewElsewhere', { n: elsewhere }) : null,
+  ].filter(Boolean);
+  return (
+    <p class="overview" data-testid="overview">
+      {parts.join(' · ')}
+    </p>
   );
 }
 
@@ -177,18 +239,22 @@ function Entities({
         const list = entities.filter((e) => e.type === type);
         if (!list.length) return null;
         return (
-          <section
+          <Fold
             key={type}
+            id={`rasid-${type}s`}
             class={`entities entities--${type}`}
-            aria-labelledby={`rasid-${type}s`}
-            data-testid={`${type}s`}
+            testId={`${type}s`}
+            heading={
+              <>
+                {t(heading)} <span class="total">({i18n.formatNumber(list.length)})</span>
+              </>
+            }
           >
-            <h3 id={`rasid-${type}s`}>
-              {t(heading)} <span class="total">({i18n.formatNumber(list.length)})</span>
-            </h3>
             <ul>
               {list.map((e) => (
                 <li key={e.id} data-entity={e.id} class={e.hidden ? 'hidden' : undefined}>
+                  {/* One line: the Arabic name first and largest, its English gloss, a badge if it says
+                      something, the count (issue 15). */}
                   <button
                     type="button"
                     class="entity"
@@ -201,11 +267,9 @@ function Entities({
                     <span class="en" lang="en" dir="ltr">
                       {e.en}
                     </span>
-                    <span class="count" data-testid="count">
-                      {t('mentions', { n: e.count })}
-                    </span>
                   </button>
-                  <HistoryLine i18n={i18n} history={history[e.id]} />
+                  <HistoryBadge i18n={i18n} history={history[e.id]} />
+                  <Count i18n={i18n} n={e.count} />
                   <button
                     type="button"
                     class="toggle"
@@ -218,10 +282,21 @@ function Entities({
                 </li>
               ))}
             </ul>
-          </section>
+          </Fold>
         );
       })}
     </>
+  );
+}
+
+/** A mention count: the number in the row, the words ("13 mentions") for its title and screen readers. */
+function Count({ i18n: { t, formatNumber }, n }: { i18n: Translator; n: number }) {
+  const words = t('mentions', { n });
+  return (
+    <span class="count" data-testid="count" title={words}>
+      <span aria-hidden="true">{formatNumber(n)}</span>
+      <span class="visually-hidden">{words}</span>
+    </span>
   );
 }
 
@@ -242,20 +317,23 @@ function Suggestions({
 }) {
   const { t } = i18n;
   return (
-    <section class="suggestions" aria-labelledby="rasid-suggestions" data-testid="suggestions">
-      <h3 id="rasid-suggestions">
-        {t('suggestionsTitle')} <span class="total">({i18n.formatNumber(names.length)})</span>
-      </h3>
+    <Fold
+      id="rasid-suggestions"
+      class="suggestions"
+      testId="suggestions"
+      heading={
+        <>
+          {t('suggestionsTitle')} <span class="total">({i18n.formatNumber(names.length)})</span>
+        </>
+      }
+    >
       <ul>
         {names.map((n) => (
           <li key={n.key} data-suggestion={n.key} class={`suggestion suggestion--${n.type}`}>
             <span class="ar" lang="ar" dir="rtl">
               {n.text}
             </span>{' '}
-            <span class="kind">{t(`kind-${n.kind}`)}</span>{' '}
-            <span class="count" data-testid="count">
-              {t('mentions', { n: n.count })}
-            </span>
+            <span class="kind">{t(`kind-${n.kind}`)}</span> <Count i18n={i18n} n={n.count} />
             <div class="actions">
               <button
                 type="button"
@@ -285,7 +363,7 @@ function Suggestions({
           </li>
         ))}
       </ul>
-    </section>
+    </Fold>
   );
 }
 
@@ -294,7 +372,7 @@ const entityName = (id: string, own: Readonly<Record<string, string>>) =>
   own[id] ?? bundledLexicon.entities.find((e) => e.id === id)?.ar ?? id;
 
 function Annotations({
-  i18n: { t },
+  i18n: { t, formatNumber },
   annotations,
   canUndo,
   ownNames,
@@ -311,8 +389,18 @@ function Annotations({
   onUndo(): void;
 }) {
   return (
-    <section class="annotations" aria-labelledby="rasid-annotations" data-testid="annotations">
-      <h3 id="rasid-annotations">{t('annotations')}</h3>
+    <Fold
+      id="rasid-annotations"
+      class="annotations"
+      testId="annotations"
+      // Folded while there is nothing in it: the page's names come first.
+      open={annotations.length > 0 || canUndo}
+      heading={
+        <>
+          {t('annotations')} <span class="total">({formatNumber(annotations.length)})</span>
+        </>
+      }
+    >
       {canUndo && (
         <p role="status">
           {t('deleted')}{' '}
@@ -366,9 +454,11 @@ function Annotations({
           </li>
         ))}
       </ol>
-    </section>
+    </Fold>
   );
 }
+
+type BooleanSetting = { [K in keyof Settings]: Settings[K] extends boolean ? K : never }[keyof Settings];
 
 function SettingsForm({
   i18n: { t },
@@ -379,7 +469,7 @@ function SettingsForm({
   settings: Settings;
   onSettings(patch: Partial<Settings>): void;
 }) {
-  const box = (key: keyof Settings, label: string) => (
+  const box = (key: BooleanSetting, label: string) => (
     <label>
       <input
         type="checkbox"
@@ -391,8 +481,7 @@ function SettingsForm({
     </label>
   );
   return (
-    <fieldset class="settings">
-      <legend>{t('settings')}</legend>
+    <Fold id="rasid-settings" class="settings" open={false} heading={t('settings')}>
       {box('siteEnabled', t('onThisSite'))}
       {box('private', t('privateSite'))}
       {box('actors', t('highlightActors'))}
@@ -400,6 +489,27 @@ function SettingsForm({
       {box('suggestions', t('showSuggestions'))}
       {box('wholePage', t('wholePage'))}
       {box('history', t('keepHistory'))}
-    </fieldset>
+      <fieldset class="color-names">
+        <legend>{t('colorNames')}</legend>
+        {ANNOTATION_COLORS.map((c) => (
+          <label key={c}>
+            <span class={`swatch swatch--${c}`} aria-hidden="true" />
+            <input
+              type="text"
+              name={`color-${c}`}
+              dir="auto"
+              maxLength={40}
+              aria-label={t('colorNameOf', { color: t(c) })}
+              placeholder={t(`colorName-${c}`)}
+              value={settings.colorNames[c] ?? ''}
+              // Saved when the reader leaves the field: one change, not one per key.
+              onChange={(e) =>
+                onSettings({ colorNames: { ...settings.colorNames, [c]: e.currentTarget.value.trim() } })
+              }
+            />
+          </label>
+        ))}
+      </fieldset>
+    </Fold>
   );
 }

@@ -35,7 +35,7 @@ function panelCounts(panel: TestPage): Promise<Record<string, string>> {
     Object.fromEntries(
       [...document.querySelectorAll('li[data-entity]')].map((li) => [
         li.getAttribute('data-entity')!,
-        li.querySelector('[data-testid=count]')!.textContent!,
+        li.querySelector('[data-testid=count]')!.getAttribute('title')!,
       ]),
     ),
   );

@@ -3,11 +3,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { Dashboard, type DashboardData } from '../../components/Dashboard.tsx';
 import type { Entity } from '../../lib/lexicon/schema.ts';
 import { pageTranslator } from '../../lib/browser/browser-translator.ts';
+import { adoptDesign } from '../../lib/design/tokens.ts';
 import { onChange } from '../../lib/browser/on-change.ts';
 import { sendMessage } from '../../lib/browser/send-message.ts';
 import { mergedLexicon, pageExchange } from '../../lib/browser/page-exchange.ts';
 
 const i18n = pageTranslator('dashboard');
+adoptDesign(document);
 const exchange = pageExchange(i18n.lang);
 
 /** The dashboard's questions, asked of the background, which owns the database. */

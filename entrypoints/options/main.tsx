@@ -6,6 +6,7 @@ import type { ReaderAliasRow, ReaderLexicon } from '../../lib/model/reader-entit
 import { saveFile } from '../../lib/browser/save-file.ts';
 import { pageTranslator } from '../../lib/browser/browser-translator.ts';
 import { fold } from '../../lib/arabic/normalize.ts';
+import { adoptDesign } from '../../lib/design/tokens.ts';
 import { bundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
 import { parseReaderLexicon, serializeReaderLexicon } from '../../lib/reader-lexicon/reader-lexicon-file.ts';
 import { parseLexiconCsv } from '../../lib/reader-lexicon/lexicon-csv.ts';
@@ -17,6 +18,7 @@ import { onChange } from '../../lib/browser/on-change.ts';
 import { sendMessage } from '../../lib/browser/send-message.ts';
 
 const i18n = pageTranslator('lexiconTitle');
+adoptDesign(document);
 const bundledNames = new Map(bundledLexicon.entities.map((e) => [e.id, e.ar]));
 /** Up to 50 bundled entities per search: enough to browse, few enough to draw at once. */
 const searchBundled = entitySearch(bundledLexicon.entities);

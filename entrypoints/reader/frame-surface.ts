@@ -79,11 +79,20 @@ export function createFrameSurface(
   const sendView = (f: Frame) => {
     const { view } = f;
     if (view.view === 'deleted') return post(f, { type: 'show', view: 'deleted' });
-    const { mode, initial, error, notice, linked, onDelete, onAddSpelling } = view.props;
+    const { mode, initial, error, notice, linked, onDelete, onAddSpelling, colorNames } = view.props;
     post(f, {
       type: 'show',
       view: 'toolbar',
-      props: { mode, initial, error, notice, linked, canDelete: !!onDelete, canAddSpelling: !!onAddSpelling },
+      props: {
+        mode,
+        initial,
+        error,
+        notice,
+        linked,
+        canDelete: !!onDelete,
+        canAddSpelling: !!onAddSpelling,
+        colorNames,
+      },
     });
   };
 

@@ -1,3 +1,4 @@
+import type { ColorNames } from '../../lib/model/settings.ts';
 import type { AnnotationValues } from '../../lib/annotate/annotation-draft.ts';
 import type { SurfaceDescription } from '../../lib/model/reader-ui.ts';
 import type { LinkableEntity } from '../../lib/reader-lexicon/linkable-entities.ts';
@@ -34,6 +35,7 @@ export interface ToolbarData {
   linked?: LinkableEntity | undefined;
   canDelete: boolean;
   canAddSpelling: boolean;
+  colorNames?: ColorNames | undefined;
 }
 
 /**

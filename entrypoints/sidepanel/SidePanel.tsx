@@ -10,6 +10,7 @@ import { siteOf } from '../../lib/pages/page-key.ts';
 import { HistoryControls, type ForgetWhat } from '../../components/HistoryControls.tsx';
 import { PageSummary, type PanelState } from '../../components/PageSummary.tsx';
 import { ExportControl } from '../../components/ExchangeControls.tsx';
+import { Fold } from '../../components/Fold.tsx';
 import { pageExchange } from '../../lib/browser/page-exchange.ts';
 import { pageKey } from '../../lib/pages/page-key.ts';
 
@@ -94,81 +95,83 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
 
   const shownReader = state.kind === 'page' ? state.reader : null;
   return (
-    <>
-      <PageSummary
-        i18n={i18n}
-        state={state}
-        canUndo={!!deleted}
-        ownNames={ownNames}
-        history={history}
-        onRevealAnnotation={(id) => withTab((tabId) => sendToTab(tabId, 'annotations/reveal', { id }))}
-        onDeleteAnnotation={(id) =>
-          withTab(async (tabId) => {
-            const removed = await sendMessage('annotation/delete', { id });
-            if (removed.ok) setDeleted(removed.value);
-            await sendToTab(tabId, 'annotations/refresh', {});
-          })
-        }
-        onUndo={() =>
-          withTab(async (tabId) => {
-            if (!deleted) return;
-            const restored = await sendMessage('annotation/restore', { id: deleted.id });
-            if (restored.ok) setDeleted(null);
-            await sendToTab(tabId, 'annotations/refresh', {});
-          })
-        }
-        // A name added or dismissed changes the reader's lexicon: the background tells every tab to read
-        // its page again (the name now known, or no longer suggested), and this panel follows the tab.
-        onAddName={(name, type) => void sendMessage('entity/create', { name: name.text, type })}
-        onDismissName={(name) => void sendMessage('names/dismiss', { key: name.key, text: name.text })}
-        onReveal={(entityId) => withTab((id) => sendToTab(id, 'reader/reveal', { entityId, direction: 1 }))}
-        onHide={(entityId, hidden) => withTab((id) => sendToTab(id, 'reader/hide', { entityId, hidden }))}
-        onSettings={(patch: Partial<Settings>) =>
-          withTab(async (id, site) => {
-            await sendMessage('settings/set', { site, patch });
-            await sendToTab(id, 'reader/refresh', {});
-          })
-        }
-      />
-      {state.kind === 'page' && (
-        <HistoryControls
-          i18n={i18n}
-          count={async (what) => {
-            if (what === 'page') return 1;
-            const site = what === 'site' ? (tab.current.site ?? null) : null;
-            const counted = await sendMessage('history/count', { site });
-            return counted.ok ? counted.value.pages : 0;
-          }}
-          onForget={async (what) => {
-            const done = await sendMessage('history/forget', forgetting(what));
-            return done.ok ? done.value.pages : 0;
-          }}
-        />
-      )}
+    <PageSummary
+      i18n={i18n}
+      state={state}
+      canUndo={!!deleted}
+      ownNames={ownNames}
+      history={history}
+      links={
+        <>
+          <button
+            type="button"
+            class="open-dashboard"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}
+          >
+            {i18n.t('openDashboard')}
+          </button>
+          <button type="button" class="open-lexicon" onClick={() => void browser.runtime.openOptionsPage()}>
+            {i18n.t('lexiconTitle')}
+          </button>
+        </>
+      }
+      onRevealAnnotation={(id) => withTab((tabId) => sendToTab(tabId, 'annotations/reveal', { id }))}
+      onDeleteAnnotation={(id) =>
+        withTab(async (tabId) => {
+          const removed = await sendMessage('annotation/delete', { id });
+          if (removed.ok) setDeleted(removed.value);
+          await sendToTab(tabId, 'annotations/refresh', {});
+        })
+      }
+      onUndo={() =>
+        withTab(async (tabId) => {
+          if (!deleted) return;
+          const restored = await sendMessage('annotation/restore', { id: deleted.id });
+          if (restored.ok) setDeleted(null);
+          await sendToTab(tabId, 'annotations/refresh', {});
+        })
+      }
+      // A name added or dismissed changes the reader's lexicon: the background tells every tab to read
+      // its page again (the name now known, or no longer suggested), and this panel follows the tab.
+      onAddName={(name, type) => void sendMessage('entity/create', { name: name.text, type })}
+      onDismissName={(name) => void sendMessage('names/dismiss', { key: name.key, text: name.text })}
+      onReveal={(entityId) => withTab((id) => sendToTab(id, 'reader/reveal', { entityId, direction: 1 }))}
+      onHide={(entityId, hidden) => withTab((id) => sendToTab(id, 'reader/hide', { entityId, hidden }))}
+      onSettings={(patch: Partial<Settings>) =>
+        withTab(async (id, site) => {
+          await sendMessage('settings/set', { site, patch });
+          await sendToTab(id, 'reader/refresh', {});
+        })
+      }
+    >
       {shownReader && (
-        <ExportControl
-          i18n={i18n}
-          scope={i18n.t('exportScopePage')}
-          onExport={(format, mentions) =>
-            exchange.exportAnnotations(
-              { page: pageKey(shownReader.url, shownReader.canonical) },
-              format,
-              mentions,
-            )
-          }
-        />
+        <Fold id="rasid-export" class="export-section" open={false} heading={i18n.t('exportTitle')}>
+          <ExportControl
+            i18n={i18n}
+            scope={i18n.t('exportScopePage')}
+            onExport={(format, mentions) =>
+              exchange.exportAnnotations(
+                { page: pageKey(shownReader.url, shownReader.canonical) },
+                format,
+                mentions,
+              )
+            }
+          />
+        </Fold>
       )}
-      <p class="open-dashboard">
-        <button
-          type="button"
-          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}
-        >
-          {i18n.t('openDashboard')}
-        </button>{' '}
-        <button type="button" class="open-lexicon" onClick={() => void browser.runtime.openOptionsPage()}>
-          {i18n.t('lexiconTitle')}
-        </button>
-      </p>
-    </>
+      <HistoryControls
+        i18n={i18n}
+        count={async (what) => {
+          if (what === 'page') return 1;
+          const site = what === 'site' ? (tab.current.site ?? null) : null;
+          const counted = await sendMessage('history/count', { site });
+          return counted.ok ? counted.value.pages : 0;
+        }}
+        onForget={async (what) => {
+          const done = await sendMessage('history/forget', forgetting(what));
+          return done.ok ? done.value.pages : 0;
+        }}
+      />
+    </PageSummary>
   );
 }

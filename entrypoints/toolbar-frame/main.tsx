@@ -104,7 +104,7 @@ function receive(message: ToFrame): void {
   if (message.view === 'deleted') {
     render(<DeletedNotice i18n={i18n} onUndo={() => post({ type: 'undo' })} onClose={close} />, root);
   } else {
-    const { mode, initial, error, notice, linked, canDelete, canAddSpelling } = message.props;
+    const { mode, initial, error, notice, linked, canDelete, canAddSpelling, colorNames } = message.props;
     render(
       <AnnotationToolbar
         i18n={i18n}
@@ -114,6 +114,7 @@ function receive(message: ToFrame): void {
         notice={notice}
         linked={linked}
         searchEntities={searchEntities}
+        colorNames={colorNames}
         onSave={(values) => post({ type: 'save', values })}
         {...(canDelete ? { onDelete: () => post({ type: 'delete' }) } : {})}
         {...(canAddSpelling

@@ -8,6 +8,7 @@ import { dispatch } from '../messages/dispatch.ts';
 import { memoryTrash } from './trash.ts';
 import { parseReaderLexicon } from '../reader-lexicon/reader-lexicon-file.ts';
 import type { ChangeTopic, Sender, TabMessage } from '../messages/protocol.ts';
+import { REQUESTS } from './message-guards.ts';
 
 const article: ArticleSummary = {
   title: 'مقاتلو "الدولة".. ورقة التحالف وروسيا بمعركة جنوب سوريا المرتقبة',
@@ -607,12 +608,26 @@ describe('settings', () => {
       history: true,
       suggestions: true,
       hoverCards: true,
+      colorNames: {},
     });
   });
   it('switch hover cards off everywhere, and every open page hears it', async () => {
     await handlers['settings/set']({ site: 'a.example', patch: { hoverCards: false } }, EXT);
     expect((await handlers['settings/get']({ site: 'b.example' }, EXT)).hoverCards).toBe(false);
     expect(broadcasts).toContainEqual({ type: 'reader/refresh', payload: {} });
+  });
+  it('keep the reader’s names for the colours everywhere, and refuse a name too long or a colour unknown', async () => {
+    await handlers['settings/set']({ site: 'a.example', patch: { colorNames: { green: 'دليل' } } }, EXT);
+    expect((await handlers['settings/get']({ site: 'b.example' }, EXT)).colorNames).toEqual({
+      green: 'دليل',
+    });
+    expect(
+      REQUESTS['settings/set'].safeParse({ site: 'a', patch: { colorNames: { red: 'x' } } }).success,
+    ).toBe(false);
+    expect(
+      REQUESTS['settings/set'].safeParse({ site: 'a', patch: { colorNames: { blue: 'x'.repeat(41) } } })
+        .success,
+    ).toBe(false);
   });
   it('make one site private without touching another', async () => {
     await handlers['settings/set']({ site: 'a.example', patch: { private: true } }, EXT);

@@ -122,6 +122,10 @@ const settingsPatch = z
     history: z.boolean(),
     suggestions: z.boolean(),
     hoverCards: z.boolean(),
+    colorNames: z
+      .object(Object.fromEntries(ANNOTATION_COLORS.map((c) => [c, text(40)])))
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();

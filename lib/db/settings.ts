@@ -12,6 +12,7 @@ export async function getSettings(db: RasidDB, site: string): Promise<Settings> 
     history: global?.history ?? DEFAULT_SETTINGS.history,
     suggestions: global?.suggestions ?? DEFAULT_SETTINGS.suggestions,
     hoverCards: global?.hoverCards ?? DEFAULT_SETTINGS.hoverCards,
+    colorNames: global?.colorNames ?? DEFAULT_SETTINGS.colorNames,
   };
 }
 
@@ -28,6 +29,7 @@ export async function setSettings(db: RasidDB, site: string, patch: Partial<Sett
         history: next.history,
         suggestions: next.suggestions,
         hoverCards: next.hoverCards,
+        colorNames: next.colorNames,
       },
       // No site (the options page sets only global settings): no site row.
       ...(site ? [{ key: `site:${site}`, enabled: next.siteEnabled, private: next.private }] : []),

@@ -1,3 +1,8 @@
+import type { AnnotationColor } from './annotation.ts';
+
+/** The reader's own names for the highlight colours ("evidence", "question"; issue 15); unnamed ones use the catalog's. */
+export type ColorNames = Partial<Record<AnnotationColor, string>>;
+
 /** What the reader shows, for one site. */
 export interface Settings {
   /** Rasid reads and highlights this site (switched off per site from the panel). */
@@ -21,6 +26,8 @@ export interface Settings {
    * from the options page; issue 15 §5).
    */
   hoverCards: boolean;
+  /** The reader's names for the annotation colours (everywhere; issue 15). */
+  colorNames: ColorNames;
 }
 
 /** A row of the `settings` table: `global` (actors, places, wholePage, history) or `site:<host>` (enabled, private). */
@@ -32,6 +39,7 @@ export interface SettingsRow {
   history?: boolean;
   suggestions?: boolean;
   hoverCards?: boolean;
+  colorNames?: ColorNames;
   enabled?: boolean;
   private?: boolean;
 }
@@ -45,4 +53,5 @@ export const DEFAULT_SETTINGS: Settings = {
   history: true,
   suggestions: true,
   hoverCards: true,
+  colorNames: {},
 };

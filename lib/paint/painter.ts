@@ -3,6 +3,7 @@
  * page's DOM (Arabic letters stay joined: wrapping part of a word in an element can break the joins);
  * the fallback wraps text in `<mark>` for browsers without `CSS.highlights`.
  */
+import { HIGHLIGHT_CSS } from '../design/highlight-styles.ts';
 
 /** The kinds of highlight Rasid paints; each is one `Highlight` named `rasid-<kind>`. */
 export const HIGHLIGHT_KINDS = [
@@ -24,28 +25,8 @@ export interface Painter {
   clear(): void;
 }
 
-/**
- * Colours readable on light and dark pages alike: translucent backgrounds over whatever the page
- * has, with an underline in the same hue so that the kind shows even where the background is busy.
- * Suggestions (names Rasid does not know yet, issue 13) have no fill, only a dotted underline: a
- * guess must not look like a known name.
- */
-export const HIGHLIGHT_CSS = `
-::highlight(rasid-actor) { background-color: rgb(255 176 0 / 0.32); text-decoration: underline 2px rgb(214 120 0); }
-::highlight(rasid-place) { background-color: rgb(0 170 170 / 0.25); text-decoration: underline 2px rgb(0 128 128); }
-::highlight(rasid-suggested) { text-decoration: underline dotted 2px rgb(110 80 200); }
-::highlight(rasid-flash) { background-color: rgb(255 64 129 / 0.55); }
-::highlight(rasid-note-yellow) { background-color: rgb(255 235 59 / 0.6); }
-::highlight(rasid-note-green) { background-color: rgb(118 255 3 / 0.4); }
-::highlight(rasid-note-blue) { background-color: rgb(64 196 255 / 0.45); }
-::highlight(rasid-note-pink) { background-color: rgb(255 128 171 / 0.45); }
-mark[data-rasid-kind] { color: inherit; border-bottom: 2px solid; }
-mark[data-rasid-kind='actor'] { background-color: rgb(255 176 0 / 0.32); border-color: rgb(214 120 0); }
-mark[data-rasid-kind='place'] { background-color: rgb(0 170 170 / 0.25); border-color: rgb(0 128 128); }
-mark[data-rasid-kind='suggested'] { background-color: transparent; border-bottom-style: dotted; border-color: rgb(110 80 200); }
-mark[data-rasid-kind='flash'] { background-color: rgb(255 64 129 / 0.55); }
-mark[data-rasid-kind^='note-'] { border: 0; background-color: rgb(255 235 59 / 0.6); }
-`;
+/** The styles, generated from one palette with the rest of Rasid's look (issue 15). */
+export { HIGHLIGHT_CSS };
 
 interface HighlightApi {
   highlights: Map<string, unknown>;

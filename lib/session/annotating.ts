@@ -1,3 +1,4 @@
+import type { ColorNames } from '../model/settings.ts';
 import { editDraft, newDraft, type AnnotationValues } from '../annotate/annotation-draft.ts';
 import type { AnnotationLayer } from '../annotate/annotation-layer.ts';
 import { saveWithRetry } from '../annotate/save-with-retry.ts';
@@ -24,6 +25,7 @@ export class Annotating {
   readonly #page: () => { url: string; canonical: string | null };
   readonly #reload: () => Promise<void>;
   readonly #addSpelling: (entity: string, text: string, anchor: DOMRect) => void;
+  readonly #colorNames: () => ColorNames;
   /** The search over the lexicon the toolbar was last opened with (made again when it changes). */
   #search: { lexicon: CompiledLexicon; find: (query: string) => Entity[] } | null = null;
 
@@ -36,6 +38,8 @@ export class Annotating {
     reload(): Promise<void>;
     /** Adds a spelling to the reader's lexicon, from the toolbar at `anchor`. */
     addSpelling(entity: string, text: string, anchor: DOMRect): void;
+    /** The reader's names for the colours, as the settings have them now. */
+    colorNames?(): ColorNames;
   }) {
     this.#seams = options.seams;
     this.#layer = options.layer;
@@ -43,6 +47,7 @@ export class Annotating {
     this.#page = options.page;
     this.#reload = options.reload;
     this.#addSpelling = options.addSpelling;
+    this.#colorNames = options.colorNames ?? (() => ({}));
   }
 
   /** Opens the toolbar for the current selection; false when it holds no text Rasid reads. */
@@ -116,6 +121,7 @@ export class Annotating {
           i18n,
           linked: entity ? linkable(entity, yours) : undefined,
           searchEntities: async (query) => this.#find(query).map((e) => linkable(e, yours)),
+          colorNames: this.#colorNames(),
           onClose: () => toolbar.hide(),
         },
       },

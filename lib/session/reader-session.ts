@@ -144,6 +144,7 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     page,
     reload: loadAnnotations,
     addSpelling: (entity, text, anchor) => void changeLexicon({ entity, text, action: 'add' }, anchor),
+    colorNames: () => settings.colorNames,
   });
 
   const report = () => {

@@ -1,3 +1,4 @@
+import type { ColorNames } from '../model/settings.ts';
 import type { AnnotationValues } from '../annotate/annotation-draft.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import type { EntityType } from '../lexicon/schema.ts';
@@ -94,6 +95,8 @@ export interface ToolbarProps {
    */
   onAddSpelling?(entity: string): void;
   onClose(): void;
+  /** The reader's names for the highlight colours (issue 15); the catalog's where unnamed. */
+  colorNames?: ColorNames | undefined;
 }
 
 /** After a deletion from the page: undo it. */

@@ -1,0 +1,42 @@
+import type { EntityHistory } from '../lib/model/mention.ts';
+import type { Translator } from '../lib/i18n/i18n.ts';
+
+/** Whether an entity was seen on a site other than this page's (for the panel's overview line). */
+export function seenOnOtherSites(history: EntityHistory | undefined): boolean {
+  if (!history?.pages) return false;
+  // New on this site: every site it was seen on is another. Otherwise one of them is this one.
+  return history.newOnSite ? history.sites > 0 : history.sites > 1;
+}
+
+/**
+ * The reader's signal on an unfamiliar site, as a small badge that appears only when it says something
+ * (issue 15): _recurring_ (seen on other pages), or _new here_ — seen before elsewhere, never on this
+ * site: a familiar actor showing up somewhere new. An entity met for the first time has no badge (on a
+ * first read every one would carry it). The full sentence is the badge's title and what a screen reader
+ * hears.
+ */
+export function HistoryBadge({
+  i18n: { t, formatDate },
+  history,
+}: {
+  i18n: Translator;
+  history: EntityHistory | undefined;
+}) {
+  if (!history?.pages) return null;
+  const sentence = t(history.newOnSite ? 'historyNewOnSite' : 'historyRecurring', {
+    pages: t('otherPages', { n: history.pages }),
+    sites: t('sitesCount', { n: history.sites }),
+    date: formatDate(history.firstSeen ?? 0),
+  });
+  return (
+    <span
+      class={`badge history${history.newOnSite ? ' badge--new-here' : ''}`}
+      data-testid="history"
+      data-flag={history.newOnSite ? 'recurring new-on-site' : 'recurring'}
+      title={sentence}
+    >
+      <span aria-hidden="true">{t(history.newOnSite ? 'badgeNewHere' : 'badgeRecurring')}</span>
+      <span class="visually-hidden">{sentence}</span>
+    </span>
+  );
+}
