@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ANNOTATION_COLORS, type AnnotationColor } from '../lib/model/annotation.ts';
 import type { LinkableEntity } from '../lib/reader-lexicon/linkable-entities.ts';
 import type { DeletedProps, ToolbarProps } from '../lib/session/views.ts';
+import { NoteDates } from './NoteDates.tsx';
 
 export type { AnnotationValues } from '../lib/annotate/annotation-draft.ts';
 export type { LinkableEntity } from '../lib/reader-lexicon/linkable-entities.ts';
@@ -17,9 +18,10 @@ const parseTags = (s: string) => [
 
 /** The toolbar for a selection or an annotation: colours, note, tags. Notes are plain text, shown as written. */
 export function AnnotationToolbar({
-  i18n: { t, dir, lang },
+  i18n,
   mode,
   initial,
+  dates,
   error,
   notice,
   entities = [],
@@ -28,6 +30,7 @@ export function AnnotationToolbar({
   onAddSpelling,
   onClose,
 }: ToolbarProps) {
+  const { t, dir, lang } = i18n;
   const label = (e: LinkableEntity) => (e.en ? `${e.ar} — ${e.en}` : e.ar);
   const [expanded, setExpanded] = useState(mode === 'edit');
   const [color, setColor] = useState<AnnotationColor>(initial?.color ?? 'yellow');
@@ -76,6 +79,7 @@ export function AnnotationToolbar({
           ×
         </button>
       </div>
+      {dates && <NoteDates i18n={i18n} dates={dates} />}
       {expanded && (
         <form
           onSubmit={(e) => {
@@ -207,10 +211,11 @@ fieldset { border: 1px solid #ccc; border-radius: 4px; margin: 0; padding: 0.2re
 label.inline { display: inline-flex; align-items: center; gap: 0.25rem; margin-inline-end: 0.6rem; }
 textarea, input { font: inherit; color: inherit; background: #fff; border: 1px solid #aaa; border-radius: 4px; padding: 0.25rem; }
 [role='alert'] { color: #b00020; margin: 0.3rem 0 0; font-size: 0.85rem; }
+.dates { margin: 0.3rem 0 0; font-size: 0.8rem; color: #555; }
 .notice { color: #8a4b00; margin: 0.3rem 0 0; font-size: 0.85rem; }
 @media (prefers-color-scheme: dark) {
   .toolbar { color: #eee; background: #222; border-color: #555; }
   button, textarea, input { background: #333; border-color: #777; color: #eee; }
-  label { color: #ccc; }
+  label, .dates { color: #ccc; }
 }
 `;

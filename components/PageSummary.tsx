@@ -7,6 +7,7 @@ import type { EntityType } from '../lib/lexicon/schema.ts';
 import type { ReaderState } from '../lib/model/page.ts';
 import type { EntityHistory } from '../lib/model/mention.ts';
 import { HistoryLine } from './HistoryLine.tsx';
+import { NoteDates } from './NoteDates.tsx';
 import type { EntityOnPage } from '../lib/model/page.ts';
 import type { SuggestedName } from '../lib/model/suggestion.ts';
 
@@ -294,7 +295,7 @@ const entityName = (id: string, own: Readonly<Record<string, string>>) =>
   own[id] ?? bundledLexicon.entities.find((e) => e.id === id)?.ar ?? id;
 
 function Annotations({
-  i18n: { t },
+  i18n,
   annotations,
   canUndo,
   ownNames,
@@ -310,6 +311,7 @@ function Annotations({
   onDelete(id: string): void;
   onUndo(): void;
 }) {
+  const { t } = i18n;
   return (
     <section class="annotations" aria-labelledby="rasid-annotations" data-testid="annotations">
       <h3 id="rasid-annotations">{t('annotations')}</h3>
@@ -348,6 +350,7 @@ function Annotations({
                 {row.body.tags.map((tag) => `#${tag}`).join(' ')}
               </p>
             )}
+            <NoteDates i18n={i18n} dates={row} />
             {orphan && (
               <p class="orphan-note" data-testid="orphan">
                 {t('orphan')}

@@ -86,13 +86,21 @@ export function createFrameSurface(
   const sendView = (f: Frame) => {
     const { view } = f;
     if (view.view === 'deleted') return post(f, { type: 'show', view: 'deleted' });
-    const { mode, initial, error, notice, entities = [], onDelete, onAddSpelling } = view.props;
+    const { mode, initial, dates, error, notice, entities = [], onDelete, onAddSpelling } = view.props;
     const fresh = !f.entities || !sameEntities(f.entities, entities);
     f.entities = entities;
     post(f, {
       type: 'show',
       view: 'toolbar',
-      props: { mode, initial, error, notice, canDelete: !!onDelete, canAddSpelling: !!onAddSpelling },
+      props: {
+        mode,
+        initial,
+        dates,
+        error,
+        notice,
+        canDelete: !!onDelete,
+        canAddSpelling: !!onAddSpelling,
+      },
       ...(fresh ? { entities } : {}),
     });
   };

@@ -91,12 +91,13 @@ function receive(message: ToFrame): void {
     render(<DeletedNotice i18n={i18n} onUndo={() => post({ type: 'undo' })} onClose={close} />, root);
   } else {
     if (message.entities) entities = message.entities;
-    const { mode, initial, error, notice, canDelete, canAddSpelling } = message.props;
+    const { mode, initial, dates, error, notice, canDelete, canAddSpelling } = message.props;
     render(
       <AnnotationToolbar
         i18n={i18n}
         mode={mode}
         initial={initial}
+        dates={dates}
         error={error}
         notice={notice}
         entities={entities}

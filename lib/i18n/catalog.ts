@@ -169,6 +169,30 @@ export const en = {
   forgotten: 'Forgotten: {pages}.',
   yours: 'yours',
   staleAnnotation: 'This annotation was changed elsewhere since you opened it: here is its newer version.',
+  // issue issue-15c
+  'file-other-format-csv': 'Rasid imports JSON-LD (W3C or Hypothesis annotations); this is a CSV file.',
+  'file-other-format-markdown':
+    'Rasid imports JSON-LD (W3C or Hypothesis annotations); this is a Markdown file.',
+  'file-other-format-html': 'Rasid imports JSON-LD (W3C or Hypothesis annotations); this is a web page.',
+  noteCreated: 'Written {created}',
+  noteEdited: 'Written {created} · edited {modified}',
+  entityListHint: 'Arrow keys move through the names; Enter goes to the next mention.',
+  welcomeTitle: 'Welcome to Rasid',
+  welcomeStep: 'Step {n} of {total}',
+  welcomeWhatTitle: 'What Rasid does',
+  welcomeWhat:
+    'On an Arabic news page, Rasid finds the article and highlights the actors and places it names, however the site spells them. Select text to annotate it: a colour, a note, tags.',
+  welcomePanelTitle: 'Where the panel is',
+  welcomePanel:
+    'Click Rasid’s button in the browser’s toolbar: the panel opens beside the page, with the article’s actors and places, your annotations and the settings for the site.',
+  welcomeShortcuts:
+    'Shortcuts (change them in the browser’s extension shortcut settings): Alt+Shift+A annotates the selection, Alt+Shift+R opens the panel, Alt+Shift+. and Alt+Shift+, go to the next and previous mention of the name at the caret.',
+  welcomePrivateTitle: 'Everything stays on your computer',
+  welcomePrivate:
+    'What Rasid records — your annotations, the pages you read and who appeared on them — stays in a database in this browser. Nothing is sent anywhere; only the files you export leave it.',
+  welcomeNext: 'Next',
+  welcomeBack: 'Back',
+  welcomeDone: 'Start reading',
 } satisfies Record<string, CatalogEntry>;
 
 export type MessageKey = keyof typeof en;
@@ -377,4 +401,27 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   forgotten: 'نُسيت {pages}.',
   yours: 'من عندك',
   staleAnnotation: 'عُدِّل هذا التعليق في مكان آخر بعد أن فتحته: هذه نسخته الأحدث.',
+  // issue issue-15c
+  'file-other-format-csv': 'يستورد راصد ملفات JSON-LD (تعليقات W3C أو Hypothesis)؛ وهذا ملف CSV.',
+  'file-other-format-markdown': 'يستورد راصد ملفات JSON-LD (تعليقات W3C أو Hypothesis)؛ وهذا ملف Markdown.',
+  'file-other-format-html': 'يستورد راصد ملفات JSON-LD (تعليقات W3C أو Hypothesis)؛ وهذه صفحة ويب.',
+  noteCreated: 'كُتب {created}',
+  noteEdited: 'كُتب {created} · عُدِّل {modified}',
+  entityListHint: 'تنقّل بين الأسماء بمفاتيح الأسهم؛ ويأخذك Enter إلى الإشارة التالية.',
+  welcomeTitle: 'مرحبًا بك في راصد',
+  welcomeStep: 'الخطوة {n} من {total}',
+  welcomeWhatTitle: 'ماذا يفعل راصد',
+  welcomeWhat:
+    'في صفحة أخبار عربية يجد راصد المقال ويبرز الفاعلين والأماكن التي يذكرها، أيًّا كان إملاء الموقع لها. حدّد نصًّا لتعلّق عليه: لون وملاحظة ووسوم.',
+  welcomePanelTitle: 'أين اللوحة',
+  welcomePanel:
+    'انقر زرّ راصد في شريط أدوات المتصفح: تنفتح اللوحة بجانب الصفحة، وفيها فاعلو المقال وأماكنه وتعليقاتك وإعدادات الموقع.',
+  welcomeShortcuts:
+    'الاختصارات (غيّرها من إعدادات اختصارات الإضافات في المتصفح): Alt+Shift+A للتعليق على التحديد، وAlt+Shift+R لفتح اللوحة، وAlt+Shift+. وAlt+Shift+, للإشارة التالية والسابقة إلى الاسم عند المؤشر.',
+  welcomePrivateTitle: 'كل شيء يبقى على حاسوبك',
+  welcomePrivate:
+    'ما يسجّله راصد — تعليقاتك والصفحات التي تقرؤها ومن ظهر فيها — يبقى في قاعدة بيانات داخل هذا المتصفح. لا يُرسَل شيء إلى أي مكان؛ وحدها الملفات التي تصدّرها تغادره.',
+  welcomeNext: 'التالي',
+  welcomeBack: 'السابق',
+  welcomeDone: 'ابدأ القراءة',
 };

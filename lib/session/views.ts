@@ -57,12 +57,20 @@ export interface CardProps {
   onClose(): void;
 }
 
+/** When an annotation was written and last edited, epoch ms. */
+export interface NoteDates {
+  created: number;
+  modified: number;
+}
+
 /** The toolbar for a selection or an annotation. */
 export interface ToolbarProps {
   i18n: Translator;
   /** `new`: a selection; a colour saves at once. `edit`: an existing annotation, its form open. */
   mode: 'new' | 'edit';
   initial?: AnnotationValues | undefined;
+  /** When a stored annotation was written and last edited (epoch ms), shown while editing it (issue 15). */
+  dates?: NoteDates | undefined;
   /** Why the last save failed (it is being tried again). */
   error?: string | undefined;
   /** Something the reader should know about what is shown (a newer version from elsewhere). */
