@@ -136,7 +136,7 @@ describe('page text in CSV cells (issue 15)', () => {
   it('keeps no raw line break from the page’s quote, context, title or a mention’s sentence', () => {
     const annotation = annotationRow({
       target: {
-        source: PAGE_A.address,
+        source: PAGE_A.address!,
         selector: {
           quote: { exact: 'سد تشرين\n\nشرقي حلب', prefix: 'قبل\r\nذلك ', suffix: ' بعده\u2029ثم' },
           position: { start: 0, end: 17 },

@@ -55,7 +55,8 @@ describe('hypothesisAnnotations', () => {
   });
 
   it('gives an annotation without id the same row on every import', () => {
-    const { id: _, ...anonymous } = annotation;
+    const anonymous: Partial<typeof annotation> = { ...annotation };
+    delete anonymous.id;
     const once = parseWebAnnotation(JSON.stringify([anonymous]), { now });
     const again = parseWebAnnotation(JSON.stringify([anonymous]), { now: now + 1 });
     expect(once).toEqual(again);

@@ -176,7 +176,6 @@ export const en = {
   'file-other-format-html': 'Rasid imports JSON-LD (W3C or Hypothesis annotations); this is a web page.',
   noteCreated: 'Written {created}',
   noteEdited: 'Written {created} · edited {modified}',
-  entityListHint: 'Arrow keys move through the names; Enter goes to the next mention.',
   welcomeTitle: 'Welcome to Rasid',
   welcomeStep: 'Step {n} of {total}',
   welcomeWhatTitle: 'What Rasid does',
@@ -185,8 +184,12 @@ export const en = {
   welcomePanelTitle: 'Where the panel is',
   welcomePanel:
     'Click Rasid’s button in the browser’s toolbar: the panel opens beside the page, with the article’s actors and places, your annotations and the settings for the site.',
-  welcomeShortcuts:
-    'Shortcuts (change them in the browser’s extension shortcut settings): Alt+Shift+A annotates the selection, Alt+Shift+R opens the panel, Alt+Shift+. and Alt+Shift+, go to the next and previous mention of the name at the caret.',
+  welcomeShortcuts: 'Keyboard shortcuts (change them in the browser’s settings for extension shortcuts):',
+  'shortcut-annotate-selection': 'Annotate the selection',
+  'shortcut-panel': 'Open the panel',
+  'shortcut-next-mention': 'Next mention of the name at the caret',
+  'shortcut-previous-mention': 'Previous mention of the name at the caret',
+  shortcutUnset: 'no key yet',
   welcomePrivateTitle: 'Everything stays on your computer',
   welcomePrivate:
     'What Rasid records — your annotations, the pages you read and who appeared on them — stays in a database in this browser. Nothing is sent anywhere; only the files you export leave it.',
@@ -407,7 +410,6 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   'file-other-format-html': 'يستورد راصد ملفات JSON-LD (تعليقات W3C أو Hypothesis)؛ وهذه صفحة ويب.',
   noteCreated: 'كُتب {created}',
   noteEdited: 'كُتب {created} · عُدِّل {modified}',
-  entityListHint: 'تنقّل بين الأسماء بمفاتيح الأسهم؛ ويأخذك Enter إلى الإشارة التالية.',
   welcomeTitle: 'مرحبًا بك في راصد',
   welcomeStep: 'الخطوة {n} من {total}',
   welcomeWhatTitle: 'ماذا يفعل راصد',
@@ -416,8 +418,12 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   welcomePanelTitle: 'أين اللوحة',
   welcomePanel:
     'انقر زرّ راصد في شريط أدوات المتصفح: تنفتح اللوحة بجانب الصفحة، وفيها فاعلو المقال وأماكنه وتعليقاتك وإعدادات الموقع.',
-  welcomeShortcuts:
-    'الاختصارات (غيّرها من إعدادات اختصارات الإضافات في المتصفح): Alt+Shift+A للتعليق على التحديد، وAlt+Shift+R لفتح اللوحة، وAlt+Shift+. وAlt+Shift+, للإشارة التالية والسابقة إلى الاسم عند المؤشر.',
+  welcomeShortcuts: 'اختصارات لوحة المفاتيح (غيّرها من إعدادات اختصارات الإضافات في المتصفح):',
+  'shortcut-annotate-selection': 'التعليق على النص المحدد',
+  'shortcut-panel': 'فتح اللوحة',
+  'shortcut-next-mention': 'الإشارة التالية إلى الاسم عند المؤشر',
+  'shortcut-previous-mention': 'الإشارة السابقة إلى الاسم عند المؤشر',
+  shortcutUnset: 'بلا مفتاح بعد',
   welcomePrivateTitle: 'كل شيء يبقى على حاسوبك',
   welcomePrivate:
     'ما يسجّله راصد — تعليقاتك والصفحات التي تقرؤها ومن ظهر فيها — يبقى في قاعدة بيانات داخل هذا المتصفح. لا يُرسَل شيء إلى أي مكان؛ وحدها الملفات التي تصدّرها تغادره.',
