@@ -58,9 +58,14 @@ function wrap(page: Page, errors: string[]): TestPage {
     },
     evaluate: (fn, arg) => page.evaluate(fn, arg as never),
     async evaluateScript(source, frameUrl) {
-      const frame = frameUrl ? page.frames().find((f) => f.url().includes(frameUrl)) : page.mainFrame();
-      if (!frame) throw new Error(`no frame at ${frameUrl}`);
-      return frame.evaluate(source);
+      if (!frameUrl) return page.mainFrame().evaluate(source);
+      // A frame's `url()` stays what it was before a moz-extension:// navigation (BiDi, Firefox 153):
+      // each frame is asked where it is.
+      for (const frame of page.frames()) {
+        const href = await frame.evaluate(() => location.href).catch(() => '');
+        if (href.includes(frameUrl)) return frame.evaluate(source);
+      }
+      throw new Error(`no frame at ${frameUrl}`);
     },
     waitFor: (fn, arg, timeout = DEFAULT_TIMEOUT) => poll(page, fn, arg, timeout),
     text: (selector) => page.$eval(selector, (el) => el.textContent).catch(() => null),
