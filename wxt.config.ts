@@ -48,6 +48,31 @@ export default defineConfig({
       },
     ],
     action: { default_title: '__MSG_extName__' },
+    // Keyboard shortcuts (issue 15), remappable in the browser's shortcut settings (chrome://extensions/
+    // shortcuts; Firefox's add-ons page, "Manage Extension Shortcuts"). The page's commands are forwarded
+    // by the background to the tab (READER_COMMANDS, lib/messages/protocol.ts); opening the panel is the
+    // browser's own command: the action (Chromium opens the side panel on it) or Firefox's sidebar.
+    // Four suggested keys, Chromium's limit. Chromium keeps Alt+Shift+A (and R, N, W) for itself and
+    // leaves such a suggestion unassigned: there the command's key is Alt+Shift+E, and Alt+Shift+A
+    // still annotates in the page, where the reader hears it itself (lib/session/reader-session.ts).
+    commands: {
+      'annotate-selection': {
+        suggested_key: { default: browser === 'firefox' ? 'Alt+Shift+A' : 'Alt+Shift+E' },
+        description: '__MSG_commandAnnotate__',
+      },
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandPanel__',
+      },
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: '__MSG_commandNextMention__',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: '__MSG_commandPreviousMention__',
+      },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }
       : {}),

@@ -4,6 +4,7 @@ import { SWATCH_CSS } from '../lib/design/highlight-styles.ts';
 import { ANNOTATION_COLORS, type AnnotationColor } from '../lib/model/annotation.ts';
 import type { LinkableEntity } from '../lib/reader-lexicon/linkable-entities.ts';
 import type { DeletedProps, ToolbarProps } from '../lib/session/views.ts';
+import { NoteDates } from './NoteDates.tsx';
 
 export type { AnnotationValues } from '../lib/annotate/annotation-draft.ts';
 export type { LinkableEntity } from '../lib/reader-lexicon/linkable-entities.ts';
@@ -19,9 +20,10 @@ const parseTags = (s: string) => [
 
 /** The toolbar for a selection or an annotation: colours, note, tags. Notes are plain text, shown as written. */
 export function AnnotationToolbar({
-  i18n: { t, dir, lang },
+  i18n,
   mode,
   initial,
+  dates,
   error,
   notice,
   linked: initiallyLinked,
@@ -32,6 +34,7 @@ export function AnnotationToolbar({
   onClose,
   colorNames = {},
 }: ToolbarProps) {
+  const { t, dir, lang } = i18n;
   // Colours are named for what they mean to the reader ("evidence", "question"), renamed in the panel.
   const colorName = (c: AnnotationColor) => colorNames[c]?.trim() || t(`colorName-${c}`);
   const label = (e: LinkableEntity) => (e.en ? `${e.ar} — ${e.en}` : e.ar);
@@ -123,6 +126,7 @@ export function AnnotationToolbar({
           </button>
         </p>
       )}
+      {dates && <NoteDates i18n={i18n} dates={dates} />}
       {expanded && (
         <form
           onSubmit={(e) => {
@@ -275,5 +279,6 @@ textarea, input { font: inherit; font-size: var(--rasid-size-ui); color: var(--r
   border: 1px solid var(--rasid-line); border-radius: 4px; padding: 0.25rem; }
 textarea:lang(ar), textarea[dir='auto'] { font-family: var(--rasid-font-ar); line-height: var(--rasid-line-ar); }
 [role='alert'] { color: var(--rasid-danger); margin: 0.3rem 0 0; font-size: var(--rasid-size-small); }
+.dates { margin: 0.3rem 0 0; font-size: var(--rasid-size-small); color: var(--rasid-muted); }
 .notice { color: var(--rasid-badge-new-fg); margin: 0.3rem 0 0; font-size: var(--rasid-size-small); }
 `;

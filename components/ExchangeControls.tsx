@@ -17,6 +17,8 @@ export function fileProblemText({ t, formatNumber }: Translator, problem: FilePr
   switch (problem.code) {
     case 'not-json':
       return t('file-not-json', { detail: problem.detail });
+    case 'other-format':
+      return t(`file-other-format-${problem.format}`);
     case 'too-large':
       return t('file-too-large', { size: size(problem.bytes), limit: size(problem.limit) });
     case 'not-annotations':

@@ -419,3 +419,26 @@ describe('PageSummary: names Rasid doesn’t know yet', () => {
     expect(patches).toEqual([{ suggestions: false }]);
   });
 });
+
+describe('PageSummary: names from the keyboard (issue 15)', () => {
+  const names = (root: HTMLElement) => [...root.querySelectorAll<HTMLButtonElement>('button.entity')];
+  const press = (key: string) =>
+    document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+
+  it('puts one name in the tab order and moves between names with the arrow keys, Home and End', () => {
+    const root = show({ kind: 'page', page, reader, settings });
+    const buttons = names(root);
+    expect(buttons.map((b) => b.tabIndex)).toEqual(buttons.map((_, i) => (i === 0 ? 0 : -1)));
+    buttons[0]!.focus();
+    press('ArrowDown');
+    expect(document.activeElement).toBe(buttons[1]);
+    press('End');
+    expect(document.activeElement).toBe(buttons.at(-1));
+    press('ArrowDown');
+    expect(document.activeElement).toBe(buttons.at(-1));
+    press('Home');
+    expect(document.activeElement).toBe(buttons[0]);
+    press('ArrowUp');
+    expect(document.activeElement).toBe(buttons[0]);
+  });
+});

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { ArticleSummary } from '../lib/model/article.ts';
 import type { PageRow } from '../lib/model/page.ts';
 import type { Settings } from '../lib/model/settings.ts';
@@ -10,6 +11,7 @@ import type { EntityHistory } from '../lib/model/mention.ts';
 import { HistoryBadge, seenOnOtherSites } from './HistoryBadge.tsx';
 import type { ComponentChildren } from 'preact';
 import { Fold } from './Fold.tsx';
+import { NoteDates } from './NoteDates.tsx';
 import type { EntityOnPage } from '../lib/model/page.ts';
 import type { SuggestedName } from '../lib/model/suggestion.ts';
 
@@ -228,7 +230,14 @@ function Entities({
   onHide(id: string, hidden: boolean): void;
 }) {
   const { t } = i18n;
+  // A roving tabindex (issue 15; WAI-ARIA APG): Tab reaches the names once, at the name last on, and
+  // the arrow keys move between names across both lists; the row's toggle follows its name.
+  const [active, setActive] = useState<string | null>(null);
   if (!entities.length) return <p role="status">{t('noEntities')}</p>;
+  const current = entities.some((e) => e.id === active)
+    ? active
+    : (entities.find((e) => e.type === 'actor')?.id ?? entities[0]!.id);
+  const tabIndex = (id: string) => (id === current ? 0 : -1);
   const groups: [EntityType, 'actors' | 'places'][] = [
     ['actor', 'actors'],
     ['place', 'places'],
@@ -259,6 +268,9 @@ function Entities({
                     type="button"
                     class="entity"
                     title={t('goTo', { name: e.ar })}
+                    tabIndex={tabIndex(e.id)}
+                    onFocus={() => setActive(e.id)}
+                    onKeyDown={moveAmongNames}
                     onClick={() => onReveal(e.id)}
                   >
                     <span class="ar" lang="ar" dir="rtl">
@@ -273,6 +285,7 @@ function Entities({
                   <button
                     type="button"
                     class="toggle"
+                    tabIndex={tabIndex(e.id)}
                     aria-pressed={e.hidden}
                     aria-label={t(e.hidden ? 'showEntity' : 'hideEntity', { name: e.ar })}
                     onClick={() => onHide(e.id, !e.hidden)}
@@ -298,6 +311,24 @@ function Count({ i18n: { t, formatNumber }, n }: { i18n: Translator; n: number }
       <span class="visually-hidden">{words}</span>
     </span>
   );
+}
+
+/** The keys that move between names, and where they go from `index` of `count`. */
+const NAME_KEYS: Record<string, (index: number, count: number) => number> = {
+  ArrowDown: (i, n) => Math.min(n - 1, i + 1),
+  ArrowUp: (i) => Math.max(0, i - 1),
+  Home: () => 0,
+  End: (_, n) => n - 1,
+};
+
+/** Arrow keys, Home and End on a name: focus moves to another name of the panel's lists. */
+function moveAmongNames(event: KeyboardEvent) {
+  const move = NAME_KEYS[event.key];
+  const button = event.currentTarget as HTMLButtonElement;
+  const names = [...(button.closest('main')?.querySelectorAll<HTMLButtonElement>('button.entity') ?? [])];
+  if (!move || event.altKey || event.ctrlKey || event.metaKey || !names.length) return;
+  event.preventDefault();
+  names[move(names.indexOf(button), names.length)]?.focus();
 }
 
 /**
@@ -372,7 +403,7 @@ const entityName = (id: string, own: Readonly<Record<string, string>>) =>
   own[id] ?? bundledLexicon.entities.find((e) => e.id === id)?.ar ?? id;
 
 function Annotations({
-  i18n: { t, formatNumber },
+  i18n,
   annotations,
   canUndo,
   ownNames,
@@ -388,6 +419,7 @@ function Annotations({
   onDelete(id: string): void;
   onUndo(): void;
 }) {
+  const { t, formatNumber } = i18n;
   return (
     <Fold
       id="rasid-annotations"
@@ -436,6 +468,7 @@ function Annotations({
                 {row.body.tags.map((tag) => `#${tag}`).join(' ')}
               </p>
             )}
+            <NoteDates i18n={i18n} dates={row} />
             {orphan && (
               <p class="orphan-note" data-testid="orphan">
                 {t('orphan')}

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROME_BUILD, CHROMIUM_PATH } from './paths.ts';
-import { DEFAULT_TIMEOUT, type LaunchOptions, type TestBrowser, type TestPage } from './test-browser.ts';
+import {
+  closeFirstRunTab,
+  DEFAULT_TIMEOUT,
+  FIRST_RUN_PAGE,
+  type LaunchOptions,
+  type TestBrowser,
+  type TestPage,
+} from './test-browser.ts';
 
 /** Flags that keep Chromium off the network (this machine has none) and quiet. */
 export const CHROMIUM_FLAGS = [
@@ -26,6 +33,11 @@ function wrap(page: Page, errors: string[]): TestPage {
     url: () => page.url(),
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     evaluate: (fn, arg) => page.evaluate(fn, arg as never),
+    async evaluateScript(source, frameUrl) {
+      const frame = frameUrl ? page.frames().find((f) => f.url().includes(frameUrl)) : page.mainFrame();
+      if (!frame) throw new Error(`no frame at ${frameUrl}`);
+      return frame.evaluate(source);
+    },
     waitFor: async (fn, arg, timeout = DEFAULT_TIMEOUT) =>
       void (await page.waitForFunction(fn as (arg: unknown) => unknown, arg, { timeout })),
     text: async (selector) =>
@@ -85,6 +97,13 @@ export async function launchChromium({
       );
     }));
   const errors: string[] = [];
+  const firstRun = await closeFirstRunTab(async () => {
+    const page = context.pages().find((p) => new URL(p.url()).pathname === FIRST_RUN_PAGE);
+    if (!page) return null;
+    const url = page.url();
+    await page.close();
+    return url;
+  });
   // Blank first tab of a persistent context: unused.
   for (const p of context.pages()) await p.close();
   return {
@@ -92,6 +111,7 @@ export async function launchChromium({
     // `URL.origin` is "null" for non-special schemes such as chrome-extension:.
     extensionOrigin: `chrome-extension://${new URL(worker.url()).host}`,
     errors,
+    firstRun,
     downloads,
     async newPage(url) {
       const page = wrap(await context.newPage(), errors);

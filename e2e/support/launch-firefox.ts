@@ -5,7 +5,14 @@ import { randomUUID } from 'node:crypto';
 import puppeteer, { type KeyInput, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../lib/gecko-id.ts';
 import { FIREFOX_BUILD, FIREFOX_PATH } from './paths.ts';
-import { DEFAULT_TIMEOUT, type LaunchOptions, type TestBrowser, type TestPage } from './test-browser.ts';
+import {
+  closeFirstRunTab,
+  DEFAULT_TIMEOUT,
+  FIRST_RUN_PAGE,
+  type LaunchOptions,
+  type TestBrowser,
+  type TestPage,
+} from './test-browser.ts';
 
 /**
  * Polls `fn(arg)` in the page until it is truthy. Unlike `waitForFunction`, an evaluation that lands
@@ -50,6 +57,16 @@ function wrap(page: Page, errors: string[]): TestPage {
       );
     },
     evaluate: (fn, arg) => page.evaluate(fn, arg as never),
+    async evaluateScript(source, frameUrl) {
+      if (!frameUrl) return page.mainFrame().evaluate(source);
+      // A frame's `url()` stays what it was before a moz-extension:// navigation (BiDi, Firefox 153):
+      // each frame is asked where it is.
+      for (const frame of page.frames()) {
+        const href = await frame.evaluate(() => location.href).catch(() => '');
+        if (href.includes(frameUrl)) return frame.evaluate(source);
+      }
+      throw new Error(`no frame at ${frameUrl}`);
+    },
     waitFor: (fn, arg, timeout = DEFAULT_TIMEOUT) => poll(page, fn, arg, timeout),
     text: (selector) => page.$eval(selector, (el) => el.textContent).catch(() => null),
     screenshot: async (path, fullPage = false) =>
@@ -112,10 +129,27 @@ export async function launchFirefox({
   });
   await browser.installExtension(FIREFOX_BUILD);
   const errors: string[] = [];
+  // Puppeteer does not see where a tab the extension opened has gone (BiDi, Firefox 153): the tabs are
+  // asked from one of Rasid's pages, which closes the first-run tab itself.
+  const helper = wrap(await browser.newPage(), errors);
+  await helper.goto(`moz-extension://${uuid}/options.html`);
+  const firstRun = await closeFirstRunTab(() =>
+    helper.evaluate(async (path) => {
+      type Tab = { id?: number; url?: string };
+      type TabsApi = { tabs: { query(q: object): Promise<Tab[]>; remove(id: number): Promise<void> } };
+      const { tabs } = (globalThis as unknown as { browser: TabsApi }).browser;
+      const tab = (await tabs.query({})).find((t) => t.url && new URL(t.url).pathname === path);
+      if (tab?.id === undefined) return null;
+      await tabs.remove(tab.id);
+      return tab.url!;
+    }, FIRST_RUN_PAGE),
+  );
+  await helper.close();
   return {
     name: 'firefox',
     extensionOrigin: `moz-extension://${uuid}`,
     errors,
+    firstRun,
     downloads,
     async newPage(url) {
       const page = wrap(await browser.newPage(), errors);

@@ -6,6 +6,13 @@ export interface TestPage {
   url(): string;
   goto(url: string): Promise<void>;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Runs a script's source in the page, or in its first frame whose address contains `frameUrl` (even
+   * one inside a closed shadow root: the driver sees every frame), and answers its value, a promise's
+   * awaited. Through the driver's protocol, so that an extension page's CSP, which forbids `eval`, does
+   * not stop a test tool such as axe-core from being loaded.
+   */
+  evaluateScript(source: string, frameUrl?: string): Promise<unknown>;
   /** Resolves when `fn(arg)` is truthy in the page; rejects after `timeoutMs`. */
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
   /** `textContent` of the first match, or null. */
@@ -41,6 +48,11 @@ export interface TestBrowser {
   newPage(url?: string): Promise<TestPage>;
   /** Console errors and uncaught exceptions from every page opened so far. */
   errors: string[];
+  /**
+   * The address of the first-run page Rasid opened when it was installed at launch (issue 15), or null
+   * when none opened. The launch closes that tab, so that every test starts from the same tabs.
+   */
+  firstRun: string | null;
   /** Where the browser saves downloads (exports): a fresh folder. */
   downloads: string;
   /**
@@ -58,3 +70,22 @@ export interface LaunchOptions {
 }
 
 export const DEFAULT_TIMEOUT = 15_000;
+
+/** The first-run page's file name (lib/background/first-run.ts). */
+export const FIRST_RUN_PAGE = '/welcome.html';
+
+/**
+ * Waits for the tab Rasid opens on install (issue 15), closes it and returns its address: `find`
+ * answers the open tabs' addresses and closes the matching one. Null after `timeoutMs` without one.
+ */
+export async function closeFirstRunTab(
+  find: () => Promise<string | null>,
+  timeoutMs = DEFAULT_TIMEOUT,
+): Promise<string | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const url = await find();
+    if (url || Date.now() > deadline) return url;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -5,6 +5,8 @@ import { createHandlers } from '../../lib/background/handlers.ts';
 import { handleMessage, senderOf } from '../../lib/background/handle-message.ts';
 import { notifyPages, sendToAllTabs } from '../../lib/browser/send-message.ts';
 import { sessionTrash } from '../../lib/browser/session-trash.ts';
+import { isFirstInstall, WELCOME_PATH } from '../../lib/background/first-run.ts';
+import { readerCommandOf } from '../../lib/background/message-guards.ts';
 
 const ANNOTATE_MENU = 'rasid-annotate';
 const DASHBOARD_MENU = 'rasid-dashboard';
@@ -41,7 +43,9 @@ export default defineBackground(() => {
   );
 
   // The page's context menu: "Annotate with Rasid" on a selection opens the annotation toolbar there.
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
+    // A first install greets the reader with the first-run page (issue 15); an update does not.
+    if (isFirstInstall(details)) void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) });
     // The toolbar button's own menu opens the dashboard (its click opens the panel).
     browser.contextMenus.create({
       id: DASHBOARD_MENU,
@@ -61,6 +65,18 @@ export default defineBackground(() => {
     void browser.tabs
       .sendMessage(tab.id, { type: 'annotations/annotate-selection', payload: {} })
       .catch(() => undefined);
+  });
+
+  // Keyboard shortcuts (issue 15; declared in wxt.config.ts): the page's commands go to the tab they were
+  // pressed in, checked by name (`readerCommandOf`); the browser's own (the panel) it handles itself.
+  browser.commands.onCommand.addListener((name: string, tab?: { id?: number | undefined }) => {
+    const command = readerCommandOf(name);
+    if (!command) return;
+    void (async () => {
+      const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (id === undefined) return;
+      await browser.tabs.sendMessage(id, { type: 'reader/command', payload: { command } });
+    })().catch(() => undefined);
   });
 
   // The toolbar button opens the page panel: Chromium's side panel, Firefox's sidebar.

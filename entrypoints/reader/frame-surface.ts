@@ -79,13 +79,14 @@ export function createFrameSurface(
   const sendView = (f: Frame) => {
     const { view } = f;
     if (view.view === 'deleted') return post(f, { type: 'show', view: 'deleted' });
-    const { mode, initial, error, notice, linked, onDelete, onAddSpelling, colorNames } = view.props;
+    const { mode, initial, dates, error, notice, linked, onDelete, onAddSpelling, colorNames } = view.props;
     post(f, {
       type: 'show',
       view: 'toolbar',
       props: {
         mode,
         initial,
+        dates,
         error,
         notice,
         linked,

@@ -2,6 +2,7 @@ import type { ColorNames } from '../../lib/model/settings.ts';
 import type { AnnotationValues } from '../../lib/annotate/annotation-draft.ts';
 import type { SurfaceDescription } from '../../lib/model/reader-ui.ts';
 import type { LinkableEntity } from '../../lib/reader-lexicon/linkable-entities.ts';
+import type { NoteDates } from '../../lib/session/views.ts';
 
 /**
  * The private channel between the content script's toolbar surface (`frame-surface.ts`) and the
@@ -29,6 +30,7 @@ export interface Handshake {
 export interface ToolbarData {
   mode: 'new' | 'edit';
   initial?: AnnotationValues | undefined;
+  dates?: NoteDates | undefined;
   error?: string | undefined;
   notice?: string | undefined;
   /** The entity the annotation links to, shown in the toolbar. */

@@ -39,12 +39,14 @@ export function createSurface<P>(
 ): Surface<P> {
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
+  let root: ShadowRoot | null = null;
 
   const ensure = () => {
     if (host?.isConnected && mount) return mount;
     host = doc.createElement(tag);
     host.setAttribute('data-rasid-ui', tag);
     const shadow = host.attachShadow({ mode: 'closed' });
+    root = shadow;
     dropUntrusted(shadow);
     for (const type of TYPING_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
     const style = doc.createElement('style');
@@ -81,7 +83,7 @@ export function createSurface<P>(
     isOpen: () => !!shown(),
     describe(): SurfaceDescription | null {
       const box = shown();
-      return box ? describeBox(box) : null;
+      return box ? { ...describeBox(box), markup: root?.innerHTML ?? '' } : null;
     },
     remove() {
       hide();

@@ -104,12 +104,14 @@ function receive(message: ToFrame): void {
   if (message.view === 'deleted') {
     render(<DeletedNotice i18n={i18n} onUndo={() => post({ type: 'undo' })} onClose={close} />, root);
   } else {
-    const { mode, initial, error, notice, linked, canDelete, canAddSpelling, colorNames } = message.props;
+    const { mode, initial, dates, error, notice, linked, canDelete, canAddSpelling, colorNames } =
+      message.props;
     render(
       <AnnotationToolbar
         i18n={i18n}
         mode={mode}
         initial={initial}
+        dates={dates}
         error={error}
         notice={notice}
         linked={linked}

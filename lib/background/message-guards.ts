@@ -4,7 +4,7 @@ import { ANNOTATION_COLORS } from '../model/annotation.ts';
 
 /** Context kept on each side of a quote (the matcher reads 64 characters of it). */
 const MAX_CONTEXT_CHARS = 1000;
-import type { MessageType, Sender } from '../messages/protocol.ts';
+import { READER_COMMANDS, type MessageType, type ReaderCommand, type Sender } from '../messages/protocol.ts';
 
 /**
  * The background trusts no message (issue #12). Every message is checked twice before its handler
@@ -311,6 +311,15 @@ export function sameOrigin(sender: Sender, address: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A browser command's name as `commands.onCommand` gives it: one of the page's commands (issue 15), or
+ * null for any other (the browser's own, which it handles itself).
+ */
+export function readerCommandOf(name: unknown): ReaderCommand | null {
+  const parsed = z.enum(READER_COMMANDS).safeParse(name);
+  return parsed.success ? parsed.data : null;
 }
 
 /** Checks a message before its handler runs: why it is refused, or null. */

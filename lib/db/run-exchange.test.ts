@@ -61,7 +61,7 @@ beforeEach(async () => {
 describe('export and import through the database', () => {
   it('round-trips into an empty profile: the second export equals the first', async () => {
     const name = await source.exportAnnotations({}, 'jsonld', false);
-    expect(name).toBe('rasid-annotations-2026-11-23.jsonld');
+    expect(name).toBe('rasid-all-2026-11-23.jsonld');
     const first = source.saved[0]!.text;
     const target = profile();
     // One annotation a chunk: the report and the database are the same as in one go.
@@ -111,7 +111,10 @@ describe('export and import through the database', () => {
     await source.exportAnnotations({ page: 'https://enabbaladi.net/a' }, 'csv', false);
     await source.exportAnnotations({ page: 'https://enabbaladi.net/a' }, 'markdown', false);
     const [csv, markdown] = source.saved;
-    expect(csv).toMatchObject({ name: 'rasid-page-2026-11-23.csv', type: 'text/csv;charset=utf-8' });
+    expect(csv).toMatchObject({
+      name: 'rasid-enabbaladi.net-2026-11-23.csv',
+      type: 'text/csv;charset=utf-8',
+    });
     expect(csv!.text.startsWith('\uFEFF')).toBe(true);
     expect(csv!.text).toContain("'=HYPERLINK");
     expect(markdown!.text).toContain('ملاحظة');

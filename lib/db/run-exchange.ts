@@ -3,6 +3,7 @@ import { importAnnotations } from './import-annotations.ts';
 import type { RasidDB } from './schema.ts';
 import type { Entity } from '../lexicon/schema.ts';
 import { toCsv } from '../exchange/csv.ts';
+import { exportFileName } from '../exchange/export-file-name.ts';
 import type { EntityLabel, ExportFormat, ExportScope, FileToSave, ParsedItem } from '../model/exchange.ts';
 import type { ImportReport } from '../model/import-report.ts';
 import { toMarkdown, type MarkdownLabels } from '../exchange/markdown.ts';
@@ -52,8 +53,7 @@ export function createExchange(deps: ExchangeDeps) {
             ? toCsv(input)
             : toMarkdown(input, labels);
       const { extension, type } = FILE_TYPES[format];
-      const name = `rasid-${'page' in scope ? 'page' : 'annotations'}-${new Date(now).toISOString().slice(0, 10)}.${extension}`;
-      return { name, type, text };
+      return { name: exportFileName(scope, extension, now), type, text };
     },
 
     /** Writes one checked chunk of an import file; the report is per item. */

@@ -131,3 +131,38 @@ describe('neutralizeFormula', () => {
     expect(neutralizeFormula(text)).toBe(text),
   );
 });
+
+describe('page text in CSV cells (issue 15)', () => {
+  it('keeps no raw line break from the page’s quote, context, title or a mention’s sentence', () => {
+    const annotation = annotationRow({
+      target: {
+        source: PAGE_A.address!,
+        selector: {
+          quote: { exact: 'سد تشرين\n\nشرقي حلب', prefix: 'قبل\r\nذلك ', suffix: ' بعده\u2029ثم' },
+          position: { start: 0, end: 17 },
+        },
+      },
+      body: { note: 'سطر أول\nسطر ثانٍ' },
+    });
+    const input = exportInput({
+      annotations: [annotation],
+      pages: [{ ...PAGE_A, title: 'عنوان\nمن سطرين' }],
+      mentions: [{ ...MENTIONS[0]!, page: PAGE_A.url, sentence: 'جملة\nأولى' }],
+    });
+    const [first, mention] = rows(input);
+    expect(first).toMatchObject({
+      quote: 'سد تشرين شرقي حلب',
+      prefix: 'قبل ذلك ',
+      suffix: ' بعده ثم',
+      page_title: 'عنوان من سطرين',
+      // The reader's own lines are kept, quoted.
+      note: 'سطر أول\nسطر ثانٍ',
+    });
+    expect(mention!['quote']).toBe('جملة أولى');
+    const csv = toCsv(input);
+    const cellsWithBreaks = readCsv(csv.slice(1))
+      .flat()
+      .filter((cell) => /[\r\n]/u.test(cell));
+    expect(cellsWithBreaks).toEqual(['سطر أول\nسطر ثانٍ']);
+  });
+});

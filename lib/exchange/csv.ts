@@ -19,6 +19,11 @@ import type { EntityLabel, ExportInput } from '../model/exchange.ts';
  * - `entity_id`, `entity_ar`, `entity_en`, `entity_type`, `entity_subtype`: the linked or named entity
  * - `count`: how many times a mention's page named the entity
  * - `created`, `modified`: ISO 8601, UTC (a mention's first and last sighting)
+ *
+ * Text taken from the page — the title, the quote, its context, a mention's sentence — has its line
+ * breaks (paragraph ends inside a selection or its context) made single spaces: a cell with a raw line
+ * break splits the row in tools that read CSV line by line, and the page's line breaks carry nothing a
+ * reader wrote (issue 15). The reader's own note keeps its lines, quoted as RFC 4180 says.
  */
 
 export const CSV_COLUMNS = [
@@ -69,9 +74,9 @@ function annotationRecord(
   return {
     kind: 'annotation',
     ...pageColumns(a.target.source, page),
-    quote: quote.exact,
-    prefix: quote.prefix ?? '',
-    suffix: quote.suffix ?? '',
+    quote: oneLine(quote.exact),
+    prefix: oneLine(quote.prefix ?? ''),
+    suffix: oneLine(quote.suffix ?? ''),
     start: position.start,
     end: position.end,
     note: a.body.note,
@@ -92,7 +97,7 @@ function mentionRecord(
   return {
     kind: 'mention',
     ...pageColumns(page?.address ?? m.page, page),
-    quote: m.sentence,
+    quote: oneLine(m.sentence),
     prefix: '',
     suffix: '',
     start: '',
@@ -108,7 +113,7 @@ function mentionRecord(
 }
 
 function pageColumns(url: string, page: PageRow | undefined) {
-  return { page_title: page?.title ?? '', url, site: page?.site ?? siteOfOrEmpty(url) };
+  return { page_title: oneLine(page?.title ?? ''), url, site: page?.site ?? siteOfOrEmpty(url) };
 }
 
 function siteOfOrEmpty(url: string): string {
@@ -155,5 +160,8 @@ const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
 export function neutralizeFormula(text: string): string {
   return FORMULA_START.test(text) || FORMULA_START.test(text.trimStart()) ? `'${text}` : text;
 }
+
+/** Page text on one line: every run of line breaks (CR, LF, NEL, LS, PS), with the spaces around it, one space. */
+export const oneLine = (text: string): string => text.replace(/\s*[\r\n\u0085\u2028\u2029]+\s*/gu, ' ');
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -108,6 +108,35 @@ const EXPECTED: Record<string, (parsed: ParsedFile) => void> = {
       modified: Date.parse('2024-02-12T08:44:05.002Z'),
     });
   },
+  // Hypothesis's API format (issue 15): the same annotation as in `hypothesis-export.json`, the same row.
+  'hypothesis-api-rows.json': (parsed) => {
+    expect(parsed).toMatchObject({ ok: true, value: { origin: 'hypothesis' } });
+    expect(outcomes(parsed)).toEqual(['imported', 'no-quote', 'bad-field tags']);
+    expect(importedRows(parsed)[0]).toStrictEqual(importedRows(read('hypothesis-export.json'))[0]);
+  },
+  'hypothesis-plain-array.json': (parsed) => {
+    expect(parsed).toMatchObject({ ok: true, value: { origin: 'hypothesis' } });
+    expect(importedRows(parsed)).toStrictEqual([
+      {
+        id: 'https://hypothes.is/a/Zx9Q-plain',
+        page: 'https://enabbaladi.net/archives/700001',
+        target: {
+          // A target without its own source is the annotation's `uri`.
+          source: 'https://www.enabbaladi.net/archives/700001',
+          selector: {
+            quote: { exact: 'سد تشرين', prefix: 'السيطرة على ', suffix: ' شرقي حلب' },
+            position: { start: 0, end: 'سد تشرين'.length },
+          },
+        },
+        body: { note: '', tags: ['منبج'], color: 'yellow' },
+        created: Date.parse('2025-03-02T09:00:00Z'),
+        modified: Date.parse('2025-03-04T10:30:00Z'),
+      },
+    ]);
+  },
+  'rasid-export.csv': (parsed) => expect(problem(parsed)).toEqual({ code: 'other-format', format: 'csv' }),
+  'rasid-report.md': (parsed) =>
+    expect(problem(parsed)).toEqual({ code: 'other-format', format: 'markdown' }),
   'minimal-foreign.json': (parsed) =>
     expect(importedRows(parsed)).toStrictEqual([
       {

@@ -5,6 +5,8 @@ import { ACTOR_SUBTYPES, PLACE_SUBTYPES, type Subtype } from '../lexicon/schema.
 import { pageKey, siteOf } from '../pages/page-key.ts';
 import { err, ok, type Result } from '../model/result.ts';
 import { fnv1a64 } from './fnv1a64.ts';
+import { hypothesisAnnotations } from './hypothesis-annotations.ts';
+import { sniffFormat } from './sniff-format.ts';
 import {
   annotationIdOf,
   entityIdOf,
@@ -25,8 +27,8 @@ import type {
 } from '../model/exchange.ts';
 
 /**
- * Reading an import file (issue #7): Rasid's own exports and other tools' W3C Web Annotations
- * (https://www.w3.org/TR/annotation-model/). Everything is checked before anything is returned, and
+ * Reading an import file (issue #7): Rasid's own exports, other tools' W3C Web Annotations
+ * (https://www.w3.org/TR/annotation-model/) and Hypothesis's API format (issue 15). Everything is checked before anything is returned, and
  * nothing throws: a bad file is a `FileProblem`, a bad item a rejected `ParsedItem`. Strings from the
  * file are kept as the plain text they are; what shows them must treat them as text.
  */
@@ -50,7 +52,10 @@ export function parseWebAnnotation(text: string, options: ParseOptions): ParsedF
   const bytes = text.length * 3 <= limit ? null : utf8Length(text);
   if (bytes !== null && bytes > limit) return refuse({ code: 'too-large', bytes, limit });
   const parsed = parseJson(text);
-  if (!parsed.ok) return refuse({ code: 'not-json', detail: parsed.error });
+  if (!parsed.ok) {
+    const format = sniffFormat(text);
+    return refuse(format ? { code: 'other-format', format } : { code: 'not-json', detail: parsed.error });
+  }
 
   const rasid = isRecord(parsed.value) && isRasidExport(parsed.value) ? parsed.value : null;
   // A newer export may have changed shape: say that it is newer before looking for annotations.
@@ -58,7 +63,8 @@ export function parseWebAnnotation(text: string, options: ParseOptions): ParsedF
     const version = unreadableVersion(rasid['formatVersion']);
     if (version !== null) return refuse({ code: 'newer-version', version });
   }
-  const found = annotationList(parsed.value);
+  const hypothesis = rasid ? null : hypothesisAnnotations(parsed.value);
+  const found = hypothesis ?? annotationList(parsed.value);
   if (!found) return refuse({ code: 'not-annotations' });
 
   const items: ParsedItem[] = [];
@@ -68,7 +74,11 @@ export function parseWebAnnotation(text: string, options: ParseOptions): ParsedF
     items.push(item);
     for (const label of labels) if (!entities.has(label.id)) entities.set(label.id, label);
   });
-  return ok({ origin: rasid ? 'rasid' : 'w3c', items, entities: [...entities.values()] });
+  return ok({
+    origin: rasid ? 'rasid' : hypothesis ? 'hypothesis' : 'w3c',
+    items,
+    entities: [...entities.values()],
+  });
 }
 
 const refuse = (problem: FileProblem): ParsedFile => err(problem);

@@ -225,6 +225,33 @@ export const en = {
   'colorName-pink': 'To check',
   colorNameOf: 'Name of the {color} highlight',
   highlightAs: 'Highlight as “{name}” ({color})',
+  // issue issue-15c
+  'file-other-format-csv': 'Rasid imports JSON-LD (W3C or Hypothesis annotations); this is a CSV file.',
+  'file-other-format-markdown':
+    'Rasid imports JSON-LD (W3C or Hypothesis annotations); this is a Markdown file.',
+  'file-other-format-html': 'Rasid imports JSON-LD (W3C or Hypothesis annotations); this is a web page.',
+  noteCreated: 'Written {created}',
+  noteEdited: 'Written {created} · edited {modified}',
+  welcomeTitle: 'Welcome to Rasid',
+  welcomeStep: 'Step {n} of {total}',
+  welcomeWhatTitle: 'What Rasid does',
+  welcomeWhat:
+    'On an Arabic news page, Rasid finds the article and highlights the actors and places it names, however the site spells them. Select text to annotate it: a colour, a note, tags.',
+  welcomePanelTitle: 'Where the panel is',
+  welcomePanel:
+    'Click Rasid’s button in the browser’s toolbar: the panel opens beside the page, with the article’s actors and places, your annotations and the settings for the site.',
+  welcomeShortcuts: 'Keyboard shortcuts (change them in the browser’s settings for extension shortcuts):',
+  'shortcut-annotate-selection': 'Annotate the selection',
+  'shortcut-panel': 'Open the panel',
+  'shortcut-next-mention': 'Next mention of the name at the caret',
+  'shortcut-previous-mention': 'Previous mention of the name at the caret',
+  shortcutUnset: 'no key yet',
+  welcomePrivateTitle: 'Everything stays on your computer',
+  welcomePrivate:
+    'What Rasid records — your annotations, the pages you read and who appeared on them — stays in a database in this browser. Nothing is sent anywhere; only the files you export leave it.',
+  welcomeNext: 'Next',
+  welcomeBack: 'Back',
+  welcomeDone: 'Start reading',
 } satisfies Record<string, CatalogEntry>;
 
 export type MessageKey = keyof typeof en;
@@ -510,4 +537,30 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   'colorName-pink': 'للتحقق',
   colorNameOf: 'اسم التظليل {color}',
   highlightAs: 'تظليل «{name}» ({color})',
+  // issue issue-15c
+  'file-other-format-csv': 'يستورد راصد ملفات JSON-LD (تعليقات W3C أو Hypothesis)؛ وهذا ملف CSV.',
+  'file-other-format-markdown': 'يستورد راصد ملفات JSON-LD (تعليقات W3C أو Hypothesis)؛ وهذا ملف Markdown.',
+  'file-other-format-html': 'يستورد راصد ملفات JSON-LD (تعليقات W3C أو Hypothesis)؛ وهذه صفحة ويب.',
+  noteCreated: 'كُتب {created}',
+  noteEdited: 'كُتب {created} · عُدِّل {modified}',
+  welcomeTitle: 'مرحبًا بك في راصد',
+  welcomeStep: 'الخطوة {n} من {total}',
+  welcomeWhatTitle: 'ماذا يفعل راصد',
+  welcomeWhat:
+    'في صفحة أخبار عربية يجد راصد المقال ويبرز الفاعلين والأماكن التي يذكرها، أيًّا كان إملاء الموقع لها. حدّد نصًّا لتعلّق عليه: لون وملاحظة ووسوم.',
+  welcomePanelTitle: 'أين اللوحة',
+  welcomePanel:
+    'انقر زرّ راصد في شريط أدوات المتصفح: تنفتح اللوحة بجانب الصفحة، وفيها فاعلو المقال وأماكنه وتعليقاتك وإعدادات الموقع.',
+  welcomeShortcuts: 'اختصارات لوحة المفاتيح (غيّرها من إعدادات اختصارات الإضافات في المتصفح):',
+  'shortcut-annotate-selection': 'التعليق على النص المحدد',
+  'shortcut-panel': 'فتح اللوحة',
+  'shortcut-next-mention': 'الإشارة التالية إلى الاسم عند المؤشر',
+  'shortcut-previous-mention': 'الإشارة السابقة إلى الاسم عند المؤشر',
+  shortcutUnset: 'بلا مفتاح بعد',
+  welcomePrivateTitle: 'كل شيء يبقى على حاسوبك',
+  welcomePrivate:
+    'ما يسجّله راصد — تعليقاتك والصفحات التي تقرؤها ومن ظهر فيها — يبقى في قاعدة بيانات داخل هذا المتصفح. لا يُرسَل شيء إلى أي مكان؛ وحدها الملفات التي تصدّرها تغادره.',
+  welcomeNext: 'التالي',
+  welcomeBack: 'السابق',
+  welcomeDone: 'ابدأ القراءة',
 };

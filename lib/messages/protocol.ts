@@ -159,6 +159,14 @@ export interface Protocol {
 }
 
 /**
+ * The browser commands that act on the page (issue 15): declared in the manifest (`wxt.config.ts`),
+ * remappable in the browser's shortcut settings, forwarded by the background to the active tab. The
+ * command that opens the panel is the browser's own (`_execute_action`, `_execute_sidebar_action`).
+ */
+export const READER_COMMANDS = ['annotate-selection', 'next-mention', 'previous-mention'] as const;
+export type ReaderCommand = (typeof READER_COMMANDS)[number];
+
+/**
  * Messages to the content script of one tab (`tabs.sendMessage`), from the panel.
  * Handlers: `lib/session/tab-handlers.ts`.
  */
@@ -179,6 +187,11 @@ export interface TabProtocol {
   'lexicon/changed': { request: Record<string, never>; response: null };
   /** Background (context menu) → content script: open the annotation toolbar for the selection. */
   'annotations/annotate-selection': { request: Record<string, never>; response: boolean };
+  /**
+   * Background → content script: a browser command (a keyboard shortcut) for this tab. True when it
+   * did something (a selection to annotate, a name at the caret to step from).
+   */
+  'reader/command': { request: { command: ReaderCommand }; response: boolean };
   /**
    * Extension pages only: what Rasid's in-page UI (card or toolbar) shows, with its controls' boxes in
    * the tab's viewport. The UI lives in closed shadow roots the page cannot read (issue #12); this is
@@ -273,6 +286,7 @@ const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = {
   'annotations/refresh': true,
   'annotations/reveal': true,
   'annotations/annotate-selection': true,
+  'reader/command': true,
   'lexicon/changed': true,
   'reader/ui': true,
 };

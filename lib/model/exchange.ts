@@ -36,9 +36,14 @@ export interface ExportInput {
 }
 
 /** Why a whole file cannot be read: nothing of it is written. */
+/** What an import file that is not JSON looks like: Rasid's own CSV or Markdown export, or a saved page. */
+export type OtherFormat = 'csv' | 'markdown' | 'html';
+
 export type FileProblem =
   /** `detail`: the JSON parser's message, which may quote the file: show it as text. */
   | { code: 'not-json'; detail: string }
+  /** Not JSON, but recognisably another format (issue 15): the reader is told which. */
+  | { code: 'other-format'; format: OtherFormat }
   /** Sizes in bytes of UTF-8, what the file measures on disk. */
   | { code: 'too-large'; bytes: number; limit: number }
   | { code: 'not-annotations' }
@@ -84,8 +89,11 @@ export type ItemWarning = { code: 'unknown-entity'; uri: string };
 
 /** What a readable annotation file holds, checked item by item. */
 export interface ParsedAnnotations {
-  /** 'rasid' for Rasid's own exports (their version checked), 'w3c' for other tools'. */
-  origin: 'rasid' | 'w3c';
+  /**
+   * 'rasid' for Rasid's own exports (their version checked), 'w3c' for other tools', 'hypothesis' for
+   * Hypothesis's API format (`{rows}`, `{annotations}` or a plain list; issue 15).
+   */
+  origin: 'rasid' | 'w3c' | 'hypothesis';
   items: ParsedItem[];
   /** The reader's own entities the annotations link to, with their labels, to recreate if missing. */
   entities: EntityLabel[];

@@ -29,6 +29,12 @@ export interface SurfaceDescription {
   /** Its visible text. */
   text: string;
   controls: UiControl[];
+  /**
+   * The card's shadow root serialised (its style and markup), for the browser tests' accessibility
+   * check (issue 15): axe-core cannot enter a closed shadow root, so the tests rebuild it in an open
+   * one of a test page. Rasid's own pages only, like the rest of this description; inert text.
+   */
+  markup?: string;
 }
 
 /** What the tab's in-page UI shows now: the open surface, or nothing. */

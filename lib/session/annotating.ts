@@ -93,6 +93,7 @@ export class Annotating {
         {
           mode: 'edit',
           initial: row.body,
+          dates: { created: row.created, modified: row.modified },
           error,
           notice: error ? undefined : notice,
           onSave: (values) => void this.#save(values, (v) => editDraft(row, v), anchor, show),

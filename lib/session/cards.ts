@@ -1,4 +1,4 @@
-import { boxOf } from '../dom/caret.ts';
+import { boxOf, liveRange } from '../dom/caret.ts';
 import type { PageMention } from '../reader/page-reader.ts';
 import type { Reading } from './reading.ts';
 import type { SessionSeams } from './seams.ts';
@@ -97,5 +97,44 @@ export class Cards {
    */
   hideForReading(): void {
     if (!this.#notice) this.hide();
+  }
+
+  /**
+   * The next (or previous) mention of the name the reader is on (issue 15: the `next-mention` and
+   * `previous-mention` commands): the name whose card is open, else the name at the caret (the
+   * selection's focus, where caret browsing or a selection left it). Scrolls to it, flashes it and opens
+   * its card with focus, as a click on the name does (a selection's toolbar gives way), so that the next
+   * press goes on from there and the card's own buttons are a Tab away. False when the reader is on no
+   * name.
+   */
+  step(direction: 1 | -1): boolean {
+    const reader = this.#reading.reader;
+    if (!reader) return false;
+    const from = (this.#seams.card.isOpen() ? this.#shown : null) ?? this.#atCaret(reader.mentions);
+    if (!from) return false;
+    const next = reader.reveal(from.entity.id, direction, from);
+    if (!next) return false;
+    this.#seams.toolbar.hide();
+    this.show(next, true);
+    return true;
+  }
+
+  #atCaret(mentions: readonly PageMention[]): PageMention | null {
+    const { doc } = this.#seams;
+    const selection = doc.getSelection();
+    const node = selection?.focusNode;
+    if (!selection || !node) return null;
+    const offset = selection.focusOffset;
+    return (
+      mentions.find((m) => {
+        if (!m.range.startContainer.isConnected) return false;
+        try {
+          return liveRange(doc, m.range).isPointInRange(node, offset);
+        } catch {
+          // A point in another document or a doctype: not in this mention.
+          return false;
+        }
+      }) ?? null
+    );
   }
 }

@@ -417,6 +417,35 @@ describe('a reader session', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'steps to the next and previous mention of the name at the caret on the keyboard commands (issue 15)',
+    async () => {
+      const fakes = await started();
+      const command = (name: 'next-mention' | 'previous-mention' | 'annotate-selection') =>
+        fakes.session.handlers['reader/command']({ command: name }, { kind: 'extension' });
+      // The caret on no name: nothing to step from.
+      const off = rangeOfText(article(), 'صباح');
+      document.getSelection()!.collapse(off.startContainer, off.startOffset + 1);
+      expect(await command('next-mention')).toBe(false);
+      expect(fakes.card.isOpen()).toBe(false);
+      // The caret inside «روسيا» of the headline, the first of its two mentions.
+      const name = rangeOfText(article(), 'روسيا');
+      document.getSelection()!.collapse(name.startContainer, name.startOffset + 2);
+      expect(await command('next-mention')).toBe(true);
+      expect(cardOf(fakes).entity).toMatchObject({ id: 'russia', index: 2, count: 2 });
+      expect(fakes.card.focused).toBe(true);
+      // From the card now open, on and round.
+      expect(await command('next-mention')).toBe(true);
+      expect(cardOf(fakes).entity).toMatchObject({ id: 'russia', index: 1 });
+      expect(await command('previous-mention')).toBe(true);
+      expect(cardOf(fakes).entity).toMatchObject({ id: 'russia', index: 2 });
+      // The annotate command with no selection opens nothing.
+      document.getSelection()!.removeAllRanges();
+      expect(await command('annotate-selection')).toBe(false);
+    },
+    TIMEOUT,
+  );
 });
 
 function row(id: string): AnnotationRow {

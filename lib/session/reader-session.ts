@@ -289,6 +289,7 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
         refresh,
         loadAnnotations,
         annotateSelection: (focus) => annotating.annotateSelection(focus),
+        stepMention: (direction) => cards.step(direction),
         card,
         toolbar,
       }),

@@ -16,6 +16,8 @@ export interface TabSession {
   loadAnnotations(): Promise<void>;
   /** Opens the toolbar for the current selection; false when there is none Rasid can annotate. */
   annotateSelection(focus: boolean): boolean;
+  /** Goes to the next (1) or previous (-1) mention of the name at the caret; false when there is none. */
+  stepMention(direction: 1 | -1): boolean;
   card: Surface<CardView>;
   toolbar: Surface<ToolbarView>;
 }
@@ -43,6 +45,13 @@ export function createTabHandlers(session: TabSession): HandlersOf<TabProtocol> 
       return null;
     },
     'annotations/annotate-selection': async () => session.annotateSelection(true),
+    // The background names the command; anything else (from a newer or older Rasid) does nothing.
+    'reader/command': async ({ command }) =>
+      command === 'annotate-selection'
+        ? session.annotateSelection(true)
+        : command === 'next-mention' || command === 'previous-mention'
+          ? session.stepMention(command === 'next-mention' ? 1 : -1)
+          : false,
     'annotations/refresh': async () => {
       await session.loadAnnotations();
       return null;

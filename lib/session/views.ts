@@ -70,12 +70,20 @@ export interface LexiconUndoProps {
 /** The card's surface shows a name's card, or the undo notice of a change made from one. */
 export type CardView = { view: 'card'; props: CardProps } | { view: 'undo'; props: LexiconUndoProps };
 
+/** When an annotation was written and last edited, epoch ms. */
+export interface NoteDates {
+  created: number;
+  modified: number;
+}
+
 /** The toolbar for a selection or an annotation. */
 export interface ToolbarProps {
   i18n: Translator;
   /** `new`: a selection; a colour saves at once. `edit`: an existing annotation, its form open. */
   mode: 'new' | 'edit';
   initial?: AnnotationValues | undefined;
+  /** When a stored annotation was written and last edited (epoch ms), shown while editing it (issue 15). */
+  dates?: NoteDates | undefined;
   /** Why the last save failed (it is being tried again). */
   error?: string | undefined;
   /** Something the reader should know about what is shown (a newer version from elsewhere). */
