@@ -61,6 +61,10 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0 }: Props
   return (
     <main class="dashboard">
       <h1>{t('dashboard')}</h1>
+      {/* The notebook (issue 14): every annotation, searchable; a plain link between Rasid's pages. */}
+      <p class="open-notebook">
+        <a href="notebook.html">{t('openNotebook')}</a>
+      </p>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <input
           type="search"

@@ -8,6 +8,7 @@ import { sessionTrash } from '../../lib/browser/session-trash.ts';
 
 const ANNOTATE_MENU = 'rasid-annotate';
 const DASHBOARD_MENU = 'rasid-dashboard';
+const NOTEBOOK_MENU = 'rasid-notebook';
 
 /** Firefox's sidebar API, absent from the Chromium-based types. */
 interface SidebarAction {
@@ -49,6 +50,11 @@ export default defineBackground(() => {
       contexts: [browser.action ? 'action' : ('browser_action' as 'action')],
     });
     browser.contextMenus.create({
+      id: NOTEBOOK_MENU,
+      title: browser.i18n.getMessage('openNotebook'),
+      contexts: [browser.action ? 'action' : ('browser_action' as 'action')],
+    });
+    browser.contextMenus.create({
       id: ANNOTATE_MENU,
       title: browser.i18n.getMessage('annotateMenu'),
       contexts: ['selection'],
@@ -57,6 +63,8 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === DASHBOARD_MENU)
       return void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+    if (info.menuItemId === NOTEBOOK_MENU)
+      return void browser.tabs.create({ url: browser.runtime.getURL('/notebook.html') });
     if (info.menuItemId !== ANNOTATE_MENU || tab?.id === undefined) return;
     void browser.tabs
       .sendMessage(tab.id, { type: 'annotations/annotate-selection', payload: {} })

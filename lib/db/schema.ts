@@ -6,6 +6,7 @@ import { tallyMentions, type EntitySiteRow, type EntityStatsRow } from '../model
 import type { MentionRow } from '../model/mention.ts';
 import type { ReaderAliasRow, ReaderEntityRow } from '../model/reader-entity.ts';
 import type { SettingsRow } from '../model/settings.ts';
+import type { AnchorRow } from '../model/notebook.ts';
 import type { DismissedNameRow, SuggestedMentionRow } from '../model/suggestion.ts';
 
 export const DB_NAME = 'rasid';
@@ -26,6 +27,7 @@ export class RasidDB extends Dexie {
   declare readerAliases: EntityTable<ReaderAliasRow, 'id'>;
   declare suggestedMentions: Table<SuggestedMentionRow, [string, string]>;
   declare dismissedNames: EntityTable<DismissedNameRow, 'key'>;
+  declare anchors: EntityTable<AnchorRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -143,6 +145,9 @@ export class RasidDB extends Dexie {
       suggestedMentions: '[page+key], key, site',
       dismissedNames: '&key',
     });
+    // v8: where each annotation's passage was the last time its page was read (issue 14: the notebook
+    // lists orphans across pages). Written by the tabs' reports; a new table, nothing to move.
+    this.version(8).stores({ anchors: '&id' });
   }
 }
 

@@ -1,0 +1,128 @@
+import { fold } from '../arabic/normalize.ts';
+import type { AnnotationRow } from '../model/annotation.ts';
+import type { AnchorState, NotebookFilters, NotebookOrder, NotebookQuery } from '../model/notebook.ts';
+
+/**
+ * The notebook's search (issue 14), pure: one compact entry per annotation, its searchable text folded
+ * once as the matcher folds (`lib/arabic/normalize.ts`: hamza and alef forms, ة/ه, diacritics,
+ * tatweel, Latin case), kept in both orders the notebook shows. A search folds the query the same way
+ * and keeps the entries holding every word of it; the background answers with one screen and a count.
+ */
+
+/** What the index keeps of one annotation: what the filters look at and the folded text searched. */
+export interface IndexEntry {
+  id: string;
+  page: string;
+  site: string;
+  created: number;
+  position: number;
+  color: AnnotationRow['body']['color'];
+  tags: readonly string[];
+  entity: string | undefined;
+  anchor: AnchorState;
+  /** Quote, note, tags and page title, folded, separated by a character no word holds. */
+  text: string;
+}
+
+/** What is known around an annotation, to index it. */
+export interface EntryContext {
+  title: string;
+  site: string;
+  anchor: AnchorState;
+}
+
+const SEPARATOR = '\u0001';
+
+export function indexEntry(row: AnnotationRow, context: EntryContext): IndexEntry {
+  const { quote } = row.target.selector;
+  return {
+    id: row.id,
+    page: row.page,
+    site: context.site,
+    created: row.created,
+    position: row.target.selector.position.start,
+    color: row.body.color,
+    tags: row.body.tags,
+    entity: row.body.entity,
+    anchor: context.anchor,
+    text: [quote.exact, row.body.note, ...row.body.tags, context.title].map(fold).join(SEPARATOR),
+  };
+}
+
+export interface NotebookIndex {
+  /** Newest first (ties by id, so that the order is stable). */
+  newest: IndexEntry[];
+  /** By page — pages by their newest annotation — and in reading order within a page. */
+  page: IndexEntry[];
+  /**
+   * Each linked entity's names and spellings, folded, once: thousands of annotations link to the
+   * same few entities, so their names are kept here rather than in every entry.
+   */
+  names: Map<string, string>;
+}
+
+/** The index of some entries; `entityNames`: the names and spellings of the entities they link to. */
+export function buildIndex(
+  entries: readonly IndexEntry[],
+  entityNames: ReadonlyMap<string, readonly string[]> = new Map(),
+): NotebookIndex {
+  const names = new Map([...entityNames].map(([id, list]) => [id, list.map(fold).join(SEPARATOR)]));
+  const newest = [...entries].sort((a, b) => b.created - a.created || a.id.localeCompare(b.id));
+  const latest = new Map<string, number>();
+  for (const e of newest) if (!latest.has(e.page)) latest.set(e.page, e.created);
+  const page = [...entries].sort(
+    (a, b) =>
+      latest.get(b.page)! - latest.get(a.page)! ||
+      a.page.localeCompare(b.page) ||
+      a.position - b.position ||
+      a.id.localeCompare(b.id),
+  );
+  return { newest, page, names };
+}
+
+/** The words of a search, folded: an entry must hold each of them. */
+export const searchWords = (q: string | undefined): string[] => (q ? fold(q).split(' ').filter(Boolean) : []);
+
+/** A test for the filters (search included) that is cheap to run over every entry. */
+export function matcher(
+  filters: NotebookFilters,
+  names: ReadonlyMap<string, string> = new Map(),
+): (e: IndexEntry) => boolean {
+  const words = searchWords(filters.q);
+  const holds = (e: IndexEntry, w: string) =>
+    e.text.includes(w) || (e.entity !== undefined && !!names.get(e.entity)?.includes(w));
+  const { tag, color, entity, site, from, to, orphans } = filters;
+  return (e) =>
+    (!tag || e.tags.includes(tag)) &&
+    (!color || e.color === color) &&
+    (!entity || e.entity === entity) &&
+    (!site || e.site === site) &&
+    (from === undefined || e.created >= from) &&
+    (to === undefined || e.created <= to) &&
+    (!orphans || e.anchor === 'orphan') &&
+    words.every((w) => holds(e, w));
+}
+
+/** Every id the filters select, in the order asked for (what an export of "what is shown" takes). */
+export function selectIds(
+  index: NotebookIndex,
+  query: NotebookFilters & { order?: NotebookOrder },
+): string[] {
+  const test = matcher(query, index.names);
+  return index[query.order ?? 'newest'].filter(test).map((e) => e.id);
+}
+
+/** One screen of what the filters select, and how many they select in all. */
+export function searchIndex(index: NotebookIndex, query: NotebookQuery): { ids: string[]; total: number } {
+  const test = matcher(query, index.names);
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? 50;
+  const ids: string[] = [];
+  let total = 0;
+  for (const e of index[query.order ?? 'newest']) {
+    if (!test(e)) continue;
+    if (total >= offset && ids.length < limit) ids.push(e.id);
+    total++;
+  }
+  return { ids, total };
+}
