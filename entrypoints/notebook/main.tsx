@@ -96,7 +96,7 @@ function NotebookPageView() {
           });
         }}
         onOpen={(item) => {
-          void openAnnotation(item.row.target.source, item.row.id).catch((e: unknown) =>
+          void openAnnotation(item.row).catch((e: unknown) =>
             setError(i18n.t('notebookOpenFailed', { message: String(e) })),
           );
         }}
