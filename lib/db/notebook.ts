@@ -11,7 +11,7 @@ import type { PageRow } from '../model/page.ts';
 import { siteOf } from '../pages/page-key.ts';
 import {
   buildIndex,
-  indexEntry,
+  indexEntries,
   searchIndex,
   selectIds,
   type NotebookIndex,
@@ -69,23 +69,21 @@ export function createNotebook(db: RasidDB, lexicon: () => Promise<readonly Enti
     const entities = new Map<string, Entity>();
     const tags = new Map<string, number>();
     const sites = new Set<string>();
-    const entries = rows.map((row) => {
-      const page = pages.get(row.page);
+    for (const row of rows) {
       const entity = row.body.entity ? byId.get(row.body.entity) : undefined;
       if (entity) entities.set(entity.id, entity);
       for (const tag of row.body.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
-      const site = siteOfRow(row, page);
+    }
+    const entries = indexEntries(rows, (row) => {
+      const site = siteOfRow(row, pages.get(row.page));
       if (site) sites.add(site);
-      return indexEntry(row, {
-        title: page?.title ?? '',
-        site,
-        anchor: anchors.get(row.id) ?? 'unknown',
-      });
+      return { site, anchor: anchors.get(row.id) ?? 'unknown' };
     });
     return {
       index: buildIndex(
         entries,
         new Map([...entities.values()].map((e) => [e.id, [e.ar, e.en, ...e.aliases.map((a) => a.text)]])),
+        new Map([...pages.values()].map((p) => [p.url, p.title])),
       ),
       pages,
       anchors,

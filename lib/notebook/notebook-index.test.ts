@@ -24,7 +24,6 @@ const row = (
 });
 
 const context = (over: Partial<EntryContext> = {}): EntryContext => ({
-  title: 'مقال',
   site: 'enabbaladi.net',
   anchor: 'found',
   ...over,
@@ -34,6 +33,7 @@ const indexOf = (...entries: [AnnotationRow, Partial<EntryContext>?][]) =>
   buildIndex(
     entries.map(([r, c]) => indexEntry(r, context(c))),
     new Map([['sdf', ['قوات سوريا الديمقراطية', 'Syrian Democratic Forces', 'قسد']]]),
+    new Map([['https://syria.tv/title', 'تقرير عن درعا']]),
   );
 
 describe('notebook search, folded as the matcher folds', () => {
@@ -55,7 +55,7 @@ describe('notebook search, folded as the matcher folds', () => {
     const index = indexOf(
       [row('note', { note: 'مصدر محلي' })],
       [row('tag', { tags: ['جنوب سوريا'] })],
-      [row('title'), { title: 'تقرير عن درعا' }],
+      [row('title', { page: 'https://syria.tv/title' })],
       [row('entity', { entity: 'sdf' })],
     );
     expect(searchIndex(index, { q: 'محلى' }).ids).toEqual(['note']);
