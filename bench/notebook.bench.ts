@@ -152,6 +152,9 @@ const [upgradeMs] = await timesOf({ type: 'history/count', payload: { site: null
 const [lexiconMs] = await timesOf({ type: 'dashboard/ranking', payload: { query: 'x' } }, 1);
 const [coldMs] = await timesOf({ type: 'notebook/query', payload: { limit: 50 } }, 1);
 console.log(
+  `Load average while measuring: ${(await import('node:os')).loadavg()[0]!.toFixed(1)} on ${(await import('node:os')).cpus().length} cores.`,
+);
+console.log(
   `Seeded ${PAGES.toLocaleString('en')} pages and ${(PAGES * PER_PAGE).toLocaleString('en')} annotations on ${SITES} sites in ${(seedMs / 1000).toFixed(1)} s ` +
     `(upgrade to the newest version: ${(upgradeMs! / 1000).toFixed(1)} s).\n`,
 );
@@ -184,7 +187,13 @@ for (const [label, hash] of screens) {
     await notebook.goto(`${browser.extensionOrigin}/manifest.json`);
     await notebook.goto(`${browser.extensionOrigin}/notebook.html#${hash}`);
     await notebook.front();
-    await notebook.waitFor(() => document.querySelectorAll('[data-annotation]').length > 0, null, 30_000);
+    await notebook.waitFor(
+      () =>
+        performance.getEntriesByName('rasid-notebook-first-screen').length > 0 &&
+        document.querySelectorAll('[data-annotation]').length > 0,
+      null,
+      120_000,
+    );
     // Marked by the page after the render that drew its first screen (from navigation start).
     times.push(
       await notebook.evaluate(

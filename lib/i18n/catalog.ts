@@ -194,6 +194,10 @@ export const en = {
   notebookRenamed: { one: 'Changed on {n} annotation.', other: 'Changed on {n} annotations.' },
   notebookExportScope: 'The annotations shown (the search and filters above)',
   notebookOpenFailed: 'Could not open the page: {message}',
+  noHistoryButAnnotations: {
+    one: 'No pages read yet; {n} annotation kept.',
+    other: 'No pages read yet; {n} annotations kept.',
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type MessageKey = keyof typeof en;
@@ -441,4 +445,12 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   },
   notebookExportScope: 'التعليقات المعروضة (حسب البحث والمرشحات أعلاه)',
   notebookOpenFailed: 'تعذّر فتح الصفحة: {message}',
+  noHistoryButAnnotations: {
+    zero: 'لم تُقرأ أي صفحة بعد، ولا تعليقات.',
+    one: 'لم تُقرأ أي صفحة بعد؛ لديك تعليق واحد محفوظ.',
+    two: 'لم تُقرأ أي صفحة بعد؛ لديك تعليقان محفوظان.',
+    few: 'لم تُقرأ أي صفحة بعد؛ لديك {n} تعليقات محفوظة.',
+    many: 'لم تُقرأ أي صفحة بعد؛ لديك {n} تعليقًا محفوظًا.',
+    other: 'لم تُقرأ أي صفحة بعد؛ لديك {n} تعليق محفوظ.',
+  },
 };
