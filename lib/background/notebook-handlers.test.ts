@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshDb } from '../../tests/support/fresh-db.ts';
 import type { RasidDB } from '../db/schema.ts';
 import type { AnnotationRow } from '../model/annotation.ts';
@@ -124,6 +124,22 @@ describe('notebook handlers', () => {
     ]);
     await handlers['annotation/delete']({ id: 'a2' }, ext);
     expect((await handlers['notebook/query']({}, ext)).total).toBe(2);
+  });
+
+  it('keeps each annotation’s folded text, so a background started afresh does not fold it again', async () => {
+    await seed();
+    const ext = { kind: 'extension' } as const;
+    await handlers['notebook/query']({}, ext);
+    await vi.waitFor(async () => expect(await db.foldedTexts.count()).toBe(3));
+    // A text kept for a1 at its current version is taken as it is (marked here, to see it used)…
+    await db.foldedTexts.update('a1', { text: 'مختلق' });
+    const fresh = testHandlers(db);
+    expect((await fresh['notebook/query']({ q: 'مختلق' }, ext)).items.map((i) => i.row.id)).toEqual(['a1']);
+    // …and folded again once the annotation changes.
+    await db.annotations.update('a1', { modified: 50 });
+    const again = testHandlers(db);
+    expect((await again['notebook/query']({ q: 'مختلق' }, ext)).total).toBe(0);
+    expect((await again['notebook/query']({ q: 'محلى' }, ext)).total).toBe(1);
   });
 
   it('renames a tag everywhere, merging it into one of the same name', async () => {

@@ -11,8 +11,10 @@ import type { PageRow } from '../model/page.ts';
 import { siteOf } from '../pages/page-key.ts';
 import {
   buildIndex,
+  FOLD_VERSION,
   indexEntries,
   searchIndex,
+  type FoldedText,
   selectIds,
   type NotebookIndex,
 } from '../notebook/notebook-index.ts';
@@ -53,11 +55,13 @@ export function createNotebook(db: RasidDB, lexicon: () => Promise<readonly Enti
   let generation = 0;
 
   async function build(): Promise<Built> {
-    const [rows, anchorRows, entityList] = await Promise.all([
+    const [rows, anchorRows, foldedRows, entityList] = await Promise.all([
       db.annotations.toArray(),
       db.anchors.toArray(),
+      db.foldedTexts.toArray(),
       lexicon(),
     ]);
+    const folded = new Map(foldedRows.map((f) => [f.id, f]));
     const keys = [...new Set(rows.map((r) => r.page))];
     const pages = new Map(
       (await db.pages.bulkGet(keys)).flatMap((p): [string, PageRow][] => (p ? [[p.url, p]] : [])),
@@ -74,11 +78,33 @@ export function createNotebook(db: RasidDB, lexicon: () => Promise<readonly Enti
       if (entity) entities.set(entity.id, entity);
       for (const tag of row.body.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
     }
-    const entries = indexEntries(rows, (row) => {
-      const site = siteOfRow(row, pages.get(row.page));
-      if (site) sites.add(site);
-      return { site, anchor: anchors.get(row.id) ?? 'unknown' };
+    const entries = indexEntries(
+      rows,
+      (row) => {
+        const site = siteOfRow(row, pages.get(row.page));
+        if (site) sites.add(site);
+        return { site, anchor: anchors.get(row.id) ?? 'unknown' };
+      },
+      folded,
+    );
+    // Keep what was folded afresh, and drop what belongs to annotations that are gone. Not awaited by
+    // the question: the index is answered from memory, the store catches up.
+    const modified = new Map(rows.map((r) => [r.id, r.modified]));
+    const renewed = entries.flatMap((e): FoldedText[] => {
+      const before = folded.get(e.id);
+      const at = modified.get(e.id)!;
+      return before?.modified === at && before.fold === FOLD_VERSION
+        ? []
+        : [{ id: e.id, modified: at, fold: FOLD_VERSION, text: e.text }];
     });
+    const gone = foldedRows.filter((f) => !modified.has(f.id)).map((f) => f.id);
+    if (renewed.length || gone.length)
+      void db
+        .transaction('rw', db.foldedTexts, async () => {
+          await db.foldedTexts.bulkPut(renewed);
+          await db.foldedTexts.bulkDelete(gone);
+        })
+        .catch((e: unknown) => console.warn('Rasid: the notebook’s folded texts were not kept', e));
     return {
       index: buildIndex(
         entries,

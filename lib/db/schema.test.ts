@@ -46,7 +46,7 @@ const SHIPPED: DeclaredVersion[] = [
     stores: { suggestedMentions: '[page+key], key, site', dismissedNames: '&key' },
     upgrade: false,
   },
-  { version: 8, stores: { anchors: '&id' }, upgrade: false },
+  { version: 8, stores: { anchors: '&id', foldedTexts: '&id' }, upgrade: false },
 ];
 const NEWEST = SHIPPED.at(-1)!.version;
 
@@ -399,6 +399,7 @@ function profileAt(from: number) {
     ],
     dismissedNames: [{ key: 'الطرفين', text: 'الطرفين', created: mar }],
     anchors: [{ id: 'x', orphan: true, checked: mar }],
+    foldedTexts: [{ id: 'x', modified: mar, fold: 1, text: 'مصدر محلي' }],
   };
 }
 
@@ -505,6 +506,7 @@ describe.each(SHIPPED.map((v) => v.version))('a version %i database', (from) => 
     expect(await db.anchors.toArray()).toEqual(from >= 8 ? profileAt(from).anchors : []);
     await db.anchors.put({ id: 'y', orphan: false, checked: mar });
     expect(await db.anchors.count()).toBe(from >= 8 ? 2 : 1);
+    expect(await db.foldedTexts.toArray()).toEqual(from >= 8 ? profileAt(from).foldedTexts : []);
 
     // What was repaired is said, with what it was; nothing is said when nothing was.
     const said = warn.mock.calls.map((call) => call.map((part) => JSON.stringify(part)).join(' ')).join('\n');

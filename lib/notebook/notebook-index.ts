@@ -30,6 +30,21 @@ export interface EntryContext {
   anchor: AnchorState;
 }
 
+/**
+ * The rules' version: a text folded under other rules is folded again. Raise it when
+ * `lib/arabic/normalize.ts` changes what it folds.
+ */
+export const FOLD_VERSION = 1;
+
+/** An annotation's quote, note and tags as the index folds them, kept so a new background need not fold them again. */
+export interface FoldedText {
+  id: string;
+  /** The annotation's `modified` when it was folded: an edit folds it again. */
+  modified: number;
+  fold: number;
+  text: string;
+}
+
 /** Separates texts folded together: folding keeps it, and no text the reader writes needs it. */
 const RS = '\u001e';
 /** How many texts are folded in one call (one call's buffers hold them all). */
@@ -59,10 +74,19 @@ export function foldMany(texts: readonly string[]): string[] {
 export function indexEntries(
   rows: readonly AnnotationRow[],
   contextOf: (row: AnnotationRow) => EntryContext,
+  folded: ReadonlyMap<string, FoldedText> = new Map(),
 ): IndexEntry[] {
-  const texts = foldMany(
-    rows.map((row) => [row.target.selector.quote.exact, row.body.note, ...row.body.tags].join('\n')),
+  // Texts folded before (kept in the store, `FoldedText`) are taken as they are, if still current.
+  const current = (row: AnnotationRow) => {
+    const known = folded.get(row.id);
+    return known && known.modified === row.modified && known.fold === FOLD_VERSION ? known.text : undefined;
+  };
+  const stale = rows.filter((row) => current(row) === undefined);
+  const fresh = foldMany(
+    stale.map((row) => [row.target.selector.quote.exact, row.body.note, ...row.body.tags].join('\n')),
   );
+  const made = new Map(stale.map((row, i) => [row.id, fresh[i]!]));
+  const texts = rows.map((row) => current(row) ?? made.get(row.id)!);
   return rows.map((row, i) => {
     const context = contextOf(row);
     return {
