@@ -9,7 +9,8 @@ import { NoteDates } from './NoteDates.tsx';
 export type { AnnotationValues } from '../lib/annotate/annotation-draft.ts';
 export type { LinkableEntity } from '../lib/reader-lexicon/linkable-entities.ts';
 
-const parseTags = (s: string) => [
+/** Tags as the reader types them: separated by commas, Arabic `،` too (the notebook edits them the same way). */
+export const parseTags = (s: string): string[] => [
   ...new Set(
     s
       .split(/[,،]/u)

@@ -134,4 +134,33 @@ describe('Dashboard: candidates', () => {
     await flush();
     expect(without.querySelector('[data-testid=candidates]')).toBeNull();
   });
+
+  it('tells the truth when no page was read but annotations are kept (an import into a fresh profile)', async () => {
+    const data: DashboardData = {
+      ranking: async () => [],
+      detail: async (entity) => ({ entity, pages: [], cooccurring: [], timeline: [] }),
+      sites: async () => [],
+    };
+    const none = document.createElement('div');
+    render(<Dashboard i18n={createTranslator('en')} lexicon={[]} data={data} />, none);
+    // Waited for rather than flushed: the answers are promises, and a busy machine is slow to settle them.
+    await vi.waitFor(() =>
+      expect(none.querySelector('[data-testid=no-history]')?.textContent?.trim()).toBe('Nothing read yet.'),
+    );
+    const kept = document.createElement('div');
+    render(
+      <Dashboard
+        i18n={createTranslator('en')}
+        lexicon={[]}
+        data={{ ...data, annotations: async () => 12 }}
+      />,
+      kept,
+    );
+    await vi.waitFor(() =>
+      expect(kept.querySelector('[data-testid=no-history]')?.textContent).toBe(
+        'No pages read yet; 12 annotations kept. Open the notebook',
+      ),
+    );
+    expect(kept.querySelector('[data-testid=no-history] a')?.getAttribute('href')).toBe('notebook.html');
+  });
 });

@@ -12,6 +12,11 @@ export interface DashboardData {
   ranking(filters: RankingFilters): Promise<RankedEntity[]>;
   detail(entity: string): Promise<EntityDetail>;
   sites(): Promise<string[]>;
+  /**
+   * How many annotations the reader keeps (issue 14): with no pages read — a fresh profile after an
+   * import — the empty ranking says they are there, in the notebook.
+   */
+  annotations?(): Promise<number>;
   /** Names Rasid does not know that the reader keeps meeting (issue 13); the section is left out without it. */
   candidates?(): Promise<NameCandidate[]>;
   /** Makes a candidate one of the reader's actors or places. */
@@ -49,9 +54,11 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0 }: Props
   const [selected, setSelected] = useState<string | null>(null);
   const [detail, setDetail] = useState<EntityDetail | null>(null);
   const [candidates, setCandidates] = useState<NameCandidate[] | null>(null);
+  const [annotations, setAnnotations] = useState(0);
 
   useEffect(() => void data.sites().then(setSites), [data, revision]);
   useEffect(() => void data.candidates?.().then(setCandidates), [data, revision]);
+  useEffect(() => void data.annotations?.().then(setAnnotations), [data, revision]);
   useEffect(() => void data.ranking(filters).then(setRanking), [data, filters, revision]);
   useEffect(() => {
     if (selected) void data.detail(selected).then(setDetail);
@@ -61,6 +68,10 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0 }: Props
   return (
     <main class="dashboard">
       <h1>{t('dashboard')}</h1>
+      {/* The notebook (issue 14): every annotation, searchable; a plain link between Rasid's pages. */}
+      <p class="open-notebook">
+        <a href="notebook.html">{t('openNotebook')}</a>
+      </p>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <input
           type="search"
@@ -122,7 +133,12 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0 }: Props
           ))}
         </select>
       </form>
-      {ranking && !ranking.length && <p role="status">{t('noHistory')}</p>}
+      {ranking && !ranking.length && (
+        <p role="status" data-testid="no-history">
+          {annotations ? t('noHistoryButAnnotations', { n: annotations }) : t('noHistory')}{' '}
+          {!!annotations && <a href="notebook.html">{t('openNotebook')}</a>}
+        </p>
+      )}
       {!!ranking?.length && (
         <table class="ranking">
           <thead>

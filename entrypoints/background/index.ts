@@ -10,6 +10,7 @@ import { readerCommandOf } from '../../lib/background/message-guards.ts';
 
 const ANNOTATE_MENU = 'rasid-annotate';
 const DASHBOARD_MENU = 'rasid-dashboard';
+const NOTEBOOK_MENU = 'rasid-notebook';
 
 /** Firefox's sidebar API, absent from the Chromium-based types. */
 interface SidebarAction {
@@ -53,6 +54,11 @@ export default defineBackground(() => {
       contexts: [browser.action ? 'action' : ('browser_action' as 'action')],
     });
     browser.contextMenus.create({
+      id: NOTEBOOK_MENU,
+      title: browser.i18n.getMessage('openNotebook'),
+      contexts: [browser.action ? 'action' : ('browser_action' as 'action')],
+    });
+    browser.contextMenus.create({
       id: ANNOTATE_MENU,
       title: browser.i18n.getMessage('annotateMenu'),
       contexts: ['selection'],
@@ -61,6 +67,8 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === DASHBOARD_MENU)
       return void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+    if (info.menuItemId === NOTEBOOK_MENU)
+      return void browser.tabs.create({ url: browser.runtime.getURL('/notebook.html') });
     if (info.menuItemId !== ANNOTATE_MENU || tab?.id === undefined) return;
     void browser.tabs
       .sendMessage(tab.id, { type: 'annotations/annotate-selection', payload: {} })

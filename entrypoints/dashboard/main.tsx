@@ -26,6 +26,10 @@ const data: DashboardData = {
     const r = await sendMessage('dashboard/sites', {});
     return r.ok ? r.value : [];
   },
+  async annotations() {
+    const r = await sendMessage('notebook/query', { limit: 1 });
+    return r.ok ? r.value.all : 0;
+  },
   async candidates() {
     const r = await sendMessage('dashboard/candidates', {});
     return r.ok ? r.value : [];

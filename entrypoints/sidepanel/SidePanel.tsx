@@ -110,6 +110,13 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
           >
             {i18n.t('openDashboard')}
           </button>
+          <button
+            type="button"
+            class="open-notebook"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/notebook.html') })}
+          >
+            {i18n.t('openNotebook')}
+          </button>
           <button type="button" class="open-lexicon" onClick={() => void browser.runtime.openOptionsPage()}>
             {i18n.t('lexiconTitle')}
           </button>

@@ -14,6 +14,7 @@ import type { ChangeTopic, HandlersOf, Protocol, Sender, TabMessage } from '../m
 import type { AnnotationRow } from '../model/annotation.ts';
 import type { Trash } from './trash.ts';
 import { createExchange } from '../db/run-exchange.ts';
+import { createNotebook, recordAnchors, renameTag } from '../db/notebook.ts';
 import { markdownLabels } from '../exchange/markdown-labels.ts';
 import { importReaderLexiconItems } from '../db/reader-lexicon-store.ts';
 import { isStopword } from '../arabic/stopwords.ts';
@@ -79,20 +80,32 @@ const keysOf = (e: { ar: string; aliases: readonly { text: string }[] }) =>
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db, tabUrl, now, changed, setBadge, broadcast, trash } = deps;
+  // Declared before the notebook exists: called only from handlers, after it does.
+  const notebookChanged = () => notebook.invalidate();
   /** After any change to the reader's lexicon: pages re-highlight, the options page reloads its list. */
   const lexiconChanged = () => {
+    // The notebook searches entity names (built on its next question).
+    notebookChanged();
     broadcast({ type: 'lexicon/changed', payload: {} });
     changed(['lexicon']);
   };
   /** The bundled entities with the reader's merged over them: what the dashboard names and filters. */
   const lexicon = async () => mergeLexicon(bundledLexicon.entities, await readReaderLexicon(db));
-  const exchange = createExchange({ db, version: deps.version, now, lexicon });
+  const notebook = createNotebook(db, lexicon);
+  const exchange = createExchange({
+    db,
+    version: deps.version,
+    now,
+    lexicon,
+    select: (filters) => notebook.ids(filters),
+  });
   // Which page each tab shows, from its reports: the canonical link that decides a page's key is known
   // only to the page. (Lost when an MV3 service worker stops; `page/get` then falls back to the URL.)
   const tabPages = new Map<number, { address: string; key: string; page: PageRow }>();
   /** The folded spellings of the bundled lexicon's names, for the dashboard's candidates (built on first use). */
   let bundledKeys: Set<string> | undefined;
   const annotationsChanged = () => {
+    notebookChanged();
     changed(['annotations']);
   };
   return {
@@ -105,6 +118,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         tabPages.set(sender.tabId, { address: url, key: page.url, page });
         setBadge(sender.tabId, entities);
       }
+      await notebook.pageRead(page);
       changed(['pages', 'history'], sender.tabId);
       return page;
     },
@@ -258,6 +272,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'history/forget': async (what) => {
       const pages = await forgetHistory(db, what);
+      // Titles of forgotten pages leave the notebook's search.
+      notebookChanged();
       changed(['history', 'pages']);
       return { pages };
     },
@@ -307,6 +323,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'entity/history': ({ url, canonical, entities }) =>
       entityHistory(db, entities, pageKey(url, canonical), siteOf(url)),
+
+    'notebook/query': (query) => notebook.query(query),
+    async 'notebook/rename-tag'({ from, to }) {
+      const count = await renameTag(db, from, to, now());
+      if (count) annotationsChanged();
+      return { changed: count };
+    },
+    async 'annotation/anchors'({ url, found, orphans }) {
+      // Only the annotations of the reporting page's own site (the guard checked `url` is its page).
+      if (await recordAnchors(db, siteOf(url), found, orphans, now())) annotationsChanged();
+      return null;
+    },
 
     'settings/get': ({ site }, sender) => {
       if (sender.kind === 'content' && site !== siteOf(sender.url))

@@ -130,6 +130,29 @@ const settingsPatch = z
   .partial()
   .strict();
 
+/** The notebook's search and filters (issue 14), as its address says them. */
+const notebookFilters = z
+  .object({
+    q: text(500),
+    tag: text(MAX_NAME_CHARS),
+    color: z.enum(ANNOTATION_COLORS),
+    entity: id,
+    site: text(500),
+    from: z.number(),
+    to: z.number(),
+    orphans: z.boolean(),
+  })
+  .partial()
+  .strict();
+const notebookQuery = notebookFilters
+  .extend({
+    order: z.enum(['newest', 'page']),
+    offset: z.number().int().nonnegative().max(1_000_000),
+    limit: z.number().int().positive().max(200),
+  })
+  .partial()
+  .strict();
+
 /** One schema per message type: a message added to the protocol and forgotten here does not compile. */
 export const REQUESTS: Record<MessageType, z.ZodType> = {
   'page/report': z.object({
@@ -188,12 +211,17 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
   'exchange/export': z.object({
     scope: z.union([
       z.object({ page: url }),
-      z.object({
-        site: text(500).optional(),
-        from: z.number().optional(),
-        to: z.number().optional(),
-        entity: id.optional(),
-      }),
+      // Before the dashboard's (whose fields are all optional): a notebook scope is never read as one.
+      z.object({ notebook: notebookFilters }).strict(),
+      // Strict: a scope with anything else (a malformed notebook scope) must not pass as "everything".
+      z
+        .object({
+          site: text(500).optional(),
+          from: z.number().optional(),
+          to: z.number().optional(),
+          entity: id.optional(),
+        })
+        .strict(),
     ]),
     format: z.enum(['jsonld', 'csv', 'markdown']),
     mentions: z.boolean(),
@@ -241,6 +269,14 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
   'names/dismissed': empty,
   'names/dismiss': z.object({ key: name, text: name }),
   'dashboard/candidates': empty,
+  'notebook/query': notebookQuery,
+  'notebook/rename-tag': z.object({ from: text(MAX_NAME_CHARS).min(1), to: name }).strict(),
+  'annotation/anchors': z.object({
+    url,
+    canonical,
+    found: z.array(id).max(MAX_IDS),
+    orphans: z.array(id).max(MAX_IDS),
+  }),
 };
 
 /**
@@ -267,6 +303,8 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   'names/dismissed': 'content',
   // The page's own text, recognised off its thread; nothing is stored.
   'names/suggest': 'content',
+  // Where the tab found its own page's annotations; the handler records only those of its site.
+  'annotation/anchors': 'content',
   'page/get': 'extension',
   'settings/set': 'extension',
   'entity/list': 'extension',
@@ -289,6 +327,9 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   // The reader's history is shown in the side panel only, never in the page (issue #12): a content
   // script has no use for it.
   'entity/history': 'extension',
+  // The reader's whole notebook: Rasid's pages only, never a page's content script.
+  'notebook/query': 'extension',
+  'notebook/rename-tag': 'extension',
 };
 
 /** The origin of an address (`null` for file pages: each saved file is its own). */

@@ -4,7 +4,12 @@ import type { Entity } from '../lexicon/schema.ts';
 import { GENERAL_SUBTYPE } from '../reader-lexicon/merge-reader-lexicon.ts';
 import type { AnnotationRow } from '../model/annotation.ts';
 import type { MentionRow } from '../model/mention.ts';
+import type { NotebookFilters } from '../model/notebook.ts';
 import type { RasidDB } from './schema.ts';
+
+/** What an export reads: a page, the dashboard's filters, or the annotations the notebook selected. */
+export type ExportSelection =
+  Exclude<ExportScope, { notebook: NotebookFilters }> | { ids: readonly string[] };
 
 export interface ExportOptions {
   /** Also the entities the pages named (history), as identifying annotations or rows. */
@@ -18,10 +23,18 @@ export interface ExportOptions {
 /** Gathers an export's data in one read transaction: a consistent picture, whatever the format. */
 export async function exportData(
   db: RasidDB,
-  scope: ExportScope,
+  scope: ExportSelection,
   options: ExportOptions,
 ): Promise<ExportInput> {
   return db.transaction('r', [db.annotations, db.mentions, db.pages, db.entities], async () => {
+    if ('ids' in scope) {
+      const annotations = (await db.annotations.bulkGet([...scope.ids]))
+        .flatMap((a) => (a ? [a] : []))
+        .sort(byPageThenPosition);
+      const keys = [...new Set(annotations.map((a) => a.page))];
+      const mentions = options.mentions ? await db.mentions.where('page').anyOf(keys).toArray() : undefined;
+      return gathered(db, annotations, mentions, options);
+    }
     const inRange = (time: number) =>
       'page' in scope ||
       ((scope.from === undefined || time >= scope.from) && (scope.to === undefined || time <= scope.to));
@@ -50,23 +63,31 @@ export async function exportData(
               inRange(m.firstSeen),
           )
       : undefined;
-    const pageKeys = [
-      ...new Set([...annotations.map((a) => a.page), ...(mentions ?? []).map((m) => m.page)]),
-    ];
-    const pages = (await db.pages.bulkGet(pageKeys)).flatMap((p) => (p ? [p] : []));
-    const ids = new Set([
-      ...annotations.flatMap((a) => (a.body.entity ? [a.body.entity] : [])),
-      ...(mentions ?? []).map((m) => m.entity),
-    ]);
-    return {
-      version: options.version,
-      generated: options.now,
-      annotations,
-      pages,
-      entities: await entityLabels(db, [...ids], options.lexicon),
-      mentions,
-    };
+    return gathered(db, annotations, mentions, options);
   });
+}
+
+/** The export's input from its annotations and mentions: their pages and entities, named. */
+async function gathered(
+  db: RasidDB,
+  annotations: AnnotationRow[],
+  mentions: MentionRow[] | undefined,
+  options: ExportOptions,
+): Promise<ExportInput> {
+  const pageKeys = [...new Set([...annotations.map((a) => a.page), ...(mentions ?? []).map((m) => m.page)])];
+  const pages = (await db.pages.bulkGet(pageKeys)).flatMap((p) => (p ? [p] : []));
+  const ids = new Set([
+    ...annotations.flatMap((a) => (a.body.entity ? [a.body.entity] : [])),
+    ...(mentions ?? []).map((m) => m.entity),
+  ]);
+  return {
+    version: options.version,
+    generated: options.now,
+    annotations,
+    pages,
+    entities: await entityLabels(db, [...ids], options.lexicon),
+    mentions,
+  };
 }
 
 const byPageThenPosition = (a: AnnotationRow, b: AnnotationRow) =>

@@ -1,4 +1,5 @@
 import { exportData } from './export-data.ts';
+import type { NotebookFilters } from '../model/notebook.ts';
 import { importAnnotations } from './import-annotations.ts';
 import type { RasidDB } from './schema.ts';
 import type { Entity } from '../lexicon/schema.ts';
@@ -16,6 +17,8 @@ export interface ExchangeDeps {
   now(): number;
   /** The entities to name things by: bundled, with the reader's own merged in. */
   lexicon(): Promise<readonly Entity[]>;
+  /** The ids of the annotations the notebook's search and filters select (`lib/db/notebook.ts`). */
+  select?(filters: NotebookFilters): Promise<string[]>;
 }
 
 const FILE_TYPES: Record<ExportFormat, { extension: string; type: string }> = {
@@ -40,7 +43,9 @@ export function createExchange(deps: ExchangeDeps) {
       labels: MarkdownLabels,
     ): Promise<FileToSave> {
       const now = deps.now();
-      const input = await exportData(deps.db, scope, {
+      const selection =
+        'notebook' in scope ? { ids: deps.select ? await deps.select(scope.notebook) : [] } : scope;
+      const input = await exportData(deps.db, selection, {
         mentions,
         version: deps.version,
         now,

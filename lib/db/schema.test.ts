@@ -46,6 +46,7 @@ const SHIPPED: DeclaredVersion[] = [
     stores: { suggestedMentions: '[page+key], key, site', dismissedNames: '&key' },
     upgrade: false,
   },
+  { version: 8, stores: { anchors: '&id', foldedTexts: '&id' }, upgrade: false },
 ];
 const NEWEST = SHIPPED.at(-1)!.version;
 
@@ -397,6 +398,8 @@ function profileAt(from: number) {
       },
     ],
     dismissedNames: [{ key: 'الطرفين', text: 'الطرفين', created: mar }],
+    anchors: [{ id: 'x', orphan: true, checked: mar }],
+    foldedTexts: [{ id: 'x', modified: mar, fold: 1, text: 'مصدر محلي' }],
   };
 }
 
@@ -497,6 +500,13 @@ describe.each(SHIPPED.map((v) => v.version))('a version %i database', (from) => 
       kind: 'place',
     });
     expect(await db.suggestedMentions.where('site').equals('syria.tv').count()).toBe(from >= 7 ? 2 : 1);
+
+    // Where annotations were last found (v8): a version 8 profile's, as they were; none before. And
+    // the table works after the upgrade.
+    expect(await db.anchors.toArray()).toEqual(from >= 8 ? profileAt(from).anchors : []);
+    await db.anchors.put({ id: 'y', orphan: false, checked: mar });
+    expect(await db.anchors.count()).toBe(from >= 8 ? 2 : 1);
+    expect(await db.foldedTexts.toArray()).toEqual(from >= 8 ? profileAt(from).foldedTexts : []);
 
     // What was repaired is said, with what it was; nothing is said when nothing was.
     const said = warn.mock.calls.map((call) => call.map((part) => JSON.stringify(part)).join(' ')).join('\n');

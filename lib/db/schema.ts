@@ -6,6 +6,8 @@ import { tallyMentions, type EntitySiteRow, type EntityStatsRow } from '../model
 import type { MentionRow } from '../model/mention.ts';
 import type { ReaderAliasRow, ReaderEntityRow } from '../model/reader-entity.ts';
 import type { SettingsRow } from '../model/settings.ts';
+import type { AnchorRow } from '../model/notebook.ts';
+import type { FoldedText } from '../notebook/notebook-index.ts';
 import type { DismissedNameRow, SuggestedMentionRow } from '../model/suggestion.ts';
 
 export const DB_NAME = 'rasid';
@@ -26,6 +28,8 @@ export class RasidDB extends Dexie {
   declare readerAliases: EntityTable<ReaderAliasRow, 'id'>;
   declare suggestedMentions: Table<SuggestedMentionRow, [string, string]>;
   declare dismissedNames: EntityTable<DismissedNameRow, 'key'>;
+  declare anchors: EntityTable<AnchorRow, 'id'>;
+  declare foldedTexts: EntityTable<FoldedText, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -143,6 +147,12 @@ export class RasidDB extends Dexie {
       suggestedMentions: '[page+key], key, site',
       dismissedNames: '&key',
     });
+    // v8 (issue 14, the notebook): where each annotation's passage was the last time its page was read
+    // (the notebook lists orphans across pages), written by the tabs' reports; and each annotation's
+    // text as the notebook's search folds it, kept so that a background started afresh (an MV3 service
+    // worker stops when idle) reads its index instead of folding every annotation again. New tables,
+    // nothing to move.
+    this.version(8).stores({ anchors: '&id', foldedTexts: '&id' });
   }
 }
 

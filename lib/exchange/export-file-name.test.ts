@@ -16,5 +16,11 @@ describe('exportFileName', () => {
     ['a saved page', { page: 'file:///home/reader/a.html' }, 'rasid-file-2026-11-29.csv'],
     ['a page key that is no URL', { page: 'not a url' }, 'rasid-all-2026-11-29.csv'],
     ['an odd site name', { site: '../Evil/Site:80' }, 'rasid-evil-site-80-2026-11-29.csv'],
+    [
+      'the notebook filtered to a site',
+      { notebook: { site: 'snacksyrian.com' } },
+      'rasid-snacksyrian.com-2026-11-29.csv',
+    ],
+    ['the notebook, every site', { notebook: { q: 'روسيا' } }, 'rasid-all-2026-11-29.csv'],
   ])('names %s and the UTC day', (_, scope, name) => expect(exportFileName(scope, 'csv', now)).toBe(name));
 });

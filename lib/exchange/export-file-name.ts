@@ -3,12 +3,17 @@ import { siteOf } from '../pages/page-key.ts';
 
 /**
  * An export's file name (issue 15): what it holds and when — `rasid-<site>-<date>.<ext>` for one page
- * or one site, `rasid-all-<date>.<ext>` for everything — so that a folder of exports reads as a list.
+ * or one site (the notebook's site filter too), `rasid-all-<date>.<ext>` for everything — so that a folder of exports reads as a list.
  * The date is the UTC day, as in the file's own `generated`. A site name keeps only what every file
  * system takes (letters, digits, dots and dashes; an internationalised host stays as punycode).
  */
 export function exportFileName(scope: ExportScope, extension: string, now: number): string {
-  const site = 'page' in scope ? siteOrNull(scope.page) : (scope.site ?? null);
+  const site =
+    'page' in scope
+      ? siteOrNull(scope.page)
+      : 'notebook' in scope
+        ? (scope.notebook.site ?? null)
+        : (scope.site ?? null);
   const part = site ? safe(site) : 'all';
   return `rasid-${part || 'all'}-${new Date(now).toISOString().slice(0, 10)}.${extension}`;
 }

@@ -15,6 +15,7 @@ import type { Result } from '../model/result.ts';
 import type { EntityLabel, ExportFormat, ExportScope, FileToSave, ParsedItem } from '../model/exchange.ts';
 import type { ParsedLexicon } from '../model/reader-entity.ts';
 import type { Language } from '../i18n/i18n.ts';
+import type { NotebookPage, NotebookQuery } from '../model/notebook.ts';
 import type {
   NameCandidate,
   RecognisedName,
@@ -156,6 +157,21 @@ export interface Protocol {
     request: { url: string; canonical: string | null; entities: string[] };
     response: EntityHistory[];
   };
+  /**
+   * Notebook (issue 14): one screen of the reader's annotations across pages, searched (folded as the
+   * matcher folds) and filtered, with the number selected and the filters' choices.
+   */
+  'notebook/query': { request: NotebookQuery; response: NotebookPage };
+  /** Notebook: renames a tag on every annotation (merging it into another of that name); how many changed. */
+  'notebook/rename-tag': { request: { from: string; to: string }; response: { changed: number } };
+  /**
+   * Content script → background: where the page's annotations were found, and which were not
+   * (orphans), after the tab anchored them; the notebook lists orphans across pages.
+   */
+  'annotation/anchors': {
+    request: { url: string; canonical: string | null; found: string[]; orphans: string[] };
+    response: null;
+  };
 }
 
 /**
@@ -277,6 +293,9 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'names/dismissed': true,
   'names/dismiss': true,
   'dashboard/candidates': true,
+  'notebook/query': true,
+  'notebook/rename-tag': true,
+  'annotation/anchors': true,
 };
 const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = {
   'reader/state': true,

@@ -3,6 +3,7 @@ import type { MentionRow } from './mention.ts';
 import type { PageRow } from './page.ts';
 import type { Result } from './result.ts';
 import type { EntityType, Subtype } from '../lexicon/schema.ts';
+import type { NotebookFilters } from './notebook.ts';
 
 /**
  * Getting the reader's work out and back in (issue #7): the data every export format is made from, and
@@ -105,11 +106,13 @@ export type ParsedFile = Result<ParsedAnnotations, FileProblem>;
 export type ExportFormat = 'jsonld' | 'csv' | 'markdown';
 
 /**
- * What to export: one page (the panel), or everything the dashboard's filters let through — a site,
- * a date range (annotations made, pages first read), an entity.
+ * What to export: one page (the panel), exactly what the notebook shows (its search and filters), or
+ * everything the dashboard's filters let through — a site, a date range (annotations made, pages
+ * first read), an entity.
  */
 export type ExportScope =
   | { page: string }
+  | { notebook: NotebookFilters }
   | {
       site?: string | undefined;
       from?: number | undefined;

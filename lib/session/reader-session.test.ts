@@ -346,6 +346,27 @@ describe('a reader session', () => {
   );
 
   it(
+    'tells the background which of the page’s annotations it found and which are orphans',
+    async () => {
+      const stored = await storedRow();
+      const lost: AnnotationRow = {
+        ...stored,
+        id: 'a-2',
+        target: {
+          ...stored.target,
+          selector: { quote: { exact: 'جملة حذفت من الصفحة تماما' }, position: { start: 0, end: 25 } },
+        },
+      };
+      const fakes = await started({ 'annotation/list': () => [stored, lost] });
+      await flush();
+      expect(fakes.sentOf('annotation/anchors')).toEqual([
+        { url: 'https://example.org/news/1', canonical: null, found: ['a-1'], orphans: ['a-2'] },
+      ]);
+    },
+    TIMEOUT,
+  );
+
+  it(
     "on a private site, registers no annotation in the page's highlights, yet lists and edits them",
     async () => {
       const stored = await storedRow();

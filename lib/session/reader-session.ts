@@ -134,7 +134,17 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
   /** Loads the page's annotations from the database and anchors them in the page as it is now. */
   const loadAnnotations = async () => {
     const rows = await send('annotation/list', page());
-    if (rows.ok && !signal.aborted) await annotations.load(rows.value, signal);
+    if (rows.ok && !signal.aborted) {
+      await annotations.load(rows.value, signal);
+      // The notebook lists orphans across pages (issue 14): the background learns where each was.
+      const placed = annotations.placed;
+      if (placed.length && !signal.aborted)
+        void send('annotation/anchors', {
+          ...page(),
+          found: placed.flatMap((p) => (p.range ? [p.row.id] : [])),
+          orphans: placed.flatMap((p) => (p.range ? [] : [p.row.id])),
+        });
+    }
     seams.notifyPanel();
   };
   const annotating = new Annotating({
