@@ -94,6 +94,7 @@ describe('Dashboard: candidates', () => {
       ],
       addName: async (text, type) => void calls.push(`${type} ${text}`),
       dismissName: async (key) => void calls.push(`dismiss ${key}`),
+      undismissName: async (key) => void calls.push(`undismiss ${key}`),
     };
     const root = document.createElement('div');
     document.body.append(root);
@@ -109,6 +110,14 @@ describe('Dashboard: candidates', () => {
     row.querySelector<HTMLButtonElement>('button.add-place')!.click();
     row.querySelector<HTMLButtonElement>('button.dismiss')!.click();
     expect(calls).toEqual(['actor سليم الخطيب', 'place سليم الخطيب', 'dismiss سليم الخطيب']);
+    // “Not a name” is for every page: it says so, and can be taken back.
+    await vi.waitFor(() => expect(section.querySelector('[data-testid=dismissed]')).not.toBeNull());
+    expect(section.querySelector('[data-testid=dismissed]')?.textContent).toContain(
+      '“سليم الخطيب” will not be suggested again',
+    );
+    section.querySelector<HTMLButtonElement>('button.undo-dismiss')!.click();
+    expect(calls.at(-1)).toBe('undismiss سليم الخطيب');
+    await vi.waitFor(() => expect(section.querySelector('[data-testid=dismissed]')).toBeNull());
   });
 
   it('says so when no unknown name came up twice, and leaves the section out without the data', async () => {

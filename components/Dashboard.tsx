@@ -7,6 +7,7 @@ import { ExportControl, ImportControl } from './ExchangeControls.tsx';
 import { SUBTYPE_KEYS, subtypeName } from '../lib/i18n/subtypes.ts';
 import type { Entity, EntityType } from '../lib/lexicon/schema.ts';
 import type { NameCandidate } from '../lib/model/suggestion.ts';
+import { DismissedNotice } from './DismissedNotice.tsx';
 
 export interface DashboardData {
   ranking(filters: RankingFilters): Promise<RankedEntity[]>;
@@ -23,6 +24,8 @@ export interface DashboardData {
   addName?(text: string, type: EntityType): Promise<void>;
   /** A candidate is not a name: never suggested again. */
   dismissName?(key: string, text: string): Promise<void>;
+  /** Takes back a “not a name”. */
+  undismissName?(key: string): Promise<void>;
 }
 
 /** Export of what the filters select (site, dates; the open entity), and import (the dashboard's part of issue #7). */
@@ -55,6 +58,8 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0 }: Props
   const [detail, setDetail] = useState<EntityDetail | null>(null);
   const [candidates, setCandidates] = useState<NameCandidate[] | null>(null);
   const [annotations, setAnnotations] = useState(0);
+  // The candidate last dismissed (“Not a name”), until undone or another is.
+  const [dismissed, setDismissed] = useState<NameCandidate | null>(null);
 
   useEffect(() => void data.sites().then(setSites), [data, revision]);
   useEffect(() => void data.candidates?.().then(setCandidates), [data, revision]);
@@ -223,7 +228,16 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0 }: Props
           i18n={i18n}
           candidates={candidates}
           onAdd={(c, type) => void data.addName?.(c.text, type)}
-          onDismiss={(c) => void data.dismissName?.(c.key, c.text)}
+          onDismiss={(c) => {
+            setDismissed(c);
+            void data.dismissName?.(c.key, c.text);
+          }}
+          dismissed={dismissed}
+          onUndoDismiss={() => {
+            if (!dismissed) return;
+            setDismissed(null);
+            void data.undismissName?.(dismissed.key);
+          }}
         />
       )}
       {exchange && (
@@ -259,17 +273,23 @@ function Candidates({
   candidates,
   onAdd,
   onDismiss,
+  dismissed,
+  onUndoDismiss,
 }: {
   i18n: Translator;
   candidates: readonly NameCandidate[];
   onAdd(candidate: NameCandidate, type: EntityType): void;
   onDismiss(candidate: NameCandidate): void;
+  /** The candidate last dismissed, until undone. */
+  dismissed: NameCandidate | null;
+  onUndoDismiss(): void;
 }) {
   const { t, formatNumber, formatDate } = i18n;
   return (
     <section class="candidates" aria-labelledby="rasid-candidates" data-testid="candidates">
       <h2 id="rasid-candidates">{t('candidatesTitle')}</h2>
       <p class="note">{t('candidatesNote')}</p>
+      {dismissed && <DismissedNotice i18n={i18n} text={dismissed.text} onUndo={onUndoDismiss} />}
       {!candidates.length && <p role="status">{t('noCandidates')}</p>}
       {!!candidates.length && (
         <table>

@@ -20,7 +20,11 @@ const page: PageRow = {
   visits: 2,
 };
 
-function show(state: PanelState, lang: 'ar' | 'en' = 'en', actions: Partial<PanelActions> = {}) {
+function show(
+  state: PanelState,
+  lang: 'ar' | 'en' = 'en',
+  actions: Partial<PanelActions> & { dismissed?: string } = {},
+) {
   const root = document.createElement('div');
   document.body.append(root);
   render(<PageSummary i18n={createTranslator(lang)} state={state} {...actions} />, root);
@@ -406,6 +410,22 @@ describe('PageSummary: names Rasid doesn’t know yet', () => {
     button('كفرنبل', 'add-place').click();
     button('كفرنبل', 'dismiss').click();
     expect(calls).toEqual(['actor سليم الخطيب', 'place كفرنبل', 'dismiss كفرنبل']);
+  });
+
+  it('says a dismissed name is no longer suggested, with its undo, even when no suggestion is left', () => {
+    let undone = 0;
+    const root = show({ kind: 'page', page, settings, reader }, 'en', {
+      dismissed: 'كفرنبل',
+      onUndoDismiss: () => undone++,
+    });
+    const notice = root.querySelector('[data-testid=dismissed]')!;
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.textContent).toContain('“كفرنبل” will not be suggested again, on any page.');
+    notice.querySelector<HTMLButtonElement>('button.undo-dismiss')!.click();
+    expect(undone).toBe(1);
+    expect(
+      show({ kind: 'page', page, settings, reader }, 'en').querySelector('[data-testid=dismissed]'),
+    ).toBeNull();
   });
 
   it('shows nothing of them when there are none, and switches them off in the settings', () => {

@@ -12,6 +12,7 @@ import { HistoryBadge, seenOnOtherSites } from './HistoryBadge.tsx';
 import type { ComponentChildren } from 'preact';
 import { Fold } from './Fold.tsx';
 import { NoteDates } from './NoteDates.tsx';
+import { DismissedNotice } from './DismissedNotice.tsx';
 import type { EntityOnPage } from '../lib/model/page.ts';
 import type { SuggestedName } from '../lib/model/suggestion.ts';
 
@@ -34,6 +35,8 @@ export interface PanelActions {
   onAddName(name: SuggestedName, type: EntityType): void;
   /** A suggested name is not a name: never suggested again, on any page. */
   onDismissName(name: SuggestedName): void;
+  /** Takes back the last “not a name”. */
+  onUndoDismiss(): void;
 }
 
 interface Props extends Partial<PanelActions> {
@@ -45,6 +48,8 @@ interface Props extends Partial<PanelActions> {
   history?: Readonly<Record<string, EntityHistory>>;
   /** An annotation was just deleted: offer to undo it. */
   canUndo?: boolean;
+  /** A name was just dismissed (“Not a name”): offer to undo it. */
+  dismissed?: string | null;
   /** Links to Rasid's other pages (dashboard, lexicon…), at the top. */
   links?: ComponentChildren;
   /** More sections (history, export), after the page's own. */
@@ -68,6 +73,8 @@ export function PageSummary({
   onUndo = noop,
   onAddName = noop,
   onDismissName = noop,
+  onUndoDismiss = noop,
+  dismissed = null,
   links,
   children,
 }: Props) {
@@ -112,6 +119,7 @@ export function PageSummary({
               onHide={onHide}
             />
           )}
+          {dismissed && <DismissedNotice i18n={i18n} text={dismissed} onUndo={onUndoDismiss} />}
           {state.reader?.enabled && !!state.reader.suggestions?.length && (
             <Suggestions
               i18n={i18n}

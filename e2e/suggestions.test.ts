@@ -120,7 +120,7 @@ for (const launch of [launchChromium, launchFirefox]) {
       if (folder) await rm(folder, { recursive: true, force: true });
     });
 
-    it('paints a suggestion apart from known names, lists it, adds it as an actor, and dismisses another', async () => {
+    it('paints a suggestion apart from known names, lists it, adds it as an actor, and dismisses another (with an undo)', async () => {
       const page = await browser.newPage(`${server.origin}/first/`);
       await waitForPainted(page, 'suggested', VILLAGE);
       await waitForPainted(page, 'suggested', PERSON);
@@ -165,6 +165,16 @@ for (const launch of [launchChromium, launchFirefox]) {
           }),
         VILLAGE,
       );
+      // …for every page, the panel says, with an undo that brings it back (issue 15 §5).
+      assert.match((await panel.text('[data-testid=dismissed]')) ?? '', /will not be suggested again/u);
+      await panel.evaluate(() => document.querySelector<HTMLButtonElement>('button.undo-dismiss')!.click());
+      await waitForPainted(page, 'suggested', VILLAGE);
+      await panel.waitFor(
+        (name) =>
+          [...document.querySelectorAll('li[data-suggestion] .ar')].some((el) => el.textContent === name),
+        VILLAGE,
+      );
+      assert.equal(await panel.text('[data-testid=dismissed]'), null);
       assert.deepEqual(browser.errors, []);
     });
   });

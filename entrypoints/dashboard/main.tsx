@@ -41,6 +41,9 @@ const data: DashboardData = {
   async dismissName(key, text) {
     await sendMessage('names/dismiss', { key, text });
   },
+  async undismissName(key) {
+    await sendMessage('names/undismiss', { key });
+  },
 };
 
 /** The dashboard, read again whenever what it shows changes (a page read, an import, a forget). */

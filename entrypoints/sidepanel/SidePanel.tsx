@@ -31,6 +31,8 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
   const [exchange] = useState(() => pageExchange(i18n.lang));
   // The annotation deleted last, until it is restored or the panel moves on: what "Undo" puts back.
   const [deleted, setDeleted] = useState<AnnotationRow | null>(null);
+  // The name last dismissed (“Not a name”), until undone or another is.
+  const [dismissed, setDismissed] = useState<{ key: string; text: string } | null>(null);
   const [ownNames, setOwnNames] = useState<Record<string, string>>({});
   const [history, setHistory] = useState<Record<string, EntityHistory>>({});
   const tab = useRef<{ id?: number; site?: string }>({});
@@ -141,7 +143,16 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
       // A name added or dismissed changes the reader's lexicon: the background tells every tab to read
       // its page again (the name now known, or no longer suggested), and this panel follows the tab.
       onAddName={(name, type) => void sendMessage('entity/create', { name: name.text, type })}
-      onDismissName={(name) => void sendMessage('names/dismiss', { key: name.key, text: name.text })}
+      onDismissName={(name) => {
+        setDismissed({ key: name.key, text: name.text });
+        void sendMessage('names/dismiss', { key: name.key, text: name.text });
+      }}
+      dismissed={dismissed?.text ?? null}
+      onUndoDismiss={() => {
+        if (!dismissed) return;
+        setDismissed(null);
+        void sendMessage('names/undismiss', { key: dismissed.key });
+      }}
       onReveal={(entityId) => withTab((id) => sendToTab(id, 'reader/reveal', { entityId, direction: 1 }))}
       onHide={(entityId, hidden) => withTab((id) => sendToTab(id, 'reader/hide', { entityId, hidden }))}
       onSettings={(patch: Partial<Settings>) =>

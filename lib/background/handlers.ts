@@ -18,7 +18,7 @@ import { createNotebook, recordAnchors, renameTag } from '../db/notebook.ts';
 import { markdownLabels } from '../exchange/markdown-labels.ts';
 import { importReaderLexiconItems } from '../db/reader-lexicon-store.ts';
 import { isStopword } from '../arabic/stopwords.ts';
-import { dismissedNames, dismissName, nameCandidates } from '../db/name-candidates.ts';
+import { dismissedNames, dismissName, nameCandidates, undismissName } from '../db/name-candidates.ts';
 import { nameKey, suggestNames } from '../suggest/suggest-names.ts';
 import { bundledTagger } from '../suggest/bundled-recogniser.ts';
 
@@ -298,6 +298,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async 'names/dismiss'({ key, text }) {
       await dismissName(db, key, text, now());
       // Pages read again without it; the panel and the dashboard drop it.
+      lexiconChanged();
+      return null;
+    },
+    async 'names/undismiss'({ key }) {
+      await undismissName(db, key);
       lexiconChanged();
       return null;
     },

@@ -268,6 +268,7 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
   }),
   'names/dismissed': empty,
   'names/dismiss': z.object({ key: name, text: name }),
+  'names/undismiss': z.object({ key: name }),
   'dashboard/candidates': empty,
   'notebook/query': notebookQuery,
   'notebook/rename-tag': z.object({ from: text(MAX_NAME_CHARS).min(1), to: name }).strict(),
@@ -323,6 +324,7 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   // From the panel and the dashboard only (were the in-page card to offer it, it would need the
   // trusted-click rule of `lexicon/alias`).
   'names/dismiss': 'extension',
+  'names/undismiss': 'extension',
   'dashboard/candidates': 'extension',
   // The reader's history is shown in the side panel only, never in the page (issue #12): a content
   // script has no use for it.

@@ -126,6 +126,22 @@ describe('the messages', () => {
     expect(broadcasts).toEqual([{ type: 'lexicon/changed', payload: {} }]);
   });
 
+  it('names/undismiss takes it back: the spelling may be suggested again, and pages read again', async () => {
+    await handlers['names/dismiss']({ key: 'كفرنبل', text: 'كفرنبل' }, { kind: 'extension' });
+    await handlers['names/undismiss']({ key: 'كفرنبل' }, { kind: 'extension' });
+    expect(
+      await handlers['names/dismissed']({}, { kind: 'content', tabId: 1, url: 'https://a.example/' }),
+    ).toEqual([]);
+    expect(broadcasts).toEqual([
+      { type: 'lexicon/changed', payload: {} },
+      { type: 'lexicon/changed', payload: {} },
+    ]);
+    // Only Rasid's own pages may take a dismissal back.
+    expect(
+      refusal('names/undismiss', { key: 'كفرنبل' }, { kind: 'content', tabId: 1, url: 'https://a.example/' }),
+    ).toMatch(/not for content scripts/u);
+  });
+
   it('dashboard/candidates drops a name once the reader made it an actor', async () => {
     await report('https://a.example/1');
     await report('https://b.example/2');

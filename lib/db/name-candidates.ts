@@ -76,6 +76,11 @@ export async function dismissName(db: RasidDB, key: string, text: string, now: n
   await db.dismissedNames.put({ key, text, created: now });
 }
 
+/** Takes back “not a name”: the spelling may be suggested again (issue 15: every global action has an undo). */
+export async function undismissName(db: RasidDB, key: string): Promise<void> {
+  await db.dismissedNames.delete(key);
+}
+
 /** Every spelling the reader dismissed. */
 export async function dismissedNames(db: RasidDB): Promise<string[]> {
   return (await db.dismissedNames.toCollection().primaryKeys()) as string[];

@@ -252,6 +252,8 @@ export const en = {
   welcomeNext: 'Next',
   welcomeBack: 'Back',
   welcomeDone: 'Start reading',
+  // issue 15 §5: undo after “Not a name”
+  nameDismissed: '“{name}” will not be suggested again, on any page.',
   // issue issue-14
   notebookTitle: 'Rasid: your notebook',
   openNotebook: 'Open the notebook',
@@ -592,6 +594,8 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   welcomeNext: 'التالي',
   welcomeBack: 'السابق',
   welcomeDone: 'ابدأ القراءة',
+  // issue 15 §5: undo after “Not a name”
+  nameDismissed: '«{name}» لن يُقترَح بعد الآن في أي صفحة.',
   // issue issue-14
   notebookTitle: 'راصد: دفتر ملاحظاتك',
   openNotebook: 'فتح دفتر الملاحظات',

@@ -150,6 +150,7 @@ export interface Protocol {
    * (`key`); every tab reads its page again without it, and the dashboard drops it from its candidates.
    */
   'names/dismiss': { request: { key: string; text: string }; response: null };
+  'names/undismiss': { request: { key: string }; response: null };
   /** Dashboard: names Rasid does not know that the reader met on two pages or more, ranked by pages and sites. */
   'dashboard/candidates': { request: Record<string, never>; response: NameCandidate[] };
   /** For each entity on a page: on how many other pages and sites it was seen, since when, and whether this site is new to it. */
@@ -292,6 +293,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'names/suggest': true,
   'names/dismissed': true,
   'names/dismiss': true,
+  'names/undismiss': true,
   'dashboard/candidates': true,
   'notebook/query': true,
   'notebook/rename-tag': true,
