@@ -27,8 +27,8 @@ const data: DashboardData = {
     return r.ok ? r.value : [];
   },
   async annotations() {
-    const r = await sendMessage('notebook/query', { limit: 1 });
-    return r.ok ? r.value.all : 0;
+    const r = await sendMessage('annotations/count', {});
+    return r.ok ? r.value.annotations : 0;
   },
   async candidates() {
     const r = await sendMessage('dashboard/candidates', {});

@@ -417,8 +417,10 @@ describe('forgetting', () => {
       EXT,
     );
     expect(await handlers['history/count']({ site: 'a.example' }, EXT)).toEqual({ pages: 2 });
+    expect(await handlers['annotations/count']({}, EXT)).toEqual({ annotations: 1 });
     expect(await handlers['history/forget']({ scope: 'site', site: 'a.example' }, EXT)).toEqual({ pages: 2 });
     expect(await db.pages.count()).toBe(1);
+    expect(await handlers['annotations/count']({}, EXT)).toEqual({ annotations: 1 });
     const [sdf] = await handlers['entity/history'](
       { url: 'http://c.example/1', canonical: null, entities: ['sdf'] },
       EXT,

@@ -322,6 +322,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'dashboard/sites': async () => (await db.mentions.orderBy('site').uniqueKeys()) as string[],
 
+    // A count from the store's primary index: the dashboard asks on every change, an import's chunks
+    // included, and must not make the notebook build its index for it.
+    'annotations/count': async () => ({ annotations: await db.annotations.count() }),
     'history/count': async ({ site }) => ({
       pages: await (site === null ? db.pages.count() : db.pages.where('site').equals(site).count()),
     }),

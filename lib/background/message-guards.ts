@@ -252,6 +252,7 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
   'dashboard/entity': z.object({ entity: id }),
   'dashboard/sites': empty,
   'history/count': z.object({ site: text(500).nullable() }),
+  'annotations/count': z.object({}).strict(),
   'entity/history': z.object({ url, canonical, entities: z.array(id).max(MAX_IDS) }),
   'names/suggest': z.object({
     chunks: z
@@ -321,6 +322,7 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   'dashboard/entity': 'extension',
   'dashboard/sites': 'extension',
   'history/count': 'extension',
+  'annotations/count': 'extension',
   // From the panel and the dashboard only (were the in-page card to offer it, it would need the
   // trusted-click rule of `lexicon/alias`).
   'names/dismiss': 'extension',

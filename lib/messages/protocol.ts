@@ -137,6 +137,7 @@ export interface Protocol {
   'dashboard/sites': { request: Record<string, never>; response: string[] };
   /** How many pages Rasid remembers on a site, or in all (for the confirmation before forgetting them). */
   'history/count': { request: { site: string | null }; response: { pages: number } };
+  'annotations/count': { request: Record<string, never>; response: { annotations: number } };
   /**
    * Content script → background: the names the lexicon does not know in stretches of the page's text
    * (issue 13's second tier). The background runs the recogniser — its model decoded once, its code
@@ -280,6 +281,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'dashboard/entity': true,
   'dashboard/sites': true,
   'history/count': true,
+  'annotations/count': true,
   'lexicon/get': true,
   'lexicon/alias': true,
   'lexicon/delete-alias': true,
