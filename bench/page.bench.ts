@@ -311,9 +311,10 @@ try {
   );
   console.log('Matches "+Nn": mark.js <mark>s nested inside another one, not counted as matches.');
 
-  // `BENCH_ONLY=suggestions` or `lexicon`: part 4 or 5 alone, a quicker run while working on either.
+  // `BENCH_ONLY=suggestions`, `lexicon` or both (`suggestions,lexicon`): parts 4 and 5 alone, a quicker run.
   const onlyPart = process.env['BENCH_ONLY'];
-  const only = onlyPart === 'suggestions' || onlyPart === 'lexicon';
+  const onlyParts = new Set(onlyPart?.split(',') ?? []);
+  const only = onlyParts.has('suggestions') || onlyParts.has('lexicon');
   progress('warming up');
   for (const { request } of only ? [{ request: { method: 'rasid' } as const }] : METHODS)
     await browser.measure(urlOf(pages[0]!), request);
@@ -327,8 +328,8 @@ try {
     progress('lexicon sizes done');
     printLexiconSizes(mid, bySize);
   }
-  if (onlyPart !== 'lexicon') await measureSuggestions(browser);
-  if (onlyPart !== 'suggestions') await measureDecode(browser);
+  if (!only || onlyParts.has('suggestions')) await measureSuggestions(browser);
+  if (!only || onlyParts.has('lexicon')) await measureDecode(browser);
   await browser.close();
 
   const big = pages[2]!;
