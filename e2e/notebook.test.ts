@@ -191,8 +191,21 @@ for (const launch of [launchChromium, launchFirefox]) {
       );
 
       // Filter by the renamed tag and a colour: the address says so, a reload keeps it, Back undoes it.
+      // The renamed tag is offered once the notebook has asked again (the rename's change signal).
+      await notebook.waitFor(
+        (tag) =>
+          [...document.querySelectorAll<HTMLOptionElement>('select[name=tag] option')].some(
+            (o) => o.value === tag,
+          ),
+        'مصدر',
+      );
       await choose(notebook, 'select[name=tag]', 'مصدر');
-      await notebook.waitFor(() => document.querySelectorAll('[data-annotation]').length === 2, null);
+      await notebook.waitFor(
+        () =>
+          decodeURIComponent(location.hash).includes('tag=مصدر') &&
+          document.querySelectorAll('[data-annotation]').length === 2,
+        null,
+      );
       await choose(notebook, 'select[name=color]', 'green');
       await notebook.waitFor(
         (id) =>
