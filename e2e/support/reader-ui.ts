@@ -50,9 +50,18 @@ export function readerAt(page: TestPage, extensionPage: TestPage, tabId: number)
       await new Promise((r) => setTimeout(r, 100));
     }
   };
+  const boxOf = (ui: ReaderUi, testId: string) => ui.controls.find((c) => c.testId === testId);
   const control = async (testId: string, timeoutMs?: number) => {
-    const ui = await waitForUi((u) => u.controls.some((c) => c.testId === testId), timeoutMs);
-    return ui.controls.find((c) => c.testId === testId)!;
+    // Where it is once it stays there: the toolbar's frame is placed again when its content grows (a
+    // link line, fonts), and a click aimed at the box before that lands beside the control.
+    let seen = boxOf(await waitForUi((u) => !!boxOf(u, testId), timeoutMs), testId)!;
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const now = boxOf(await waitForUi((u) => !!boxOf(u, testId), timeoutMs), testId)!;
+      if (JSON.stringify(now.box) === JSON.stringify(seen.box)) return now;
+      seen = now;
+    }
+    return seen;
   };
   const click = async (testId: string) => {
     const { box } = await control(testId);
