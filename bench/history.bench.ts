@@ -7,6 +7,8 @@
  */
 import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
 import { launchChromium } from '../e2e/support/launch-chromium.ts';
+import { timesOf, VERSION_4_STORES } from './extension-db.ts';
+import { median } from './page/stats.ts';
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 10_000);
 const PER_PAGE = 50;
@@ -14,7 +16,6 @@ const SITES = 40;
 const ids = bundledLexicon.entities.map((e) => e.id);
 
 const browser = await launchChromium();
-type Send = (m: unknown) => Promise<{ ok: boolean; value?: unknown; error?: string }>;
 
 // The rows go in with raw IndexedDB, into a database shaped as Rasid's version 4 (Dexie numbers it
 // 40), before the background first opens it: its upgrade to version 5 then sums the mentions into the
@@ -23,31 +24,15 @@ type Send = (m: unknown) => Promise<{ ok: boolean; value?: unknown; error?: stri
 const page = await browser.newPage(`${browser.extensionOrigin}/manifest.json`);
 const seedStart = performance.now();
 await page.evaluate(
-  ({ pages, perPage, sites, entities }) =>
+  ({ pages, perPage, sites, entities, stores }) =>
     new Promise<void>((resolve, reject) => {
       const open = indexedDB.open('rasid', 40);
       open.onerror = () => reject(open.error);
       open.onupgradeneeded = () => {
-        const db = open.result;
-        const store = (
-          name: string,
-          keyPath: string | string[],
-          indexes: Record<string, string | string[]>,
-        ) => {
-          const s = db.createObjectStore(name, { keyPath });
+        for (const [name, { keyPath, indexes }] of Object.entries(stores)) {
+          const s = open.result.createObjectStore(name, { keyPath });
           for (const [index, path] of Object.entries(indexes)) s.createIndex(index, path);
-        };
-        store('pages', 'url', { site: 'site', lastVisit: 'lastVisit' });
-        store('settings', 'key', {});
-        store('annotations', 'id', { page: 'page', modified: 'modified' });
-        store('entities', 'id', {});
-        store('mentions', ['page', 'entity'], {
-          entity: 'entity',
-          page: 'page',
-          site: 'site',
-          '[entity+site]': ['entity', 'site'],
-          '[entity+firstSeen]': ['entity', 'firstSeen'],
-        });
+        }
       };
       open.onsuccess = () => {
         const db = open.result;
@@ -92,43 +77,21 @@ await page.evaluate(
         tx.onerror = () => reject(tx.error);
       };
     }),
-  { pages: PAGES, perPage: PER_PAGE, sites: SITES, entities: ids },
+  { pages: PAGES, perPage: PER_PAGE, sites: SITES, entities: ids, stores: VERSION_4_STORES },
 );
 const seedMs = performance.now() - seedStart;
 
 async function timed(label: string, message: unknown, runs = 5): Promise<void> {
-  const times = await page.evaluate(
-    async ({ m, n }) => {
-      const send = (globalThis as unknown as { browser: { runtime: { sendMessage: Send } } }).browser.runtime
-        .sendMessage;
-      const out: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const t0 = performance.now();
-        const reply = await send(m);
-        if (!reply.ok) throw new Error(reply.error);
-        out.push(performance.now() - t0);
-      }
-      return out;
-    },
-    { m: message, n: runs },
-  );
-  times.sort((a, b) => a - b);
-  console.log(`   ${label.padEnd(58)} ${times[Math.floor(times.length / 2)]!.toFixed(1).padStart(9)} ms`);
+  const times = await timesOf(page, message, runs);
+  console.log(`   ${label.padEnd(58)} ${median(times).toFixed(1).padStart(9)} ms`);
 }
 
 await page.goto(`${browser.extensionOrigin}/sidepanel.html`);
-const upgradeMs = await page.evaluate(async () => {
-  const send = (globalThis as unknown as { browser: { runtime: { sendMessage: Send } } }).browser.runtime
-    .sendMessage;
-  const t0 = performance.now();
-  const reply = await send({ type: 'history/count', payload: { site: null } });
-  if (!reply.ok) throw new Error(reply.error);
-  return performance.now() - t0;
-});
+const [upgradeMs] = await timesOf(page, { type: 'history/count', payload: { site: null } }, 1);
 
 console.log(
   `Seeded ${PAGES.toLocaleString('en')} pages and ${(PAGES * PER_PAGE).toLocaleString('en')} mentions on ${SITES} sites in ${(seedMs / 1000).toFixed(1)} s;\n` +
-    `the upgrade to version 5 summed them into the entities’ aggregates in ${(upgradeMs / 1000).toFixed(1)} s.\n`,
+    `the upgrade to version 5 summed them into the entities’ aggregates in ${(upgradeMs! / 1000).toFixed(1)} s.\n`,
 );
 console.log('   view / query (median of 5)');
 const onPage = ids.slice(0, 30);

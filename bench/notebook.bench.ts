@@ -12,6 +12,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
 import { launchChromium } from '../e2e/support/launch-chromium.ts';
 import { ROOT } from '../e2e/support/paths.ts';
+import { timesOf as timesOfMessage, VERSION_4_STORES } from './extension-db.ts';
+import { median } from './page/stats.ts';
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 10_000);
 const PER_PAGE = 5;
@@ -24,38 +26,21 @@ const words = readdirSync(SEEDS)
 const entities = bundledLexicon.entities.slice(0, 400).map((e) => e.id);
 
 const browser = await launchChromium();
-type Send = (m: unknown) => Promise<{ ok: boolean; value?: unknown; error?: string }>;
 
 // Seeded with raw IndexedDB into a database shaped as Rasid's version 4 (Dexie numbers it 40) before
 // the background first opens it, as bench:history does; the background then upgrades it to the newest.
 const page = await browser.newPage(`${browser.extensionOrigin}/manifest.json`);
 const seedStart = performance.now();
 await page.evaluate(
-  ({ pages, perPage, sites, words, entities }) =>
+  ({ pages, perPage, sites, words, entities, stores }) =>
     new Promise<void>((resolve, reject) => {
       const open = indexedDB.open('rasid', 40);
       open.onerror = () => reject(open.error);
       open.onupgradeneeded = () => {
-        const db = open.result;
-        const store = (
-          name: string,
-          keyPath: string | string[],
-          indexes: Record<string, string | string[]>,
-        ) => {
-          const s = db.createObjectStore(name, { keyPath });
+        for (const [name, { keyPath, indexes }] of Object.entries(stores)) {
+          const s = open.result.createObjectStore(name, { keyPath });
           for (const [index, path] of Object.entries(indexes)) s.createIndex(index, path);
-        };
-        store('pages', 'url', { site: 'site', lastVisit: 'lastVisit' });
-        store('settings', 'key', {});
-        store('annotations', 'id', { page: 'page', modified: 'modified' });
-        store('entities', 'id', {});
-        store('mentions', ['page', 'entity'], {
-          entity: 'entity',
-          page: 'page',
-          site: 'site',
-          '[entity+site]': ['entity', 'site'],
-          '[entity+firstSeen]': ['entity', 'firstSeen'],
-        });
+        }
       };
       open.onsuccess = () => {
         const db = open.result;
@@ -118,30 +103,13 @@ await page.evaluate(
         tx.onerror = () => reject(tx.error);
       };
     }),
-  { pages: PAGES, perPage: PER_PAGE, sites: SITES, words, entities },
+  { pages: PAGES, perPage: PER_PAGE, sites: SITES, words, entities, stores: VERSION_4_STORES },
 );
 const seedMs = performance.now() - seedStart;
 
 await page.goto(`${browser.extensionOrigin}/sidepanel.html`);
 
-/** Sends one message `runs` times from an extension page; the times of each, in ms. */
-const timesOf = (message: unknown, runs: number) =>
-  page.evaluate(
-    async ({ m, n }) => {
-      const send = (globalThis as unknown as { browser: { runtime: { sendMessage: Send } } }).browser.runtime
-        .sendMessage;
-      const out: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const t0 = performance.now();
-        const reply = await send(m);
-        if (!reply.ok) throw new Error(reply.error);
-        out.push(performance.now() - t0);
-      }
-      return out;
-    },
-    { m: message, n: runs },
-  );
-const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+const timesOf = (message: unknown, runs: number) => timesOfMessage(page, message, runs);
 const row = (label: string, ms: number) =>
   console.log(`   ${label.padEnd(62)} ${ms.toFixed(1).padStart(8)} ms`);
 
