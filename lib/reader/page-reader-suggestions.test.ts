@@ -35,7 +35,19 @@ function load() {
   document.querySelector('aside')!.append(aside);
 }
 
-async function read(settings = on, dismissed: ReadonlySet<string> = new Set()) {
+/** A reader over the page with a recording painter, not yet read. */
+function readerOf(
+  settings = on,
+  {
+    recogniser = recognise,
+    dismissed = new Set<string>(),
+    chunkChars,
+  }: {
+    recogniser?: Recogniser;
+    dismissed?: ReadonlySet<string>;
+    chunkChars?: number;
+  } = {},
+) {
   const painter = new RecordingPainter();
   const highlights = new PageHighlights<{ mentions: PageMention; suggestions: PageSuggestion }>(
     document,
@@ -48,11 +60,21 @@ async function read(settings = on, dismissed: ReadonlySet<string> = new Set()) {
     settings,
     {
       yieldToPage: async () => undefined,
-      suggestions: { layer: highlights.layer('suggestions', SUGGESTION_KINDS), recognise, dismissed },
+      ...(chunkChars ? { chunkChars } : {}),
+      suggestions: {
+        layer: highlights.layer('suggestions', SUGGESTION_KINDS),
+        recognise: recogniser,
+        dismissed,
+      },
     },
   );
-  await reader.read();
   return { reader, painter };
+}
+
+async function read(settings = on, dismissed: ReadonlySet<string> = new Set()) {
+  const made = readerOf(settings, { dismissed });
+  await made.reader.read();
+  return made;
 }
 
 const text = (r: AbstractRange) => {
@@ -98,23 +120,8 @@ describe('suggestions on the page', { timeout: 30_000 }, () => {
     /** A recogniser in another process: it answers when the test lets it. */
     const slow: Recogniser = (t, k) =>
       new Promise((resolve) => asked.push({ text: t, resolve: () => resolve(recognise(t, k)) }));
-    const painter = new RecordingPainter();
-    const highlights = new PageHighlights<{ mentions: PageMention; suggestions: PageSuggestion }>(
-      document,
-      painter,
-    );
-    const reader = new PageReader(
-      document,
-      compiledBundledLexicon(),
-      highlights.layer('mentions', MENTION_KINDS),
-      on,
-      {
-        yieldToPage: async () => undefined,
-        // Small chunks: the article is read in several.
-        chunkChars: 400,
-        suggestions: { layer: highlights.layer('suggestions', SUGGESTION_KINDS), recognise: slow },
-      },
-    );
+    // Small chunks: the article is read in several.
+    const { reader, painter } = readerOf(on, { recogniser: slow, chunkChars: 400 });
     const reading = reader.read();
     await new Promise((r) => setTimeout(r, 20));
     expect(asked.length).toBeGreaterThan(1);
@@ -130,21 +137,7 @@ describe('suggestions on the page', { timeout: 30_000 }, () => {
   it('are neither looked for nor painted with the setting off, and appear when it is switched on', async () => {
     let calls = 0;
     const counting: Recogniser = (t, k) => (calls++, recognise(t, k));
-    const painter = new RecordingPainter();
-    const highlights = new PageHighlights<{ mentions: PageMention; suggestions: PageSuggestion }>(
-      document,
-      painter,
-    );
-    const reader = new PageReader(
-      document,
-      compiledBundledLexicon(),
-      highlights.layer('mentions', MENTION_KINDS),
-      { ...on, suggestions: false },
-      {
-        yieldToPage: async () => undefined,
-        suggestions: { layer: highlights.layer('suggestions', SUGGESTION_KINDS), recognise: counting },
-      },
-    );
+    const { reader, painter } = readerOf({ ...on, suggestions: false }, { recogniser: counting });
     await reader.read();
     expect(calls).toBe(0);
     expect(painter.count('suggested')).toBe(0);
