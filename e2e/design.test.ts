@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTranslator } from '../lib/i18n/i18n.ts';
-import { openPanelFor, readStore, tabIdOf, waitForPageRow } from './support/extension.ts';
+import { openPanelFor, readStore, setField, tabIdOf, waitForPageRow } from './support/extension.ts';
 import { readerAt, selectWithMouse } from './support/reader-ui.ts';
 import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { launchChromium } from './support/launch-chromium.ts';
@@ -161,11 +161,7 @@ for (const launch of [launchChromium, launchFirefox])
         page = await browser.newPage(`${server.origin}/${SLUG}/?colours`);
         panel = await openPanelFor(browser, page.url());
         await panel.waitFor(() => !!document.querySelector('input[name=color-blue]'), null);
-        await panel.evaluate((name) => {
-          const field = document.querySelector('input[name=color-blue]') as HTMLInputElement;
-          field.value = name;
-          field.dispatchEvent(new Event('change', { bubbles: true }));
-        }, 'مصدر');
+        await setField(panel, 'input[name=color-blue]', 'مصدر');
         // Stored (read back from the database, not from the panel), then the page opened again.
         const deadline = Date.now() + 15_000;
         for (;;) {

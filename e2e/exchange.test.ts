@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { AnnotationDraft, AnnotationRow } from '../lib/model/annotation.ts';
-import { openPanelFor, readStore, tabIdOf } from './support/extension.ts';
+import { openPanelFor, readStore, setField, tabIdOf } from './support/extension.ts';
 import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { paintedMentions, pointOfMention } from './support/highlights.ts';
 import { readerAt } from './support/reader-ui.ts';
@@ -35,11 +35,7 @@ async function nextDownload(folder: string, seen: Set<string>): Promise<{ path: 
 
 /** Picks an export format and clicks the export button of an extension page. */
 async function exportAs(page: TestPage, format: string): Promise<void> {
-  await page.evaluate((f) => {
-    const select = document.querySelector('fieldset.export select[name=format]') as HTMLSelectElement;
-    select.value = f;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  }, format);
+  await setField(page, 'fieldset.export select[name=format]', format);
   // A separate turn: the panel renders the chosen format before the click.
   await page.evaluate(() =>
     (document.querySelector('fieldset.export .export-button') as HTMLButtonElement).click(),

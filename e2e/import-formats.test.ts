@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { AnnotationRow } from '../lib/model/annotation.ts';
-import { readStore } from './support/extension.ts';
+import { readStore, setField } from './support/extension.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
 import { ROOT } from './support/paths.ts';
@@ -73,11 +73,7 @@ for (const launch of [launchChromium, launchFirefox]) {
     });
 
     it('names an export of everything “all” and the day', async () => {
-      await dashboard.evaluate(() => {
-        const select = document.querySelector('fieldset.export select[name=format]') as HTMLSelectElement;
-        select.value = 'csv';
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-      });
+      await setField(dashboard, 'fieldset.export select[name=format]', 'csv');
       await dashboard.evaluate(() =>
         (document.querySelector('fieldset.export .export-button') as HTMLButtonElement).click(),
       );

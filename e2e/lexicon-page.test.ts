@@ -4,23 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ReaderAliasRow, ReaderEntityRow } from '../lib/model/reader-entity.ts';
-import { readStore } from './support/extension.ts';
+import { clickIn, readStore, setField } from './support/extension.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
 import type { TestBrowser, TestPage } from './support/test-browser.ts';
 
-/** Types into a field of an extension page as Preact hears it (an `input` event), in one turn. */
-const fill = (page: TestPage, selector: string, value: string) =>
-  page.evaluate(
-    ({ selector, value }) => {
-      const field = document.querySelector(selector) as HTMLInputElement;
-      field.value = value;
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    { selector, value },
-  );
-const clickOn = (page: TestPage, selector: string) =>
-  page.evaluate((s) => (document.querySelector(s) as HTMLElement).click(), selector);
 const shown = (page: TestPage, selector: string) =>
   page.waitFor((s) => !!document.querySelector(s), selector);
 
@@ -51,11 +39,11 @@ for (const launch of [launchChromium, launchFirefox]) {
     });
 
     it('says why a name cannot be added: empty, and «روسيا», which is Russia, with a way to it', async () => {
-      await clickOn(options, 'form.add-entity button[type=submit]');
+      await clickIn(options, 'form.add-entity button[type=submit]');
       await shown(options, '[data-testid=name-problem]');
       assert.equal(await options.text('[data-testid=name-problem]'), 'Write a name first.');
-      await fill(options, 'input[name=new-name]', 'رُوسيا');
-      await clickOn(options, 'form.add-entity button[type=submit]');
+      await setField(options, 'input[name=new-name]', 'رُوسيا', 'input');
+      await clickIn(options, 'form.add-entity button[type=submit]');
       await options.waitFor(
         () => document.querySelector('[data-testid=name-problem]')?.getAttribute('data-problem') === 'exists',
         null,
@@ -64,18 +52,18 @@ for (const launch of [launchChromium, launchFirefox]) {
         await options.text('[data-testid=name-problem]'),
         'Rasid’s lexicon already has this name: روسيا — Russia. Show it',
       );
-      await clickOn(options, '[data-testid=show-existing]');
+      await clickIn(options, '[data-testid=show-existing]');
       await shown(options, 'li[data-bundled=russia]');
       assert.equal((await readStore<ReaderEntityRow>(options, 'entities')).length, 0);
     });
 
     it('switches a bundled spelling off and on again from the lexicon browser', async () => {
       const spelling = 'li[data-bundled=russia] li[data-spelling="الروس"]';
-      await clickOn(options, `${spelling} button.switch`);
+      await clickIn(options, `${spelling} button.switch`);
       await shown(options, `${spelling}[data-off=true]`);
       const [off] = await readStore<ReaderAliasRow>(options, 'readerAliases');
       assert.deepEqual([off?.entity, off?.text, off?.action], ['russia', 'الروس', 'off']);
-      await clickOn(options, `${spelling} button.switch`);
+      await clickIn(options, `${spelling} button.switch`);
       await shown(options, `${spelling}[data-off=false]`);
       assert.deepEqual(await readStore(options, 'readerAliases'), []);
     });
@@ -113,8 +101,8 @@ for (const launch of [launchChromium, launchFirefox]) {
     });
 
     it('says a name the reader has already, and deletes an entity only after a confirmation', async () => {
-      await fill(options, 'input[name=new-name]', 'لواء الباقر');
-      await clickOn(options, 'form.add-entity button[type=submit]');
+      await setField(options, 'input[name=new-name]', 'لواء الباقر', 'input');
+      await clickIn(options, 'form.add-entity button[type=submit]');
       await options.waitFor(
         () =>
           /^You already have this name: لواء الباقر/u.test(
@@ -123,13 +111,13 @@ for (const launch of [launchChromium, launchFirefox]) {
         null,
       );
       const entity = 'ul.entities > li:first-child';
-      await clickOn(options, `${entity} button.delete`);
+      await clickIn(options, `${entity} button.delete`);
       await shown(options, `${entity} button.confirm-delete`);
-      await clickOn(options, `${entity} button.cancel`);
+      await clickIn(options, `${entity} button.cancel`);
       await shown(options, `${entity} button.delete`);
       assert.equal((await readStore(options, 'entities')).length, 2);
-      await clickOn(options, `${entity} button.delete`);
-      await clickOn(options, `${entity} button.confirm-delete`);
+      await clickIn(options, `${entity} button.delete`);
+      await clickIn(options, `${entity} button.confirm-delete`);
       await options.waitFor(() => document.querySelectorAll('ul.entities > li').length === 1, null);
       assert.equal((await readStore(options, 'entities')).length, 1);
     });

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { AnnotationRow } from '../lib/model/annotation.ts';
-import { openPanelFor, readStore, tabIdOf } from './support/extension.ts';
+import { clickIn, openPanelFor, readStore, setField, tabIdOf } from './support/extension.ts';
 import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
@@ -41,20 +41,6 @@ async function nextDownload(folder: string, seen: Set<string>): Promise<{ path: 
   }
   throw new Error(`no download in ${folder}`);
 }
-
-/** Chooses an option of a `<select>` of an extension page, as its change event says. */
-const choose = (page: TestPage, selector: string, value: string) =>
-  page.evaluate(
-    ({ s, v }) => {
-      const select = document.querySelector(s) as HTMLSelectElement;
-      select.value = v;
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    { s: selector, v: value },
-  );
-
-const click = (page: TestPage, selector: string) =>
-  page.evaluate((s) => (document.querySelector(s) as HTMLElement).click(), selector);
 
 /** Focuses a field of an extension page and types into it with the keyboard. */
 async function typeInto(page: TestPage, selector: string, text: string): Promise<void> {
@@ -154,7 +140,7 @@ for (const launch of [launchChromium, launchFirefox]) {
       });
       await notebook.goto(`${browser.extensionOrigin}/notebook.html#q=${encodeURIComponent(SEARCH)}`);
       await notebook.waitFor((id) => !!document.querySelector(`[data-annotation="${id}"] button.open`), a);
-      await click(notebook, `[data-annotation="${a}"] button.open`);
+      await clickIn(notebook, `[data-annotation="${a}"] button.open`);
       await pageA.waitFor(() => !!(globalThis as unknown as { rasidFlash?: unknown }).rasidFlash, null);
       assert.deepEqual(
         await pageA.evaluate(() => (globalThis as unknown as { rasidFlash?: unknown }).rasidFlash),
@@ -175,9 +161,9 @@ for (const launch of [launchChromium, launchFirefox]) {
           const shown = await notebook.evaluate(() => document.querySelector('main')?.textContent);
           throw new Error(`no tag «مصادر» to rename; the notebook shows: ${shown}`, { cause: e });
         });
-      await choose(notebook, 'select[name=rename-from]', 'مصادر');
+      await setField(notebook, 'select[name=rename-from]', 'مصادر');
       await typeInto(notebook, 'input[name=rename-to]', 'مصدر');
-      await click(notebook, 'button.rename');
+      await clickIn(notebook, 'button.rename');
       await notebook.waitFor(() => !!document.querySelector('[data-testid=renamed]'), null);
       const tags = (await readStore<AnnotationRow>(notebook, 'annotations'))
         .map((r) => [r.id, r.body.tags] as const)
@@ -199,14 +185,14 @@ for (const launch of [launchChromium, launchFirefox]) {
           ),
         'مصدر',
       );
-      await choose(notebook, 'select[name=tag]', 'مصدر');
+      await setField(notebook, 'select[name=tag]', 'مصدر');
       await notebook.waitFor(
         () =>
           decodeURIComponent(location.hash).includes('tag=مصدر') &&
           document.querySelectorAll('[data-annotation]').length === 2,
         null,
       );
-      await choose(notebook, 'select[name=color]', 'green');
+      await setField(notebook, 'select[name=color]', 'green');
       await notebook.waitFor(
         (id) =>
           document.querySelectorAll('[data-annotation]').length === 1 &&
@@ -241,8 +227,8 @@ for (const launch of [launchChromium, launchFirefox]) {
       );
 
       // Export exactly what is shown.
-      await choose(notebook, 'fieldset.export select[name=format]', 'jsonld');
-      await click(notebook, 'fieldset.export .export-button');
+      await setField(notebook, 'fieldset.export select[name=format]', 'jsonld');
+      await clickIn(notebook, 'fieldset.export .export-button');
       const file = await nextDownload(browser.downloads, seen);
       exported = file.path;
       const items = (JSON.parse(file.text) as { first: { items: { id: string }[] } }).first.items;

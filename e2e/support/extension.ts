@@ -64,3 +64,33 @@ export async function waitForPageRow(
     await new Promise((r) => setTimeout(r, 150));
   }
 }
+
+/**
+ * Sets a field of one of Rasid's extension pages and fires the event Preact listens to (`input` for
+ * text typed, `change` for a choice), in one turn. Extension pages are Rasid's own: no trusted input
+ * is needed there, unlike the in-page UI (reader-ui.ts).
+ */
+export function setField(
+  extensionPage: TestPage,
+  selector: string,
+  value: string,
+  event: 'input' | 'change' = 'change',
+): Promise<void> {
+  return extensionPage.evaluate(
+    ({ selector, value, event }) => {
+      const field = document.querySelector(selector) as HTMLInputElement | HTMLSelectElement | null;
+      if (!field) throw new Error(`no field ${selector}`);
+      field.value = value;
+      field.dispatchEvent(new Event(event, { bubbles: true }));
+    },
+    { selector, value, event },
+  );
+}
+
+/** Clicks the first element matching `selector` on one of Rasid's extension pages. */
+export const clickIn = (extensionPage: TestPage, selector: string): Promise<void> =>
+  extensionPage.evaluate((s) => {
+    const target = document.querySelector(s) as HTMLElement | null;
+    if (!target) throw new Error(`nothing to click at ${s}`);
+    target.click();
+  }, selector);
