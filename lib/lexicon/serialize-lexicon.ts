@@ -205,7 +205,7 @@ export function deserializeLexicon(
     get entities() {
       return source.all();
     },
-    countries: source.countries,
+    ...(source.countries ? { countries: source.countries } : {}),
     aliases,
     cooccurrence: s.cooccurrence,
     symbol,

@@ -97,25 +97,20 @@ export interface EntitySource {
   aliasCount(i: number): number;
   /** Every entity, in order (each made once). */
   all(): readonly Entity[];
-  /** Entity id → its country, for every entity that has one (`countriesOf`), without making them. */
-  countries(): ReadonlyMap<string, string>;
+  /**
+   * Entity id → its country, for every entity that has one, without making them (else `countriesOf`
+   * reads every entity).
+   */
+  countries?(): ReadonlyMap<string, string>;
 }
 
 /** Entities already made (a lexicon in memory, the reader's merged one) as a source. */
 export function entitySource(entities: readonly Entity[]): EntitySource {
-  let countries: Map<string, string> | undefined;
   return {
     length: entities.length,
     at: (i) => entities[i]!,
     aliasCount: (i) => entities[i]!.aliases.length,
     all: () => entities,
-    countries: () => {
-      if (!countries) {
-        countries = new Map();
-        for (const e of entities) if (e.country) countries.set(e.id, e.country);
-      }
-      return countries;
-    },
   };
 }
 
