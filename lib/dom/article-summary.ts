@@ -26,6 +26,15 @@ export type ParsedArticle = Pick<
 >;
 
 export function summarize(parsed: ParsedArticle, doc: Document): ArticleSummary {
+  return summaryOf(parsed, countWords(parsed.textContent ?? ''), doc);
+}
+
+/** The summary from Readability's fields and the article's word count, counted where it ran. */
+export function summaryOf(
+  parsed: Omit<ParsedArticle, 'textContent'>,
+  wordCount: number,
+  doc: Document,
+): ArticleSummary {
   return {
     title: clean(parsed.title) ?? clean(doc.title) ?? '',
     byline: clean(parsed.byline),
@@ -34,6 +43,6 @@ export function summarize(parsed: ParsedArticle, doc: Document): ArticleSummary 
     lang: clean(parsed.lang) ?? clean(doc.documentElement.getAttribute('lang')),
     dir: clean(parsed.dir) ?? clean(doc.documentElement.getAttribute('dir')),
     excerpt: clean(parsed.excerpt),
-    wordCount: countWords(parsed.textContent ?? ''),
+    wordCount,
   };
 }
