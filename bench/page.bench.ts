@@ -12,7 +12,7 @@
  * Goals are reported, never enforced: the exit code is 0 whatever the figures.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,9 @@ import { extensionTimings, type ExtensionRun } from './page/extension-timings.ts
 import { seedParagraphs, writePages, type BenchPage } from './page/make-pages.ts';
 import type { MarkAccuracy, Method, RunRequest, RunResult } from './page/protocol.ts';
 import { goal, int, median, ms, ratio } from './page/stats.ts';
+import { englishPage, measureStartup, type StartupPage, type Variant, type Visit } from './page/startup.ts';
+
+const slugOf = (label: string) => label.toLowerCase().replace(/\s+/gu, '-');
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** Fresh page loads per (page, method). */
@@ -51,6 +54,18 @@ const SUGGESTION_SIZES = [
   { label: '100 KB', bytes: 100_000 },
 ];
 
+/** Part 6's pages (issue #16): Arabic articles, and pages that are not Arabic. */
+const STARTUP_ARABIC = [
+  { label: '20 KB', bytes: 20_000 },
+  { label: '100 KB', bytes: 100_000 },
+  { label: '1 MB', bytes: 1_000_000 },
+];
+const STARTUP_OTHER = [
+  { label: 'English 50 KB', bytes: 50_000 },
+  { label: 'English 1 MB', bytes: 1_000_000 },
+];
+const STARTUP_ROUNDS = Number(process.env['BENCH_STARTUP_ROUNDS'] ?? 7);
+
 const started = performance.now();
 const progress = (message: string) => process.stderr.write(`[bench:page] ${message}\n`);
 
@@ -65,6 +80,68 @@ const pages = await writePages(folder, seeds, SIZES);
 const suggestionPages = await writePages(join(folder, 'suggest'), seeds, SUGGESTION_SIZES);
 const server = await serveFolder(folder);
 const urlOf = (page: BenchPage) => `${server.origin}/${page.slug}/`;
+const startupArabic = await writePages(join(folder, 'startup'), seeds, STARTUP_ARABIC);
+for (const { label, bytes } of STARTUP_OTHER) {
+  await mkdir(join(folder, 'startup', slugOf(label)), { recursive: true });
+  await writeFile(join(folder, 'startup', slugOf(label), 'source.html'), englishPage(bytes));
+}
+const STARTUP_PAGES: StartupPage[] = [
+  ...startupArabic.map((p) => ({ label: p.label, url: `${server.origin}/startup/${p.slug}/`, arabic: true })),
+  ...STARTUP_OTHER.map(({ label }) => ({
+    label,
+    url: `${server.origin}/startup/${slugOf(label)}/`,
+    arabic: false,
+  })),
+];
+
+/** Part 6: start-up as readers wait for it, Rasid against the floor and no extension (issue #16). */
+async function measureAndPrintStartup(): Promise<void> {
+  const { version, visits } = await measureStartup(
+    STARTUP_PAGES,
+    STARTUP_ROUNDS,
+    join(ROOT, 'bench/page/floor-entry.ts'),
+    progress,
+  );
+  const med = (variant: Variant, label: string, f: (v: Visit) => number | undefined) =>
+    median((visits[variant][label] ?? []).map(f).filter((x): x is number => x !== undefined));
+  console.log(
+    `\n6. Start-up, as readers wait for it (issue #16): ${version}, the built extension, medians of ${STARTUP_ROUNDS} fresh loads per variant in interleaved rounds`,
+  );
+  console.log(
+    "   floor: an extension that clones the page, runs Readability and walks the article (its content script's start → done).",
+  );
+  console.log("   Rasid: its loader's start → the known names painted (the reader's own timings).");
+  for (const page of STARTUP_PAGES.filter((p) => p.arabic)) {
+    const floor = med('floor', page.label, (v) => v.startToDoneMs);
+    const rasid = med('rasid', page.label, (v) => v.startToDoneMs);
+    console.log(
+      `   ${page.label.padEnd(8)} floor ${ms(floor).padStart(7)} ms   Rasid ${ms(rasid).padStart(7)} ms   Rasid/floor ${goal(rasid / floor, '≤', 1.5)}`,
+    );
+    console.log(
+      `            longest task: Rasid's own ${ms(med('rasid', page.label, (v) => v.longestTaskMs))} ms (goal ≤ 50 ms); the page's, none/floor/Rasid ${[
+        'none',
+        'floor',
+        'rasid',
+      ]
+        .map((v) => ms(med(v as Variant, page.label, (x) => x.longestPageTaskMs)))
+        .join(' / ')} ms`,
+    );
+    console.log(
+      `            of Rasid's wait: loader → reader running ${ms(med('rasid', page.label, (v) => v.injectMs))} ms; → read begun (settings, lexicon) ${ms(med('rasid', page.label, (v) => v.sessionMs))} ms; → article found ${ms(med('rasid', page.label, (v) => v.extractMs))} ms`,
+    );
+  }
+  for (const page of STARTUP_PAGES.filter((p) => !p.arabic)) {
+    const load = (v: Variant) => med(v, page.label, (x) => x.load);
+    const script = med('rasid', page.label, (x) => x.scriptMs) - med('none', page.label, (x) => x.scriptMs);
+    const heap = med('rasid', page.label, (x) => x.heap) - med('none', page.label, (x) => x.heap);
+    console.log(
+      `   ${page.label.padEnd(14)} load event none ${ms(load('none'))} ms, floor ${ms(load('floor'))} ms, Rasid ${ms(load('rasid'))} ms: ${goal(load('rasid') / load('none'), '≤', 1.05)}`,
+    );
+    console.log(
+      `                  script time per visit, Rasid − none: ${ms(script)} ms (goal < 5 ms: ${script < 5 ? 'met' : 'MISSED'}); heap, Rasid − none: ${(heap / 1e6).toFixed(2)} MB (goal < 0.1 MB: ${heap < 1e5 ? 'met' : 'MISSED'})`,
+    );
+  }
+}
 const suggestUrlOf = (page: BenchPage) => `${server.origin}/suggest/${page.slug}/`;
 
 /** Part 1's methods, in the order they run within each round. */
@@ -314,10 +391,11 @@ try {
   // `BENCH_ONLY=suggestions`, `lexicon` or both (`suggestions,lexicon`): parts 4 and 5 alone, a quicker run.
   const onlyPart = process.env['BENCH_ONLY'];
   const onlyParts = new Set(onlyPart?.split(',') ?? []);
-  const only = onlyParts.has('suggestions') || onlyParts.has('lexicon');
+  const only = onlyParts.has('suggestions') || onlyParts.has('lexicon') || onlyParts.has('startup');
   progress('warming up');
-  for (const { request } of only ? [{ request: { method: 'rasid' } as const }] : METHODS)
-    await browser.measure(urlOf(pages[0]!), request);
+  if (!only || onlyParts.has('suggestions') || onlyParts.has('lexicon'))
+    for (const { request } of only ? [{ request: { method: 'rasid' } as const }] : METHODS)
+      await browser.measure(urlOf(pages[0]!), request);
   if (!only) {
     for (const page of pages) printPage(page, await measurePage(browser, page));
     const mid = pages[1]!;
@@ -338,6 +416,8 @@ try {
     printExtension(big, await extensionTimings(urlOf(big), EXTENSION_RUNS));
   else
     console.log(`\n3. Built extension: skipped, no build in ${CHROME_BUILD} (npm run bench:page builds it).`);
+  if ((!only || onlyParts.has('startup')) && existsSync(join(CHROME_BUILD, 'manifest.json')))
+    await measureAndPrintStartup();
 } finally {
   await server.close();
   await rm(folder, { recursive: true, force: true });

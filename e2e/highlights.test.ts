@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REMOTE_EXTRACTION_CHARS } from '../lib/session/reading.ts';
 import { after, before, describe, it } from 'node:test';
 import { createTranslator } from '../lib/i18n/i18n.ts';
 import { compiledBundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
@@ -13,6 +17,8 @@ import { readerAt } from './support/reader-ui.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
 import { PAGES } from './support/paths.ts';
+
+const SEEDS = new URL('../tests/fixtures/seeds', import.meta.url).pathname;
 import type { TestBrowser, TestPage } from './support/test-browser.ts';
 
 const en = createTranslator('en');
@@ -49,12 +55,18 @@ for (const launch of [launchChromium, launchFirefox]) {
     let server: FixtureServer;
     let otherSite: FixtureServer;
     let browser: TestBrowser;
+    let large: FixtureServer;
+    let largeFolder = '';
     before(async () => {
       server = await serveFolder(PAGES);
       otherSite = await serveFolder(PAGES);
       browser = await launch();
+      largeFolder = await mkdtemp(join(tmpdir(), 'rasid-large-page-'));
+      large = await serveFolder(largeFolder);
     });
     after(async () => {
+      await large?.close();
+      if (largeFolder) await rm(largeFolder, { recursive: true, force: true });
       await browser?.close();
       await server?.close();
       await otherSite?.close();
@@ -97,6 +109,58 @@ for (const launch of [launchChromium, launchFirefox]) {
         await Promise.all([page.close(), panel.close()]);
       });
     }
+
+    it('reads a large page with Readability in the background: the article painted as the CLI reads it, the navigation and footer left alone', async () => {
+      // Over REMOTE_EXTRACTION_CHARS of text: the reader sends a snapshot, the background answers.
+      const seeds = readdirSync(SEEDS)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+        .flatMap((f) => readFileSync(`${SEEDS}/${f}`, 'utf8').split('\n'))
+        .map((line) => line.trim())
+        .filter(Boolean);
+      const paragraphs: string[] = [];
+      for (let chars = 0, i = 0; chars < REMOTE_EXTRACTION_CHARS * 1.2; i++) {
+        const p = seeds[i % seeds.length]!;
+        paragraphs.push(`<p>${p.replace(/&/gu, '&amp;').replace(/</gu, '&lt;')}</p>`);
+        chars += p.length;
+      }
+      const html = `<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>ملف طويل</title></head>
+<body><header><nav><a href="/">دمشق</a> <a href="/">روسيا</a> <a href="/">حلب</a></nav></header>
+<article><h1>ملف طويل</h1>${paragraphs.join('\n')}</article>
+<footer><a href="/">إيران</a> <a href="/">تركيا</a></footer></body></html>`;
+      await writeFile(join(largeFolder, 'source.html'), html);
+      const want = { actor: 0, place: 0 };
+      for (const m of spot(htmlArticleText(html), compiledBundledLexicon())) want[m.alias.entity.type]++;
+      const page = await browser.newPage(`${large.origin}/`);
+      await page.waitFor(
+        (n) =>
+          (CSS.highlights.get('rasid-actor')?.size ?? 0) + (CSS.highlights.get('rasid-place')?.size ?? 0) >=
+          n,
+        want.actor + want.place,
+        60_000,
+      );
+      const painted = await paintedMentions(page);
+      assert.deepEqual(await paintedCounts(page), want);
+      assert.deepEqual(
+        painted.filter((m) => !m.inArticle || m.inBoilerplate).map((m) => m.text),
+        [],
+        'highlights outside the article',
+      );
+      const panel = await openPanelFor(browser, page.url());
+      const where = await panel.evaluate(
+        async (tabId) => {
+          type TabsApi = { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+          const api = (globalThis as unknown as { browser: TabsApi }).browser;
+          const reply = (await api.tabs.sendMessage(tabId, { type: 'reader/state', payload: {} })) as {
+            value?: { timings?: { extractedIn?: string } };
+          };
+          return reply.value?.timings?.extractedIn;
+        },
+        await tabIdOf(panel, page.url()),
+      );
+      assert.equal(where, 'background');
+      await Promise.all([page.close(), panel.close()]);
+    });
 
     it('opens a card for a clicked name, with the right entity and counts, and steps through its mentions', async () => {
       const page = await browser.newPage(`${server.origin}/baladi-isis-south-syria/`);

@@ -25,7 +25,11 @@ export interface ExtensionRun {
 }
 
 /** The built extension's reader state for the tab, once its first read has finished. */
-async function finishedReaderState(panel: TestPage, tabId: number, timeoutMs: number): Promise<ReaderState> {
+export async function finishedReaderState(
+  panel: TestPage,
+  tabId: number,
+  timeoutMs: number,
+): Promise<ReaderState> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const reply = await panel.evaluate(async (id) => {

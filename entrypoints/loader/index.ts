@@ -1,6 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { isArabicPage } from '../../lib/arabic/detect-arabic.ts';
 import { sampleText } from '../../lib/dom/sample-text.ts';
+import { markLoaderStart } from '../../lib/browser/loader-start.ts';
 
 /** Characters of body text sampled to tell an Arabic page: enough to be sure, cheap on any page. */
 const SAMPLE_CHARS = 4000;
@@ -24,6 +25,7 @@ const runtime = () =>
  * Arabic compiles and runs this file only: no lexicon, no DOM change, no listener.
  */
 export default defineUnlistedScript(() => {
+  markLoaderStart();
   const { documentElement: html, body } = document as {
     documentElement: HTMLElement;
     body: HTMLElement | null;

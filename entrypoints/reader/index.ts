@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { CARD_CSS, EntityCard, LexiconUndoNotice } from '../../components/EntityCard.tsx';
 import { browserTranslator } from '../../lib/browser/browser-translator.ts';
+import { loaderStartedAt } from '../../lib/browser/loader-start.ts';
 import { notifyPages, sendMessage } from '../../lib/browser/send-message.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { bundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
@@ -32,6 +33,7 @@ const RUNNING = Symbol.for('rasid.reader');
  * lifetime is its own (`lifetime` below).
  */
 export default defineUnlistedScript(() => {
+  const readerStartedAt = performance.now();
   const world = globalThis as { [RUNNING]?: boolean };
   if (world[RUNNING]) return;
   world[RUNNING] = true;
@@ -102,6 +104,18 @@ export default defineUnlistedScript(() => {
     warn: (message) => console.warn(message),
   });
 
+  // The reader's timings count from the loader's start (issue #16; `npm run bench:page`).
+  const started = loaderStartedAt();
+  const handlers: typeof session.handlers = {
+    ...session.handlers,
+    'reader/state': async (payload, sender) => {
+      const state = await session.handlers['reader/state'](payload, sender);
+      return state.timings && started !== undefined
+        ? { ...state, timings: { ...state.timings, loaderStartedAt: started, readerStartedAt } }
+        : state;
+    },
+  };
+
   // The panel's and the background's messages. Content scripts cannot call `tabs.sendMessage` and
   // pages cannot reach this listener at all; it checks its sender all the same. `reader/ui`, which
   // describes the in-page UI (what the page must not see), is answered only to Rasid's own pages.
@@ -109,7 +123,7 @@ export default defineUnlistedScript(() => {
   const onMessage = (message: unknown, sender: { id?: string | undefined; url?: string | undefined }) => {
     if (!isTabMessage(message) || sender.id !== browser.runtime.id || !alive()) return undefined;
     if (message.type === 'reader/ui' && !sender.url?.startsWith(extensionRoot)) return undefined;
-    return dispatch(session.handlers, message as TabMessage, { kind: 'extension', url: sender.url });
+    return dispatch(handlers, message as TabMessage, { kind: 'extension', url: sender.url });
   };
   browser.runtime.onMessage.addListener(onMessage);
   // An extension reload takes everything away. (Same-document navigations: the session watches the

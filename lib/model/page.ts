@@ -49,6 +49,17 @@ export interface ReaderTimings {
   /** From the read's start: until the known names were painted, and until the suggestions were. */
   knownPaintedAt?: number;
   suggestionsPaintedAt?: number;
+  /** Where Readability ran for this read: on the page, or in the background (issue #16). */
+  extractedIn?: 'page' | 'background';
+  /** When the read began, on the page's clock (`performance.now()`). */
+  startedAt?: number;
+  /**
+   * When the loader, Rasid's content script, started on the page's clock (issue #16): with `startedAt`
+   * and `knownPaintedAt`, the whole wait from the script's start to the names painted.
+   */
+  loaderStartedAt?: number;
+  /** When the reader's bundle began to run (the background injected it), on the page's clock. */
+  readerStartedAt?: number;
 }
 
 /** What the reader in a tab found on its page (`reader/state`). */

@@ -103,6 +103,8 @@ export interface ReaderOptions {
 export interface Extracted {
   article: ArticleNodes;
   tasks: number[];
+  /** Where Readability ran. */
+  where: 'page' | 'background';
 }
 export type Extractor = (doc: Document, options: { wholePage: boolean }) => Promise<Extracted>;
 
@@ -209,15 +211,18 @@ export class PageReader {
     const t = this.#timings;
     let start = performance.now();
     const began = start;
+    t.startedAt = began;
     let article: ArticleNodes;
     let tasks: number[];
+    let where: Extracted['where'] = 'page';
     if (this.#extract)
-      ({ article, tasks } = await this.#extract(this.#doc, { wholePage: !!this.#settings.wholePage }));
+      ({ article, tasks, where } = await this.#extract(this.#doc, { wholePage: !!this.#settings.wholePage }));
     else {
       article = articleNodes(this.#doc, { wholePage: this.#settings.wholePage });
       tasks = [performance.now() - start];
     }
     if (this.#destroyed) return;
+    t.extractedIn = where;
     const { summary, source } = article;
     // Never into an editable region, whatever its spelling of `contenteditable` (issue #12).
     const nodes = outsideEditable(article.nodes);

@@ -21,8 +21,9 @@ const PAGE = `<html lang="ar" dir="rtl"><head><title>خبر</title></head><body>
 const TIMEOUT = 30_000;
 
 /** A session on the page, started, with its fakes. */
-async function started(replies: FakeReplies = {}) {
+async function started(replies: FakeReplies = {}, remoteExtractionChars?: number) {
   const fakes = fakeSeams(replies);
+  if (remoteExtractionChars !== undefined) fakes.seams.remoteExtractionChars = remoteExtractionChars;
   const session = createReaderSession(fakes.seams);
   await session.start();
   await flush();
@@ -83,9 +84,13 @@ beforeEach(() => {
 
 describe('a reader session', () => {
   it(
-    'has Readability run in the background, asked before the settings, and reads the same article (issue #16)',
+    'has Readability run in the background on a large page, asked before the settings, and reads the same article (issue #16)',
     async () => {
-      const fakes = await started();
+      // This page is small: as large as it need be, Readability goes to the background.
+      const ordinary = await started();
+      expect(ordinary.sentOf('article/extract')).toEqual([]);
+      ordinary.session.destroy();
+      const fakes = await started({}, 0);
       const types = fakes.sent.map((m) => m.type);
       expect(types.indexOf('article/extract')).toBeGreaterThanOrEqual(0);
       expect(types.indexOf('article/extract')).toBeLessThan(types.indexOf('settings/get'));
@@ -94,7 +99,7 @@ describe('a reader session', () => {
       expect(report!.mentions.map((m) => m.entity)).toEqual(expect.arrayContaining(['russia', 'damascus']));
       // Without the background's answer, Readability runs on the page and finds the same.
       fakes.session.destroy();
-      const onPage = await started({ 'article/extract': () => new Error('the background is gone') });
+      const onPage = await started({ 'article/extract': () => new Error('the background is gone') }, 0);
       expect(onPage.sentOf('page/report')[0]!.mentions).toEqual(report!.mentions);
     },
     TIMEOUT,

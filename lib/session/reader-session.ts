@@ -88,7 +88,7 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     layer: mentionLayer,
     suggestionLayer,
     recognise: remoteRecogniser(send),
-    extract: remoteExtractor(send, seams.url),
+    extract: remoteExtractor(send, seams.url, seams.remoteExtractionChars),
     signal,
     clock,
     yieldToPage: seams.yieldToPage,

@@ -33,18 +33,30 @@ export interface PrefetchingExtractor extends Extractor {
 }
 
 /**
- * Readability as the extension runs it (issue #16): in the background, on a snapshot of the page
- * (`lib/dom/page-snapshot.ts`), which answers the article's text nodes by index. On a 1 MB page
- * Readability was one task of ~450 ms on the page's thread; here the page pays one walk to take the
- * snapshot and one to map the answer back. A page over Readability's limits is read by the fallback,
- * as before, and a failed reply (the extension reloading, an old background) by Readability here.
- * `prefetch` starts the round trip early; the next extraction takes it.
+ * Text, in characters, from which a page's article is found in the background: below it Readability
+ * on the page is quicker than the round trip (and its task short), above it one task would hold the
+ * page for hundreds of milliseconds (~450 ms on a 1 MB article). Real news pages, boilerplate
+ * included, hold 20,000–100,000.
  */
-export function remoteExtractor(send: Send, url: () => string): PrefetchingExtractor {
+export const REMOTE_EXTRACTION_CHARS = 150_000;
+
+/**
+ * Readability as the extension runs it (issue #16): on a large page, in the background, on a snapshot
+ * of the page (`lib/dom/page-snapshot.ts`), which answers the article's text nodes by index; the page
+ * pays one walk to take the snapshot and one to map the answer back. On an ordinary page, and on a
+ * page over Readability's limits (read by the fallback), here as before; a failed reply (the extension
+ * reloading, an old background) falls back to Readability here too. `prefetch` starts the round trip
+ * early (while the settings are on their way); the next extraction takes it.
+ */
+export function remoteExtractor(
+  send: Send,
+  url: () => string,
+  fromChars = REMOTE_EXTRACTION_CHARS,
+): PrefetchingExtractor {
   let pending: Promise<{ texts: Text[]; found: Reply<'article/extract'>; tasks: number[] }> | null = null;
   const begin = (doc: Document) => {
     const start = performance.now();
-    if (!doc.body || overLimit(doc)) return null;
+    if (!doc.body || (doc.body.textContent?.length ?? 0) < fromChars || overLimit(doc)) return null;
     const { items, texts } = snapshotPage(doc);
     const snapshotMs = performance.now() - start;
     return send('article/extract', { url: url(), items }).then((found) => ({
@@ -60,10 +72,10 @@ export function remoteExtractor(send: Send, url: () => string): PrefetchingExtra
     const start = performance.now();
     if (!got?.found.ok) {
       const article = articleNodes(doc, { wholePage });
-      return { article, tasks: [...(got?.tasks ?? []), performance.now() - start] };
+      return { article, tasks: [...(got?.tasks ?? []), performance.now() - start], where: 'page' };
     }
     const article = articleFromIndices(doc, got.texts, got.found.value, { wholePage });
-    return { article, tasks: [...got.tasks, performance.now() - start] };
+    return { article, tasks: [...got.tasks, performance.now() - start], where: 'background' };
   };
   return Object.assign(extract, {
     prefetch(doc: Document) {

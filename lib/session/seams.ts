@@ -35,6 +35,11 @@ export interface SessionSeams {
   yieldToPage?: () => Promise<void>;
   /** Caret and boxes under a point (the default: the browser's; happy-dom has no layout). */
   hitTesting?: Partial<HitTesting>;
+  /**
+   * Text, in characters, from which the article is found in the background (`REMOTE_EXTRACTION_CHARS`
+   * by default; tests set 0 to take that road on a small page).
+   */
+  remoteExtractionChars?: number;
   /** Where problems nobody needs to act on are said (the page's console). */
   warn(message: string): void;
 }

@@ -1,0 +1,244 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../../e2e/support/launch-chromium.ts';
+import { CHROME_BUILD, CHROMIUM_PATH } from '../../e2e/support/paths.ts';
+import type { ReaderTimings } from '../../lib/model/page.ts';
+import { bundleForPage } from './bundle.ts';
+import { finishedReaderState } from './extension-timings.ts';
+import type { TestPage } from '../../e2e/support/test-browser.ts';
+
+/**
+ * Part 6 of `npm run bench:page` (issue #16): what a reader waits for, start-up included, in real
+ * Chromium with real extensions, side by side in one run —
+ * - **none**: no extension;
+ * - **floor**: a minimal extension whose content script clones the page, runs Readability and walks
+ *   the article's text (`floor-entry.ts`): the least any article reader pays;
+ * - **Rasid**: the built extension (.output/chrome-mv3), from its loader's start to the known names
+ *   painted, as the reader itself reports it (`ReaderTimings`).
+ * On pages that are not Arabic: the load event, the main thread's script time per visit (CDP
+ * `Performance.getMetrics`, the pages have no script of their own) and the JS heap, with Rasid and
+ * without. Each browser settles (3 s, then one load of each page, discarded) before the first round.
+ */
+
+export type Variant = 'none' | 'floor' | 'rasid';
+export const VARIANTS: readonly Variant[] = ['none', 'floor', 'rasid'];
+
+export interface StartupPage {
+  label: string;
+  url: string;
+  arabic: boolean;
+}
+
+export interface Visit {
+  /** `loadEventEnd`, ms from navigation start. */
+  load: number;
+  /** The main thread's script time during the visit (all worlds: the pages have none of their own). */
+  scriptMs: number;
+  /** The main thread's busy time during the visit. */
+  taskMs: number;
+  /** JS heap in use after the visit (bytes). */
+  heap: number;
+  /** Arabic pages, floor and Rasid: from the content script's start to its work done (names painted). */
+  startToDoneMs?: number;
+  /** Rasid: the longest stretch of its own work, as it measured it. */
+  longestTaskMs?: number;
+  /** Rasid: from the loader's start to the reader's (the background injecting it, its bundle compiled). */
+  injectMs?: number;
+  /** Rasid: from the reader's start to its read's (the settings, the lexicon). */
+  sessionMs?: number;
+  /** Rasid: the wait for the article (Readability in the background). */
+  extractMs?: number;
+  /** The longest task the page observed (any cause), ms. */
+  longestPageTaskMs: number;
+}
+
+interface Launched {
+  context: BrowserContext;
+  /** Rasid: its side panel's page, from which its content script is asked for its timings. */
+  panel: TestPage | null;
+  close(): Promise<void>;
+}
+
+const FLOOR_MANIFEST = {
+  manifest_version: 3,
+  name: 'bench floor',
+  version: '1.0',
+  content_scripts: [{ matches: ['http://127.0.0.1/*'], js: ['floor.js'], run_at: 'document_idle' }],
+};
+
+/** The floor's extension folder: its manifest and its one bundled content script. */
+async function floorExtension(entry: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'rasid-bench-floor-'));
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(FLOOR_MANIFEST));
+  await writeFile(join(dir, 'floor.js'), await bundleForPage(entry));
+  return dir;
+}
+
+/** The smallest `TestPage` the reader's timings need: `evaluate` in the panel's page. */
+const asTestPage = (page: Page): TestPage =>
+  ({ evaluate: (fn: never, arg: never) => page.evaluate(fn, arg) }) as unknown as TestPage;
+
+async function launch(variant: Variant, floorDir: string): Promise<Launched> {
+  const profile = await mkdtemp(join(tmpdir(), `rasid-bench-${variant}-`));
+  const extension = variant === 'rasid' ? CHROME_BUILD : variant === 'floor' ? floorDir : null;
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    locale: 'ar',
+    viewport: { width: 1280, height: 900 },
+    ...(extension ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
+    args: [
+      ...CHROMIUM_FLAGS,
+      ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
+    ],
+  });
+  let panel: TestPage | null = null;
+  if (variant === 'rasid') {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${new URL(worker.url()).host}/sidepanel.html`);
+    panel = asTestPage(page);
+  }
+  // Let the browser's own start-up work (about a second of CPU) pass; Rasid's welcome tab closes.
+  await new Promise((r) => setTimeout(r, 3000));
+  for (const page of context.pages()) if (!page.url().endsWith('/sidepanel.html')) await page.close();
+  return {
+    context,
+    panel,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+type Cdp = Awaited<ReturnType<BrowserContext['newCDPSession']>>;
+const metricsOf = async (cdp: Cdp) => {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
+  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  return { script: value('ScriptDuration'), task: value('TaskDuration'), heap: value('JSHeapUsedSize') };
+};
+
+/** One fresh tab's visit of `page` in a launched browser. */
+async function visit(launched: Launched, variant: Variant, page: StartupPage): Promise<Visit> {
+  const { context, panel } = launched;
+  const tab = await context.newPage();
+  // One session for the whole visit: the metrics are the tab's since it was enabled.
+  const cdp = await context.newCDPSession(tab);
+  try {
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const response = await tab.goto(page.url, { waitUntil: 'load', timeout: 120_000 });
+    if (!response?.ok()) throw new Error(`${page.url} answered ${response?.status() ?? 'nothing'}`);
+    await tab.evaluate(() => {
+      const w = window as unknown as { benchLongest: number };
+      w.benchLongest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.benchLongest = Math.max(w.benchLongest, e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    let startToDoneMs: number | undefined;
+    let longestTaskMs: number | undefined;
+    let injectMs: number | undefined;
+    let sessionMs: number | undefined;
+    let extractMs: number | undefined;
+    if (page.arabic && variant === 'rasid' && panel) {
+      const tabId = await panel.evaluate(async (target: string) => {
+        type TabsApi = { tabs: { query(f: object): Promise<{ id?: number; url?: string }[]> } };
+        const api = (globalThis as unknown as { chrome: TabsApi }).chrome;
+        return (await api.tabs.query({})).find((t) => t.url === target)?.id ?? null;
+      }, page.url);
+      if (tabId === null) throw new Error(`no tab shows ${page.url}`);
+      const { timings } = await finishedReaderState(panel, tabId, 120_000);
+      const t = timings as ReaderTimings;
+      startToDoneMs = (t.startedAt ?? NaN) + (t.knownPaintedAt ?? NaN) - (t.loaderStartedAt ?? NaN);
+      longestTaskMs = t.longestTaskMs;
+      injectMs = (t.readerStartedAt ?? NaN) - (t.loaderStartedAt ?? NaN);
+      sessionMs = (t.startedAt ?? NaN) - (t.readerStartedAt ?? NaN);
+      extractMs = t.extractMs;
+    } else if (page.arabic && variant === 'floor') {
+      await tab.waitForFunction(() => document.documentElement.hasAttribute('data-bench-floor'), null, {
+        timeout: 120_000,
+      });
+      const floor = await tab.evaluate(
+        () =>
+          JSON.parse(document.documentElement.getAttribute('data-bench-floor')!) as {
+            start: number;
+            end: number;
+          },
+      );
+      startToDoneMs = floor.end - floor.start;
+    }
+    // What follows the load (Rasid's loader, the floor's script) has had its turn.
+    await new Promise((r) => setTimeout(r, 1000));
+    const metrics = await metricsOf(cdp);
+    const seen = await tab.evaluate(() => ({
+      load: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+      longest: (window as unknown as { benchLongest: number }).benchLongest,
+    }));
+    return {
+      load: seen.load,
+      scriptMs: metrics.script * 1000,
+      taskMs: metrics.task * 1000,
+      heap: metrics.heap,
+      longestPageTaskMs: seen.longest,
+      ...(startToDoneMs === undefined ? {} : { startToDoneMs }),
+      ...(longestTaskMs === undefined ? {} : { longestTaskMs }),
+      ...(injectMs === undefined ? {} : { injectMs }),
+      ...(sessionMs === undefined ? {} : { sessionMs }),
+      ...(extractMs === undefined ? {} : { extractMs }),
+    };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await tab.close();
+  }
+}
+
+/**
+ * Every page with every variant, in interleaved rounds (each variant sees the machine's drift), after
+ * one discarded warm-up visit of each. `visits[variant][page label]`.
+ */
+export async function measureStartup(
+  pages: readonly StartupPage[],
+  rounds: number,
+  floorEntry: string,
+  progress: (message: string) => void,
+): Promise<{ version: string; visits: Record<Variant, Record<string, Visit[]>> }> {
+  const floorDir = await floorExtension(floorEntry);
+  const launched = {} as Record<Variant, Launched>;
+  const visits = { none: {}, floor: {}, rasid: {} } as Record<Variant, Record<string, Visit[]>>;
+  try {
+    for (const variant of VARIANTS) launched[variant] = await launch(variant, floorDir);
+    const version = launched.none.context.browser()?.version() ?? 'Chromium';
+    for (const variant of VARIANTS) for (const page of pages) await visit(launched[variant], variant, page);
+    for (let round = 0; round < rounds; round++) {
+      progress(`start-up: round ${round + 1}/${rounds}`);
+      for (const page of pages)
+        for (const variant of VARIANTS)
+          (visits[variant][page.label] ??= []).push(await visit(launched[variant], variant, page));
+    }
+    return { version, visits };
+  } finally {
+    for (const variant of VARIANTS) await launched[variant]?.close();
+    await rm(floorDir, { recursive: true, force: true });
+  }
+}
+
+const ENGLISH_PARAGRAPH =
+  'The committee met on Tuesday to review the quarterly figures, and members agreed that the new ' +
+  'schedule for the regional offices should be published before the end of the month, after a ' +
+  'final reading by the board and a short consultation with the staff who will carry it out. ';
+
+/** An English page of about `bytes` bytes of article text, with light boilerplate, no script. */
+export function englishPage(bytes: number): string {
+  const paragraphs = Math.max(1, Math.round(bytes / ENGLISH_PARAGRAPH.length));
+  const body = Array.from({ length: paragraphs }, (_, i) => `<p>${i + 1}. ${ENGLISH_PARAGRAPH}</p>`).join(
+    '\n',
+  );
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Quarterly review</title></head>
+<body><header><nav><a href="#">Home</a> <a href="#">News</a></nav></header>
+<main><article><h1>Quarterly review</h1>${body}</article></main><footer>About us</footer></body></html>`;
+}
