@@ -246,6 +246,7 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
       site: text(500).optional(),
       from: z.number().optional(),
       to: z.number().optional(),
+      dates: z.enum(['published', 'read']).optional(),
       query: text(500).optional(),
     })
     .strict(),

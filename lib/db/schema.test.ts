@@ -50,6 +50,7 @@ const SHIPPED: DeclaredVersion[] = [
   {
     version: 9,
     stores: {
+      annotations: '&id, page, modified, body.entity',
       mentions:
         '[page+entity], entity, page, site, [entity+site], [entity+firstSeen], [entity+lastSeen], firstSeen, dated',
     },

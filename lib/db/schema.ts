@@ -158,8 +158,10 @@ export class RasidDB extends Dexie {
     // instant; Readability's raw value before), and each mention carries it (`published`) and the date
     // the dashboard goes by when it follows publication dates (`dated`: published where known, else
     // first read), indexed for the date filters; the aggregates count pages per month of it too.
+    // Annotations are looked up by their linked entity (the dashboard's entity detail).
     this.version(9)
       .stores({
+        annotations: '&id, page, modified, body.entity',
         mentions:
           '[page+entity], entity, page, site, [entity+site], [entity+firstSeen], [entity+lastSeen], firstSeen, dated',
       })
