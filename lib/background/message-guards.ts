@@ -141,6 +141,7 @@ const notebookFilters = z
     from: z.number(),
     to: z.number(),
     orphans: z.boolean(),
+    dates: z.enum(['published', 'read']),
   })
   .partial()
   .strict();
