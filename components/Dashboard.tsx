@@ -368,8 +368,8 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0, view: g
                     >
                       {a.title}
                     </a>
-                    {a.published !== null && <> · {t('published', { date: formatDate(a.published) })}</>} ·{' '}
-                    {formatDate(a.created)}
+                    {a.published !== null && <> · {t('published', { date: i18n.formatDay(a.published) })}</>}{' '}
+                    · {formatDate(a.created)}
                   </p>
                 </li>
               ))}
@@ -388,7 +388,7 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0, view: g
                     <>
                       {' · '}
                       <span data-testid="page-published">
-                        {t('published', { date: formatDate(p.published) })}
+                        {t('published', { date: i18n.formatDay(p.published) })}
                       </span>
                     </>
                   )}

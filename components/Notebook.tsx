@@ -216,7 +216,7 @@ function PageLine({ i18n, item, heading }: { i18n: Translator; item: NotebookIte
       <span class="meta">
         {item.site}
         {item.published !== null && (
-          <span data-testid="published">{` · ${i18n.t('published', { date: i18n.formatDate(item.published) })}`}</span>
+          <span data-testid="published">{` · ${i18n.t('published', { date: i18n.formatDay(item.published) })}`}</span>
         )}
         {item.read !== null && ` · ${i18n.t('notebookRead', { date: i18n.formatDate(item.read) })}`}
       </span>
