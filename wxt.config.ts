@@ -18,22 +18,25 @@ export default defineConfig({
     // contextMenus: "Annotate with Rasid" on a selection.
     // downloads: exports are offered through the browser's save dialog (issue #7).
     // storage: `storage.session` keeps deleted annotations for undo, in memory only (issue #11).
+    // scripting: the background injects the reader into a tab whose page the loader found Arabic (issue
+    // #16); the host permissions below already let it, the API needs its name.
     permissions:
       browser === 'firefox'
-        ? ['contextMenus', 'downloads', 'storage']
-        : ['sidePanel', 'contextMenus', 'downloads', 'storage'],
+        ? ['contextMenus', 'downloads', 'storage', 'scripting']
+        : ['sidePanel', 'contextMenus', 'downloads', 'storage', 'scripting'],
     // Private windows leave no trace: Rasid never runs there, even if the reader allows extensions
     // in them (issue #12; SECURITY.md).
     incognito: 'not_allowed',
     host_permissions: ['http://*/*', 'https://*/*', 'file:///*'],
-    // The reader (entrypoints/reader/index.ts), declared here rather than as a WXT content script:
+    // The loader (entrypoints/loader/index.ts), declared here rather than as a WXT content script:
     // WXT's content-script runtime posts the extension's id to every page and obeys a forged event
-    // (issue #12; SECURITY.md). Built by WXT as the unlisted script `/reader.js` (one IIFE), it keeps
-    // its own lifetime. file:// too: readers open saved pages (Chromium asks them to allow it first).
+    // (issue #12; SECURITY.md). A few KB built by WXT as the unlisted script `/loader.js`: on an Arabic
+    // page it asks the background to inject the reader (`/reader.js`); elsewhere it stops (issue #16).
+    // file:// too: readers open saved pages (Chromium asks them to allow it first).
     content_scripts: [
       {
         matches: ['http://*/*', 'https://*/*', 'file:///*'],
-        js: ['reader.js'],
+        js: ['loader.js'],
         run_at: 'document_idle',
       },
     ],

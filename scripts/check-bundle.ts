@@ -1,24 +1,42 @@
 /**
- * After the build (`npm test` runs it on the Chromium build): Chromium refuses to load a content
- * script that is not strict UTF-8 in its sense — no noncharacters — and a minifier writes "\uFFFE" or
- * "\uFFFF" in a string as the raw character (it happened twice: Dexie's maxKey, a fold table). This
- * names the file and offset instead of leaving "Could not load file for content script" to be found.
+ * After the build (`npm test` runs it on the Chromium build):
+ * - Chromium refuses to load a content script that is not strict UTF-8 in its sense — no
+ *   noncharacters — and a minifier writes "\uFFFE" or "\uFFFF" in a string as the raw character (it
+ *   happened twice: Dexie's maxKey, a fold table). This names the file and offset instead of leaving
+ *   "Could not load file for content script" to be found. Checked for the manifest's content scripts and
+ *   for the reader the background injects.
+ * - The content scripts every page runs total under 20 KB (issue #16): the reader is loaded on Arabic
+ *   pages only.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const NONCHARACTER = /[\uFFFE\uFFFF]/u;
+/** Injected by the background (`scripting.executeScript`), held to the same rule. */
+const INJECTED = ['reader.js'];
+const CONTENT_SCRIPTS_LIMIT = 20 * 1024;
 
 let bad = 0;
 for (const dir of process.argv.slice(2)) {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
     content_scripts?: { js?: string[] }[];
   };
-  for (const file of (manifest.content_scripts ?? []).flatMap((c) => c.js ?? [])) {
-    const at = readFileSync(join(dir, file), 'utf8').search(NONCHARACTER);
+  const declared = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
+  let bytes = 0;
+  for (const file of [...declared, ...INJECTED]) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    if (declared.includes(file)) bytes += Buffer.byteLength(text);
+    const at = text.search(NONCHARACTER);
     if (at < 0) continue;
     bad++;
     console.error(`${dir}/${file}: a raw noncharacter at offset ${at}: write it as String.fromCharCode(…)`);
+  }
+  console.log(`${dir}: content scripts ${(bytes / 1024).toFixed(1)} KB (${declared.join(', ')})`);
+  if (bytes >= CONTENT_SCRIPTS_LIMIT) {
+    bad++;
+    console.error(
+      `${dir}: the content scripts total ${bytes} bytes, over the ${CONTENT_SCRIPTS_LIMIT} allowed`,
+    );
   }
 }
 process.exit(bad ? 1 : 0);

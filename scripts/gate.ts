@@ -61,7 +61,7 @@ const built = step(
   'build (chrome-mv3, firefox-mv2)',
   [bin('wxt'), ['build']],
   [bin('wxt'), ['build', '-b', 'firefox']],
-  [process.execPath, ['scripts/check-bundle.ts', '.output/chrome-mv3']],
+  [process.execPath, ['scripts/check-bundle.ts', '.output/chrome-mv3', '.output/firefox-mv2']],
 );
 
 const unitOk = run(bin('vitest'), ['run']);

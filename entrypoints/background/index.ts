@@ -8,6 +8,8 @@ import { sessionTrash } from '../../lib/browser/session-trash.ts';
 import { isFirstInstall, WELCOME_PATH } from '../../lib/background/first-run.ts';
 import { readerCommandOf } from '../../lib/background/message-guards.ts';
 
+/** The reader, built by WXT from entrypoints/reader as an unlisted script. */
+const READER_FILE = '/reader.js';
 const ANNOTATE_MENU = 'rasid-annotate';
 const DASHBOARD_MENU = 'rasid-dashboard';
 const NOTEBOOK_MENU = 'rasid-notebook';
@@ -35,6 +37,10 @@ export default defineBackground(() => {
       void action.setBadgeBackgroundColor({ tabId, color: '#0f5c63' }).catch(() => undefined);
     },
     trash: sessionTrash(),
+    // The reader, into the top frame the loader runs in, in the same isolated world (issue #16).
+    loadReader: async (tabId) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [READER_FILE] });
+    },
   });
 
   // Every message is checked — its sender as the browser names it, and its shape — before it is handled.

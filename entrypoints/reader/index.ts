@@ -2,11 +2,9 @@ import { h } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { CARD_CSS, EntityCard, LexiconUndoNotice } from '../../components/EntityCard.tsx';
-import { isArabicPage } from '../../lib/arabic/detect-arabic.ts';
 import { browserTranslator } from '../../lib/browser/browser-translator.ts';
 import { notifyPages, sendMessage } from '../../lib/browser/send-message.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { sampleText } from '../../lib/dom/sample-text.ts';
 import { bundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
 import { precompiledBundledLexicon } from '../../lib/lexicon/precompiled-lexicon.ts';
 import { dispatch } from '../../lib/messages/dispatch.ts';
@@ -19,32 +17,24 @@ import { TOOLBAR_FRAME_PATH } from './toolbar-channel.ts';
 import { createFrameSurface } from './frame-surface.ts';
 import { createSurface } from './ui-host.tsx';
 
-/** Characters of body text sampled to tell an Arabic page: enough to be sure, cheap on any page. */
-const SAMPLE_CHARS = 4000;
+/** Set in the isolated world once a reader runs there: a second injection returns at once. */
+const RUNNING = Symbol.for('rasid.reader');
 
 /**
- * The reader, Rasid's content script. Declared in the manifest by `wxt.config.ts`
- * (`content_scripts`: http, https and file pages, at document_idle) and built by WXT as an unlisted
- * script (`/reader.js`, one IIFE), NOT as a WXT content script: WXT's `ContentScriptContext` posts a
+ * The reader. Not a content script of the manifest: the loader (`entrypoints/loader`, the manifest's
+ * only content script, declared by `wxt.config.ts`) decides that a page is Arabic and asks the
+ * background, which injects this file (`/reader.js`, one IIFE built by WXT as an unlisted script) into
+ * the tab's top frame, in the loader's isolated world (issue #16: every other page runs only the few-KB
+ * loader). Not a WXT content script either: WXT's `ContentScriptContext` posts a
  * `<extension id>:…:wxt:content-script-started` message to the page and dispatches a custom event of
  * that name on its `document` — the extension's id handed to every page, and a forged one made the
  * context tear Rasid down (issue #12). Here nothing is posted or dispatched to the page; the session's
  * lifetime is its own (`lifetime` below).
- *
- * On a page that is not Arabic it returns after one cheap sample of the text: no DOM change, no
- * listener, no message.
  */
 export default defineUnlistedScript(() => {
-  const { documentElement: html, body } = document as {
-    documentElement: HTMLElement;
-    body: HTMLElement | null;
-  };
-  const hints = {
-    lang: html.getAttribute('lang') || body?.getAttribute('lang') || null,
-    dir: html.getAttribute('dir') || body?.getAttribute('dir') || null,
-    sample: sampleText(body, SAMPLE_CHARS),
-  };
-  if (!isArabicPage(hints)) return;
+  const world = globalThis as { [RUNNING]?: boolean };
+  if (world[RUNNING]) return;
+  world[RUNNING] = true;
 
   const lifetime = new AbortController();
   /**
@@ -128,6 +118,7 @@ export default defineUnlistedScript(() => {
     'abort',
     () => {
       session.destroy();
+      world[RUNNING] = false;
       // The listener of an orphaned script may be gone with its extension: nothing to remove then.
       try {
         browser.runtime.onMessage.removeListener(onMessage);

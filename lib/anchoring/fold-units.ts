@@ -26,7 +26,7 @@ export const EXPANDED = 2;
 /**
  * The units `normalize` may change (see its rules): Latin, Greek, Cyrillic and marks, Arabic and
  * its supplements, spaces and invisible controls, Arabic presentation forms. Any other unit folds to
- * itself there, as here. (U+FFFE, a noncharacter a page may hold, is deleted.)
+ * itself there, as here. (U+FFFE and U+FFFF, noncharacters a page may hold, are deleted.)
  */
 const RANGES: readonly [number, number][] = [
   [0x0000, 0x08ff],
@@ -35,7 +35,7 @@ const RANGES: readonly [number, number][] = [
   [0x3000, 0x3000],
   [0xfb50, 0xfdff],
   [0xfe70, 0xfeff],
-  [0xfffe, 0xfffe],
+  [0xfffe, 0xffff],
 ];
 
 let tables: FoldUnits | null = null;

@@ -12,6 +12,7 @@ const RULES: [rule: string, written: string, folded: string][] = [
   ['bidi controls are dropped', '\u202bحلب\u202c', 'حلب'],
   ['the Arabic letter mark is dropped', 'حلب\u061c', 'حلب'],
   ['the noncharacter U+FFFE is dropped (a page may hold it)', 'حل\ufffeب', 'حلب'],
+  ['the noncharacter U+FFFF is dropped, not read as a space', 'حل\uffffب', 'حلب'],
   ['soft hyphens are dropped', 'الرق\u00adة', 'الرقه'],
   ['obfuscation ـ.ـ inside a word', 'الميليشـ.ـيات', 'الميليشيات'],
   ['repeated obfuscation inside a word', 'هجـ.ـمـ.ـاته', 'هجماته'],

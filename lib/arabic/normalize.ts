@@ -93,8 +93,10 @@ function buildTables(): void {
   range(0x2060, 0x2064, ignorable);
   range(0x2066, 0x2069, ignorable);
   [0x00ad, 0x034f, 0x061c, 0xfeff].forEach(ignorable);
-  // Noncharacters, which a page may still hold; U+FFFE's own value is the EXPAND marker.
+  // Noncharacters, which a page may still hold: deleted. Their own values are the EXPAND and SPACE
+  // markers, so that left as themselves U+FFFE threw and U+FFFF was read as a space (issue #16).
   FOLD[0xfffe] = DELETE;
+  FOLD[0xffff] = DELETE;
   FOLD[TATWEEL] = DELETE;
   RUN[TATWEEL] = 1;
   for (const ch of '.·•*_-‐‑') RUN[ch.charCodeAt(0)] = 2;

@@ -1,4 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { parseHtmlDocument } from '../dom/parse-html.ts';
+import { snapshotPage } from '../dom/page-snapshot.ts';
+import { articleFromIndices, articleNodes } from '../dom/article-nodes.ts';
 import type { ArticleSummary } from '../model/article.ts';
 import type { AnnotationDraft, AnnotationRow } from '../model/annotation.ts';
 import type { RasidDB } from '../db/schema.ts';
@@ -31,6 +34,7 @@ let handlers: Handlers;
 let clock: number;
 let notified: { topics: ChangeTopic[]; tabId?: number | undefined }[];
 let badges: [number, number][];
+let loaded: number[];
 let broadcasts: TabMessage[];
 const tabs = new Map<number, string>();
 
@@ -39,6 +43,7 @@ beforeEach(() => {
   clock = 1_000;
   notified = [];
   badges = [];
+  loaded = [];
   broadcasts = [];
   tabs.clear();
   handlers = createHandlers({
@@ -49,7 +54,34 @@ beforeEach(() => {
     changed: (topics, tabId) => void notified.push({ topics, tabId }),
     trash: memoryTrash(),
     setBadge: (tabId, n) => badges.push([tabId, n]),
+    loadReader: async (tabId) => void loaded.push(tabId),
     broadcast: (m) => broadcasts.push(m),
+  });
+});
+
+describe('reader/load', () => {
+  it('injects the reader into the asking tab only, and never for an extension page', async () => {
+    await handlers['reader/load']({}, tab(7));
+    expect(loaded).toEqual([7]);
+    await expect(handlers['reader/load']({}, EXT)).rejects.toThrow(/tab only/);
+    expect(loaded).toEqual([7]);
+  });
+});
+
+describe('article/extract', () => {
+  it('answers Readability on a snapshot by text-node index, and refuses a malformed one', async () => {
+    const html = `<html><body><nav><a href="/">الرئيسية</a></nav><article><h1>عنوان</h1>${'<p>نص الخبر في دمشق وحلب. </p>'.repeat(40)}</article><footer>حقوق</footer></body></html>`;
+    const doc = parseHtmlDocument(html);
+    const { items, texts } = snapshotPage(doc);
+    const found = await handlers['article/extract']({ url, items }, tab(7));
+    const data = (nodes: Text[]) => nodes.map((n) => n.data);
+    expect(found?.indices.length).toBeGreaterThan(30);
+    expect(data(articleFromIndices(doc, texts, found).nodes)).toEqual(
+      data(articleNodes(parseHtmlDocument(html)).nodes),
+    );
+    await expect(handlers['article/extract']({ url, items: [['p', 'a"b', 'x'], 0] }, tab(7))).rejects.toThrow(
+      /malformed attribute/,
+    );
   });
 });
 

@@ -18,6 +18,9 @@ import { createNotebook, recordAnchors, renameTag } from '../db/notebook.ts';
 import { markdownLabels } from '../exchange/markdown-labels.ts';
 import { importReaderLexiconItems } from '../db/reader-lexicon-store.ts';
 import { isStopword } from '../arabic/stopwords.ts';
+import { READABILITY_LIMITS, readabilityIndices } from '../dom/article-nodes.ts';
+import { buildSnapshot, snapshotProblem, type SnapshotItem } from '../dom/page-snapshot.ts';
+import { parseHtmlDocument } from '../dom/parse-html.ts';
 import { dismissedNames, dismissName, nameCandidates, undismissName } from '../db/name-candidates.ts';
 import { nameKey, suggestNames } from '../suggest/suggest-names.ts';
 import { bundledTagger } from '../suggest/bundled-recogniser.ts';
@@ -36,6 +39,11 @@ export interface HandlerDeps {
   broadcast(message: TabMessage): void;
   /** Shows how many entities the page in a tab names on the toolbar button. Must not throw. */
   setBadge(tabId: number, entities: number): void;
+  /**
+   * Injects the reader into the top frame of a tab (issue #16: the manifest's content script is the
+   * small loader). Rejects when the tab is gone or shows another page by now.
+   */
+  loadReader(tabId: number): Promise<void>;
   /**
    * Deleted annotations, kept for undo while the browser runs (`storage.session` in the extension, so a
    * restarted service worker still has them). Must not throw.
@@ -64,6 +72,10 @@ const wellFormedSelector = ({ quote, position }: AnnotationRow['target']['select
   },
   position,
 });
+
+/** What a page's snapshot may hold: Readability's own limits, and 20 MB of text. */
+const SNAPSHOT_LIMITS = { ...READABILITY_LIMITS, chars: 20_000_000 };
+const EMPTY_PAGE = '<!doctype html><html><head></head><body></body></html>';
 
 /** How long a spelling added or switched off from a page can be undone from it (issue 15 §5). */
 export const ALIAS_UNDO_MS = 5 * 60_000;
@@ -344,6 +356,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return null;
     },
 
+    async 'article/extract'({ items }) {
+      const problem = snapshotProblem(items, SNAPSHOT_LIMITS);
+      if (problem) throw new Error(`article/extract: ${problem}`);
+      const doc = parseHtmlDocument(EMPTY_PAGE);
+      return readabilityIndices(doc, buildSnapshot(doc, items as SnapshotItem[]));
+    },
+    async 'reader/load'(_, sender) {
+      if (sender.kind !== 'content') throw new Error('the reader is loaded into a page’s tab only');
+      await deps.loadReader(sender.tabId);
+      return null;
+    },
     'settings/get': ({ site }, sender) => {
       if (sender.kind === 'content' && site !== siteOf(sender.url))
         throw new Error('a content script reads only its own site’s settings');

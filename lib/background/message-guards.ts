@@ -180,6 +180,10 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
       .optional(),
   }),
   'page/get': z.object({ tabId: z.number().int() }),
+  'reader/load': empty,
+  // The snapshot's own shape is checked by its handler, in one pass (snapshotProblem): a schema of
+  // every item would cost more than Readability.
+  'article/extract': z.object({ url: text(10_000), items: z.array(z.unknown()) }).strict(),
   'settings/get': z.object({ site: text(500) }),
   'settings/set': z.object({ site: text(500), patch: settingsPatch }),
   'annotation/list': z.object({ url, canonical }),
@@ -289,6 +293,10 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
  */
 export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   'page/report': 'content',
+  // The loader asks for the reader on an Arabic page; it is injected into the sender's own tab only.
+  'reader/load': 'content',
+  // Readability for the sender's own page; nothing is stored.
+  'article/extract': 'content',
   'settings/get': 'content',
   'annotation/list': 'content',
   'annotation/save': 'content',

@@ -1,5 +1,12 @@
 import { Readability } from '@mozilla/readability';
-import { clean, summarize, type ArticleSummary } from './article-summary.ts';
+import {
+  clean,
+  countWords,
+  summarize,
+  summaryOf,
+  type ArticleSummary,
+  type ParsedArticle,
+} from './article-summary.ts';
 
 /** Where the text Rasid reads came from. */
 export type ArticleSource = 'readability' | 'fallback' | 'page';
@@ -135,16 +142,114 @@ export function articleNodes(
   if (!body) return { nodes: [], summary: null, source: 'page' };
   const parsed = overLimit(doc, limits) ? null : readability(doc, limits);
   const summary: ArticleSummary | null = parsed && summarize(parsed.article, doc);
+  return articleFrom(doc, parsed && { ...parsed, summary }, { wholePage });
+}
+
+/** What Readability picked, as live text nodes, before the headline and the fallback are decided. */
+interface Picked {
+  /** The article's live text nodes that Rasid may read. */
+  nodes: Text[];
+  /** Their length in characters, trimmed. */
+  chars: number;
+  /** Every live text node's place in document order (when Readability ran). */
+  order: ReadonlyMap<Text, number>;
+  summary: ArticleSummary | null;
+}
+
+/** The article of `doc` from Readability's pick (null: none): the headline added, or the fallback. */
+function articleFrom(doc: Document, picked: Picked | null, { wholePage = false } = {}): ArticleNodes {
+  const body = doc.body;
+  if (!body) return { nodes: [], summary: null, source: 'page' };
+  const summary = picked?.summary ?? null;
   if (wholePage) return { nodes: textNodesUnder(body), summary, source: 'page' };
-  if (parsed && parsed.chars >= SHORT_ARTICLE) {
-    const { nodes, order } = parsed;
+  if (picked && picked.chars >= SHORT_ARTICLE) {
+    const { nodes, order } = picked;
     const heading = titleHeading(doc, summary?.title);
     if (heading) for (const node of textNodesUnder(heading)) if (!nodes.includes(node)) nodes.push(node);
-    // Readability may reorder what it keeps; highlights and "next mention" follow the page's order.
-    nodes.sort((a, b) => order.get(a)! - order.get(b)!);
+    // Readability may reorder what it keeps; highlights and "next mention" follow the page's order. (A
+    // node the page added since a snapshot was taken goes last.)
+    const at = (node: Text) => order.get(node) ?? order.size;
+    nodes.sort((a, b) => at(a) - at(b));
     return { nodes, summary, source: 'readability' };
   }
   return { nodes: textNodesUnder(body, BOILERPLATE), summary, source: 'fallback' };
+}
+
+/**
+ * What Readability finds in a document built from a page's snapshot (`lib/dom/page-snapshot.ts`), by
+ * the index of its text nodes (`texts`): the background's half of reading a page off its main thread
+ * (issue #16). The document is Readability's to rewrite. Null when Readability finds nothing.
+ */
+export interface ArticleIndices {
+  indices: number[];
+  parsed: Omit<ParsedArticle, 'textContent'>;
+  wordCount: number;
+}
+
+export function readabilityIndices(
+  doc: Document,
+  texts: readonly Text[],
+  limits = READABILITY_LIMITS,
+): ArticleIndices | null {
+  const index = new Map<Node, number>(texts.map((t, i) => [t, i]));
+  const article = runReadability(doc, limits);
+  if (!article) return null;
+  const indices: number[] = [];
+  if (article.content) {
+    const walker = doc.createTreeWalker(article.content, SHOW_TEXT);
+    for (let c = walker.nextNode(); c; c = walker.nextNode()) {
+      const i = index.get(c);
+      if (i !== undefined) indices.push(i);
+    }
+  }
+  const { title, byline, siteName, publishedTime, lang, dir, excerpt, textContent } = article;
+  return {
+    indices,
+    parsed: { title, byline, siteName, publishedTime, lang, dir, excerpt },
+    wordCount: countWords(textContent ?? ''),
+  };
+}
+
+/**
+ * The live article from the background's answer for a snapshot of `doc` whose text nodes are `texts`
+ * (null: Readability found nothing there). Nodes the page has removed since are left out; the rest is
+ * `articleNodes`' own: the headline, the order, the short article read whole.
+ */
+export function articleFromIndices(
+  doc: Document,
+  texts: readonly Text[],
+  found: ArticleIndices | null,
+  options: { wholePage?: boolean } = {},
+): ArticleNodes {
+  let picked: Picked | null = null;
+  if (found) {
+    const nodes: Text[] = [];
+    let chars = 0;
+    for (const i of found.indices) {
+      const node = texts[i];
+      if (!node?.isConnected || !readable(node)) continue;
+      nodes.push(node);
+      chars += node.data.trim().length;
+    }
+    const order = new Map<Text, number>(texts.map((t, i) => [t, i]));
+    picked = { nodes, chars, order, summary: summaryOf(found.parsed, found.wordCount, doc) };
+  }
+  return articleFrom(doc, picked, options);
+}
+
+/** Readability on `doc` itself (it rewrites it), within the limits; null when it finds nothing. */
+function runReadability(doc: Document, limits: typeof READABILITY_LIMITS) {
+  try {
+    return new Readability<Node>(doc, {
+      serializer: (el) => el,
+      charThreshold: 1,
+      // Checked before already; Readability's own check is the guard should the two counts ever differ.
+      maxElemsToParse: limits.elements,
+    }).parse();
+  } catch {
+    // Over maxElemsToParse: Readability throws rather than answer.
+    return null;
+  }
 }
 
 /**
@@ -163,18 +268,7 @@ function readability(doc: Document, limits: typeof READABILITY_LIMITS) {
   }
   for (const ours of [...clone.querySelectorAll('[data-rasid-ui]')]) ours.remove();
 
-  let article;
-  try {
-    article = new Readability<Node>(clone, {
-      serializer: (el) => el,
-      charThreshold: 1,
-      // Checked above already; Readability's own check is the guard should the two counts ever differ.
-      maxElemsToParse: limits.elements,
-    }).parse();
-  } catch {
-    // Over maxElemsToParse: Readability throws rather than answer.
-    return null;
-  }
+  const article = runReadability(clone, limits);
   if (!article) return null;
   const nodes: Text[] = [];
   let chars = 0;

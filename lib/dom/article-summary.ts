@@ -26,8 +26,20 @@ export type ParsedArticle = Pick<
   'title' | 'byline' | 'siteName' | 'publishedTime' | 'lang' | 'dir' | 'excerpt' | 'textContent'
 >;
 
-/** `now`: what "in the future" means for the publication date (a date after it is not believed). */
-export function summarize(parsed: ParsedArticle, doc: Document, now = Date.now()): ArticleSummary {
+export function summarize(parsed: ParsedArticle, doc: Document): ArticleSummary {
+  return summaryOf(parsed, countWords(parsed.textContent ?? ''), doc);
+}
+
+/**
+ * The summary from Readability's fields and the article's word count, counted where it ran. `now`:
+ * what "in the future" means for the publication date (a date after it is not believed).
+ */
+export function summaryOf(
+  parsed: Omit<ParsedArticle, 'textContent'>,
+  wordCount: number,
+  doc: Document,
+  now = Date.now(),
+): ArticleSummary {
   return {
     title: clean(parsed.title) ?? clean(doc.title) ?? '',
     byline: clean(parsed.byline),
@@ -37,6 +49,6 @@ export function summarize(parsed: ParsedArticle, doc: Document, now = Date.now()
     lang: clean(parsed.lang) ?? clean(doc.documentElement.getAttribute('lang')),
     dir: clean(parsed.dir) ?? clean(doc.documentElement.getAttribute('dir')),
     excerpt: clean(parsed.excerpt),
-    wordCount: countWords(parsed.textContent ?? ''),
+    wordCount,
   };
 }

@@ -241,3 +241,31 @@ describe('context from the rest of the document', () => {
     expect(spot('أعاد التنظيم ترتيب صفوفه', lexicon, new Set(['syria'])).map((m) => m.text)).toEqual([]);
   });
 });
+
+describe('every code point (issue #16: U+FFFE threw, U+FFFF was read as a space)', () => {
+  /** Every UTF-16 code unit, lone surrogates and noncharacters included, then astral characters. */
+  const everyUnit = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).join('');
+  const astral = String.fromCodePoint(0x1f1f8, 0x1f1fe, 0x10ffff, 0x1d400, 0xe0041, 0x1fffe, 0x10fffe);
+
+  it.each([
+    ['every BMP unit between two names', `دمشق ${everyUnit} دير الزور`],
+    ['every BMP unit inside a name', `دم${everyUnit.slice(0xfff0)}شق دمشق`],
+    ['astral characters and noncharacters', `${astral}دمشق${astral} دمشق`],
+  ])('%s: spot() returns, and every mention is a name in the text', (_, text) => {
+    const found = spot(text, lexicon);
+    for (const m of found) {
+      expect(m.start).toBeGreaterThanOrEqual(0);
+      expect(m.end).toBeLessThanOrEqual(text.length);
+      expect(fold(text.slice(m.start, m.end)).length).toBeGreaterThan(0);
+    }
+    expect(found.map((m) => m.alias.entity.id)).toContain('damascus');
+  });
+
+  it('reads U+FFFE and U+FFFF as nothing, not as a space: the name around them is found whole', () => {
+    for (const odd of ['\ufffe', '\uffff'])
+      expect(spot(`دير${odd} الزور و دم${odd}شق`, lexicon).map((m) => m.alias.entity.id)).toEqual([
+        'deir-ez-zor',
+        'damascus',
+      ]);
+  });
+});

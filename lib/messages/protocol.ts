@@ -1,4 +1,6 @@
 import type { ArticleSummary } from '../model/article.ts';
+import type { ArticleIndices } from '../dom/article-nodes.ts';
+import type { SnapshotItem } from '../dom/page-snapshot.ts';
 import type { AnnotationDraft, AnnotationRow } from '../model/annotation.ts';
 import type { EntityDetail, RankedEntity, RankingFilters } from '../model/dashboard.ts';
 import type { EntityHistory, MentionReport } from '../model/mention.ts';
@@ -52,6 +54,16 @@ export interface Protocol {
     };
     response: PageRow;
   };
+  /**
+   * The loader (entrypoints/loader) → background, on an Arabic page only (issue #16): inject the reader
+   * into the sender's tab. Every other page runs the few-KB loader and nothing else.
+   */
+  'reader/load': { request: Record<string, never>; response: null };
+  /**
+   * Content script → background (issue #16): Readability on a snapshot of the page (`lib/dom/
+   * page-snapshot.ts`), off the page's main thread; the article's text nodes by index, null for none.
+   */
+  'article/extract': { request: { url: string; items: SnapshotItem[] }; response: ArticleIndices | null };
   /** Extension page → background: what Rasid knows about the page in a tab (null: nothing, not Arabic). */
   'page/get': { request: { tabId: number }; response: TabPage | null };
   /** Content script or panel → background: the settings that apply on a site. */
@@ -267,6 +279,8 @@ export type Notification = {
 const MESSAGE_TYPES: Record<MessageType, true> = {
   'page/report': true,
   'page/get': true,
+  'reader/load': true,
+  'article/extract': true,
   'settings/get': true,
   'settings/set': true,
   'annotation/list': true,

@@ -1,6 +1,12 @@
 import type { ArticleSummary } from '../model/article.ts';
 import { systemClock, type Clock } from '../clock.ts';
-import { articleNodes, readable, textNodesUnder, type ArticleSource } from '../dom/article-nodes.ts';
+import {
+  articleNodes,
+  readable,
+  textNodesUnder,
+  type ArticleNodes,
+  type ArticleSource,
+} from '../dom/article-nodes.ts';
 import { outsideEditable } from '../dom/editable.ts';
 import { withoutBidiControls } from '../arabic/bidi.ts';
 import { blockOf, joinTextNodes, pointAt, rangeOf, type TextBlocks } from '../dom/text-blocks.ts';
@@ -86,7 +92,19 @@ export interface ReaderOptions {
   clock?: Clock;
   /** The second tier; without it, no suggestions whatever the settings say. */
   suggestions?: SuggestionOptions;
+  /**
+   * Finds the article elsewhere than on the page's thread (issue #16: `remoteExtractor`, Readability in
+   * the background); by default `articleNodes`, here.
+   */
+  extract?: Extractor;
 }
+
+/** The article found, with the page's own share of the work: each synchronous stretch, in ms. */
+export interface Extracted {
+  article: ArticleNodes;
+  tasks: number[];
+}
+export type Extractor = (doc: Document, options: { wholePage: boolean }) => Promise<Extracted>;
 
 /**
  * Gives the page a turn: `scheduler.yield()` where the browser has it, else a message to ourselves.
@@ -122,6 +140,7 @@ export class PageReader {
   #settings: ReaderSettings;
   #mentions: PageMention[] = [];
   readonly #suggest: SuggestionOptions | undefined;
+  readonly #extract: Extractor | undefined;
   #suggestions: PageSuggestion[] = [];
   /** Suggestions were looked for in the last read (they were on): switching them on later reads again. */
   #suggestionsRead = false;
@@ -161,6 +180,7 @@ export class PageReader {
     this.#onChange = options.onChange ?? (() => undefined);
     this.#clock = options.clock ?? systemClock;
     this.#suggest = options.suggestions;
+    this.#extract = options.extract;
   }
 
   get summary(): ArticleSummary | null {
@@ -189,7 +209,15 @@ export class PageReader {
     const t = this.#timings;
     let start = performance.now();
     const began = start;
-    const article = articleNodes(this.#doc, { wholePage: this.#settings.wholePage });
+    let article: ArticleNodes;
+    let tasks: number[];
+    if (this.#extract)
+      ({ article, tasks } = await this.#extract(this.#doc, { wholePage: !!this.#settings.wholePage }));
+    else {
+      article = articleNodes(this.#doc, { wholePage: this.#settings.wholePage });
+      tasks = [performance.now() - start];
+    }
+    if (this.#destroyed) return;
     const { summary, source } = article;
     // Never into an editable region, whatever its spelling of `contenteditable` (issue #12).
     const nodes = outsideEditable(article.nodes);
@@ -197,9 +225,10 @@ export class PageReader {
     this.#source = source;
     this.#nodes = nodes;
     this.#scope = source === 'readability' ? commonAncestor(nodes) : this.#doc.body;
+    // The wait for the article; of it, only `tasks` was the page's own work.
     t.extractMs = performance.now() - start;
-    t.longestTaskMs = t.extractMs;
-    t.tasks = 1;
+    t.longestTaskMs = Math.max(0, ...tasks);
+    t.tasks = tasks.length;
     t.spotMs = 0;
     t.suggestMs = 0;
     t.chars = nodes.reduce((n, node) => n + node.data.length, 0);

@@ -83,6 +83,24 @@ beforeEach(() => {
 
 describe('a reader session', () => {
   it(
+    'has Readability run in the background, asked before the settings, and reads the same article (issue #16)',
+    async () => {
+      const fakes = await started();
+      const types = fakes.sent.map((m) => m.type);
+      expect(types.indexOf('article/extract')).toBeGreaterThanOrEqual(0);
+      expect(types.indexOf('article/extract')).toBeLessThan(types.indexOf('settings/get'));
+      const [report] = fakes.sentOf('page/report');
+      expect(report!.article.title).toBe('خبر');
+      expect(report!.mentions.map((m) => m.entity)).toEqual(expect.arrayContaining(['russia', 'damascus']));
+      // Without the background's answer, Readability runs on the page and finds the same.
+      fakes.session.destroy();
+      const onPage = await started({ 'article/extract': () => new Error('the background is gone') });
+      expect(onPage.sentOf('page/report')[0]!.mentions).toEqual(report!.mentions);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'reads the page, paints its names and reports it once, as a visit',
     async () => {
       const fakes = await started();

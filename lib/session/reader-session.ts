@@ -18,7 +18,7 @@ import {
 import { Annotating } from './annotating.ts';
 import { Cards } from './cards.ts';
 import { watchLocation } from './location-watcher.ts';
-import { Reading, remoteRecogniser, withSuggestions } from './reading.ts';
+import { Reading, remoteExtractor, remoteRecogniser, withSuggestions } from './reading.ts';
 import type { SessionSeams } from './seams.ts';
 import { createTabHandlers } from './tab-handlers.ts';
 
@@ -88,6 +88,7 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     layer: mentionLayer,
     suggestionLayer,
     recognise: remoteRecogniser(send),
+    extract: remoteExtractor(send, seams.url),
     signal,
     clock,
     yieldToPage: seams.yieldToPage,
@@ -191,6 +192,8 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     void annotations.load([]);
     cards.hideForReading();
     toolbar.hide();
+    // Readability begins in the background while the settings and the lexicon are on their way.
+    reading.prefetch();
     const [got] = await Promise.all([send('settings/get', { site: siteOf(seams.url()) }), loadLexicon()]);
     if (run !== generation || signal.aborted) return;
     settings = got.ok ? got.value : DEFAULT_SETTINGS;

@@ -1,11 +1,14 @@
 import type { Clock } from '../clock.ts';
 import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
-import type { HandlersOf, TabProtocol } from '../messages/protocol.ts';
+import type { HandlersOf, Reply, TabProtocol } from '../messages/protocol.ts';
+import { articleFromIndices, articleNodes, overLimit } from '../dom/article-nodes.ts';
+import { snapshotPage } from '../dom/page-snapshot.ts';
 import type { HighlightLayer } from '../paint/page-highlights.ts';
 import {
   PageReader,
   type PageMention,
   type PageSuggestion,
+  type Extractor,
   type Recogniser,
   type ReaderSettings,
 } from '../reader/page-reader.ts';
@@ -24,6 +27,51 @@ export const remoteRecogniser =
     return reply.ok ? (reply.value[0] ?? []) : [];
   };
 
+/** An extractor that can begin before the reading does (while the settings are on their way). */
+export interface PrefetchingExtractor extends Extractor {
+  prefetch(doc: Document): void;
+}
+
+/**
+ * Readability as the extension runs it (issue #16): in the background, on a snapshot of the page
+ * (`lib/dom/page-snapshot.ts`), which answers the article's text nodes by index. On a 1 MB page
+ * Readability was one task of ~450 ms on the page's thread; here the page pays one walk to take the
+ * snapshot and one to map the answer back. A page over Readability's limits is read by the fallback,
+ * as before, and a failed reply (the extension reloading, an old background) by Readability here.
+ * `prefetch` starts the round trip early; the next extraction takes it.
+ */
+export function remoteExtractor(send: Send, url: () => string): PrefetchingExtractor {
+  let pending: Promise<{ texts: Text[]; found: Reply<'article/extract'>; tasks: number[] }> | null = null;
+  const begin = (doc: Document) => {
+    const start = performance.now();
+    if (!doc.body || overLimit(doc)) return null;
+    const { items, texts } = snapshotPage(doc);
+    const snapshotMs = performance.now() - start;
+    return send('article/extract', { url: url(), items }).then((found) => ({
+      texts,
+      found,
+      tasks: [snapshotMs],
+    }));
+  };
+  const extract: Extractor = async (doc, { wholePage }) => {
+    const asked = pending ?? begin(doc);
+    pending = null;
+    const got = asked && (await asked);
+    const start = performance.now();
+    if (!got?.found.ok) {
+      const article = articleNodes(doc, { wholePage });
+      return { article, tasks: [...(got?.tasks ?? []), performance.now() - start] };
+    }
+    const article = articleFromIndices(doc, got.texts, got.found.value, { wholePage });
+    return { article, tasks: [...got.tasks, performance.now() - start] };
+  };
+  return Object.assign(extract, {
+    prefetch(doc: Document) {
+      pending = begin(doc);
+    },
+  });
+}
+
 /**
  * Reading and re-spotting: one `PageReader` at a time over the page, started again whenever the
  * settings, the lexicon or the page's address change, and following the page's changes until stopped.
@@ -35,6 +83,7 @@ export class Reading {
   readonly #recognise: Recogniser | undefined;
   readonly #onChange: () => void;
   readonly #yieldToPage: (() => Promise<void>) | undefined;
+  readonly #extract: Extractor | PrefetchingExtractor | undefined;
   readonly #signal: AbortSignal;
   readonly #clock: Clock;
   #reader: PageReader | null = null;
@@ -54,7 +103,10 @@ export class Reading {
     /** The timers of the re-spotting debounce. */
     clock: Clock;
     yieldToPage?: (() => Promise<void>) | undefined;
+    /** Finds the article (`remoteExtractor` in the extension); by default, on the page. */
+    extract?: Extractor | undefined;
   }) {
+    this.#extract = options.extract;
     this.#clock = options.clock;
     this.#doc = options.doc;
     this.#layer = options.layer;
@@ -63,6 +115,12 @@ export class Reading {
     this.#onChange = options.onChange;
     this.#yieldToPage = options.yieldToPage;
     this.#signal = options.signal;
+  }
+
+  /** Begins finding the article before `start` (its settings are on their way). */
+  prefetch(): void {
+    const extract = this.#extract;
+    if (extract && 'prefetch' in extract) extract.prefetch(this.#doc);
   }
 
   /** The reader of the page, once one was started (null when the site is off). */
@@ -89,6 +147,7 @@ export class Reading {
       onChange: this.#onChange,
       clock: this.#clock,
       ...(this.#yieldToPage ? { yieldToPage: this.#yieldToPage } : {}),
+      ...(this.#extract ? { extract: this.#extract } : {}),
       ...(suggestionLayer && recognise
         ? { suggestions: { layer: suggestionLayer, recognise, dismissed } }
         : {}),

@@ -7,6 +7,9 @@ import type { Caret } from '../../lib/dom/caret.ts';
 import type { SessionSeams } from '../../lib/session/seams.ts';
 import type { CardView, Surface, ToolbarView } from '../../lib/session/views.ts';
 import { FakeClock } from './fake-clock.ts';
+import { readabilityIndices } from '../../lib/dom/article-nodes.ts';
+import { buildSnapshot } from '../../lib/dom/page-snapshot.ts';
+import { parseHtmlDocument } from '../../lib/dom/parse-html.ts';
 import { RecordingPainter } from './recording-painter.ts';
 
 /** A surface that keeps what it was asked to show, for the test to read and to act on. */
@@ -45,6 +48,11 @@ export type FakeReplies = {
 
 const DEFAULT_REPLIES: FakeReplies = {
   'settings/get': () => DEFAULT_SETTINGS,
+  // Readability as the background runs it, on a document of its own built from the page's snapshot.
+  'article/extract': ({ items }) => {
+    const doc = parseHtmlDocument('<!doctype html><html><head></head><body></body></html>');
+    return readabilityIndices(doc, buildSnapshot(doc, items));
+  },
   'lexicon/get': () => ({ entities: [], aliases: [] }),
   'annotation/list': () => [],
   'entity/history': () => [],

@@ -12,6 +12,7 @@ export function testHandlers(db: RasidDB, deps: Partial<HandlerDeps> = {}): Hand
     changed: () => undefined,
     broadcast: () => undefined,
     setBadge: () => undefined,
+    loadReader: async () => undefined,
     trash: memoryTrash(),
     ...deps,
   });
