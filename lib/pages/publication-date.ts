@@ -97,22 +97,41 @@ function monthTable(months: readonly (readonly string[])[]): [string, number][] 
     .flatMap((names, i) => names.map((n): [string, number] => [fold(n), i + 1]))
     .sort((a, b) => b[0].length - a[0].length);
 }
-const GREGORIAN = monthTable(GREGORIAN_MONTHS);
-const HIJRI = monthTable(HIJRI_MONTHS);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 const alternation = (table: [string, number][]) => table.map(([n]) => escape(n)).join('|');
-// «١٥ رمضان ١٤٤٥ هـ», «15 من رمضان 1445هـ»: the Hijri era mark (هـ, folded to ه) makes it Hijri
-// even when the month name alone would not say so.
-const HIJRI_TEXT = new RegExp(
-  `(?<![\\p{L}\\p{N}])(\\d{1,2})\\s+(?:من\\s+)?(${alternation(HIJRI)})\\s*،?\\s*(\\d{4})\\s*(?:ه(?![\\p{L}])|هجري)?`,
-  'u',
-);
-// «١٥ آذار ٢٠٢٤», «15 مارس/آذار 2024»: day, month (optionally both names), year.
-const GREGORIAN_TEXT = new RegExp(
-  `(?<![\\p{L}\\p{N}])(\\d{1,2})\\s+(?:(?:${alternation(GREGORIAN)})\\s*[/\\-(]\\s*)?(${alternation(GREGORIAN)})\\s*\\)?\\s*،?\\s*(\\d{4})(?!\\d)`,
-  'u',
-);
+
+interface TextPatterns {
+  gregorian: [string, number][];
+  hijri: [string, number][];
+  /** «١٥ رمضان ١٤٤٥ هـ», «15 من رمضان 1445هـ»: the era mark (هـ, folded to ه) is optional. */
+  hijriText: RegExp;
+  /** «١٥ آذار ٢٠٢٤», «15 مارس/آذار 2024»: day, month (optionally both names), year. */
+  gregorianText: RegExp;
+}
+
+let patterns: TextPatterns | undefined;
+
+/** The month tables and patterns, made on first use: most pages give a date a meta tag says. */
+function textPatterns(): TextPatterns {
+  if (patterns) return patterns;
+  const gregorian = monthTable(GREGORIAN_MONTHS);
+  const hijri = monthTable(HIJRI_MONTHS);
+  patterns = {
+    gregorian,
+    hijri,
+    hijriText: new RegExp(
+      `(?<![\\p{L}\\p{N}])(\\d{1,2})\\s+(?:من\\s+)?(${alternation(hijri)})\\s*،?\\s*(\\d{4})\\s*(?:ه(?![\\p{L}])|هجري)?`,
+      'u',
+    ),
+    gregorianText: new RegExp(
+      `(?<![\\p{L}\\p{N}])(\\d{1,2})\\s+(?:(?:${alternation(gregorian)})\\s*[/\\-(]\\s*)?(${alternation(gregorian)})\\s*\\)?\\s*،?\\s*(\\d{4})(?!\\d)`,
+      'u',
+    ),
+  };
+  return patterns;
+}
+
 // «2024/03/25», «25/03/2024», «25-3-2024»: numeric dates with a four-digit year at either end.
 const NUMERIC_YMD = /(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)/u;
 const NUMERIC_DMY = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/u;
@@ -126,14 +145,15 @@ const monthOf = (table: [string, number][], name: string) => table.find(([n]) =>
  */
 export function parseTextDate(text: string, now: number): PublishedDate | null {
   const folded = fold(text);
-  const gregorian = GREGORIAN_TEXT.exec(folded);
+  const months = textPatterns();
+  const gregorian = months.gregorianText.exec(folded);
   if (gregorian) {
-    const day = isoDay(Number(gregorian[3]), monthOf(GREGORIAN, gregorian[2]!)!, Number(gregorian[1]));
+    const day = isoDay(Number(gregorian[3]), monthOf(months.gregorian, gregorian[2]!)!, Number(gregorian[1]));
     if (day && plausible(Date.parse(`${day}T00:00:00Z`), now)) return day;
   }
-  const hijri = HIJRI_TEXT.exec(folded);
+  const hijri = months.hijriText.exec(folded);
   if (hijri) {
-    const day = hijriToGregorian(Number(hijri[3]), monthOf(HIJRI, hijri[2]!)!, Number(hijri[1]));
+    const day = hijriToGregorian(Number(hijri[3]), monthOf(months.hijri, hijri[2]!)!, Number(hijri[1]));
     if (day && plausible(Date.parse(`${day}T00:00:00Z`), now)) return day;
   }
   for (const [m, y, mo, d] of [
