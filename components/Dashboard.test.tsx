@@ -2,10 +2,11 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { flush } from '../tests/support/flush.ts';
-import type { RankingFilters } from '../lib/model/dashboard.ts';
+import { emptyDetail, type RankingFilters } from '../lib/model/dashboard.ts';
 import { createTranslator } from '../lib/i18n/i18n.ts';
 import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
 import { Dashboard, type DashboardData } from './Dashboard.tsx';
+import type { DashboardView } from '../lib/dashboard/dashboard-address.ts';
 
 describe('Dashboard', () => {
   it('ranks entities, filters by search, and details one with its pages, company and timeline', async () => {
@@ -31,13 +32,16 @@ describe('Dashboard', () => {
             address: 'https://x/<b>',
             title: '<img src=x>',
             site: 'x',
-            firstSeen: 0,
+            firstSeen: Date.UTC(2026, 9, 3),
+            published: Date.UTC(2026, 8, 20),
             count: 2,
             sentence: 'جملة',
           },
         ],
         cooccurring: [{ entity: 'usa', pages: 2 }],
         timeline: [{ month: '2026-10', pages: 3 }],
+        publishedTimeline: [{ month: '2026-09', pages: 3 }],
+        annotations: [],
       }),
       sites: async () => ['a.example', 'b.example'],
     };
@@ -68,8 +72,135 @@ describe('Dashboard', () => {
     expect(detail.querySelector('h2')?.textContent).toBe('قوات سوريا الديمقراطية');
     expect(detail.querySelector('img')).toBeNull();
     expect(detail.querySelector('.pages a')?.textContent).toBe('<img src=x>');
+    expect(detail.querySelector('.pages [data-testid=page-published]')?.textContent).toBe(
+      'Published Sep 20, 2026',
+    );
+    expect(detail.querySelector('.pages .meta')?.textContent).toContain('Read Oct 3, 2026');
     expect(detail.querySelector('[data-testid=cooccurring]')?.textContent).toContain('الولايات المتحدة');
-    expect(detail.querySelector('[data-testid=timeline]')?.textContent).toContain('2026-10');
+    // Publication dates by default (issue 14): the timeline goes by them.
+    expect(detail.querySelector('[data-testid=timeline]')?.textContent).toContain('2026-09');
+    root.querySelector<HTMLInputElement>('input[name=dates][value=read]')!.click();
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid=timeline]')?.textContent).toContain('2026-10'),
+    );
+  });
+});
+
+describe('Dashboard: navigable (issue 14)', () => {
+  const ranked = (entity: string, pages: number, lastSeen: number) => ({
+    entity,
+    pages,
+    sites: 1,
+    firstSeen: Date.UTC(2026, 0, 1),
+    lastSeen,
+  });
+  const data: DashboardData = {
+    ranking: async () => [
+      ranked('sdf', 3, Date.UTC(2026, 1, 1)),
+      ranked('damascus', 2, Date.UTC(2026, 3, 1)),
+      ranked('usa', 1, Date.UTC(2026, 2, 1)),
+    ],
+    detail: async (entity) => ({
+      ...emptyDetail(entity),
+      annotations: [
+        {
+          id: 'a1',
+          page: 'https://a.example/1',
+          source: 'https://a.example/1?utm_source=x',
+          quote: 'قسد تعتقل',
+          note: '<b>مصدر</b> محلي',
+          tags: ['دير الزور'],
+          color: 'green',
+          created: Date.UTC(2026, 1, 2),
+          title: 'عنوان الخبر',
+          published: Date.UTC(2026, 0, 30),
+        },
+      ],
+    }),
+    sites: async () => [],
+  };
+
+  it('sorts by any column, saying so with aria-sort, and puts the sort in the view', async () => {
+    const views: DashboardView[] = [];
+    const root = document.createElement('div');
+    document.body.append(root);
+    const show = (view: DashboardView) =>
+      render(
+        <Dashboard
+          i18n={createTranslator('en')}
+          lexicon={bundledLexicon.entities}
+          data={data}
+          view={view}
+          onNavigate={(next) => {
+            views.push(next);
+            show(next);
+          }}
+        />,
+        root,
+      );
+    show({});
+    await vi.waitFor(() => expect(root.querySelectorAll('tbody tr')).toHaveLength(3));
+    const order = () => [...root.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-entity'));
+    const sorted = () =>
+      [...root.querySelectorAll('thead th')]
+        .map((th) => [th.querySelector('button')?.getAttribute('data-sort'), th.getAttribute('aria-sort')])
+        .filter(([, s]) => s);
+    expect(order()).toEqual(['sdf', 'damascus', 'usa']);
+    expect(sorted()).toEqual([['pages', 'descending']]);
+    root.querySelector<HTMLButtonElement>('button[data-sort=last]')!.click();
+    await vi.waitFor(() => expect(order()).toEqual(['damascus', 'usa', 'sdf']));
+    expect(views.at(-1)).toEqual({ sort: 'last', dir: 'desc' });
+    expect(sorted()).toEqual([['last', 'descending']]);
+    root.querySelector<HTMLButtonElement>('button[data-sort=last]')!.click();
+    await vi.waitFor(() => expect(order()).toEqual(['sdf', 'usa', 'damascus']));
+    expect(sorted()).toEqual([['last', 'ascending']]);
+    // Every header is a button: a keyboard reaches each sort.
+    expect(root.querySelectorAll('thead th button')).toHaveLength(6);
+  });
+
+  it('opens an entity as a view of its own, with the reader’s linked annotations, and comes back', async () => {
+    const views: DashboardView[] = [];
+    const root = document.createElement('div');
+    document.body.append(root);
+    const show = (view: DashboardView) =>
+      render(
+        <Dashboard
+          i18n={createTranslator('ar')}
+          lexicon={bundledLexicon.entities}
+          data={data}
+          view={view}
+          onNavigate={(next, how) => {
+            views.push({ ...next, how } as DashboardView);
+            show(next);
+          }}
+        />,
+        root,
+      );
+    show({ site: 'a.example', sort: 'name' });
+    await vi.waitFor(() => expect(root.querySelector('tr[data-entity=sdf]')).not.toBeNull());
+    root.querySelector<HTMLButtonElement>('tr[data-entity=sdf] button')!.click();
+    expect(views.at(-1)).toEqual({ site: 'a.example', sort: 'name', entity: 'sdf', how: 'push' });
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=detail]')).not.toBeNull());
+    // The detail replaces the ranking, and its name has the focus.
+    expect(root.querySelector('[data-testid=ranking]')).toBeNull();
+    expect(document.activeElement?.id).toBe('rasid-detail');
+    const item = root.querySelector('[data-testid=linked-annotations] li[data-annotation=a1]')!;
+    expect(item.querySelector('[data-testid=quote]')?.getAttribute('dir')).toBe('auto');
+    expect(item.querySelector('[data-testid=quote]')?.textContent).toBe('قسد تعتقل');
+    expect(item.querySelector('[data-testid=note]')?.textContent).toBe('<b>مصدر</b> محلي');
+    expect(item.querySelector('b')).toBeNull();
+    const link = item.querySelector('a[data-testid=annotation-page]')!;
+    expect([link.textContent, link.getAttribute('href')]).toEqual([
+      'عنوان الخبر',
+      'https://a.example/1?utm_source=x',
+    ]);
+    root.querySelector<HTMLButtonElement>('button.back-to-ranking')!.click();
+    expect(views.at(-1)).toEqual({ site: 'a.example', sort: 'name', how: 'push' });
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=ranking]')).not.toBeNull());
+    // Back where the reader left: the row of the entity just seen has the focus.
+    await vi.waitFor(() =>
+      expect(document.activeElement?.closest('tr')?.getAttribute('data-entity')).toBe('sdf'),
+    );
   });
 });
 
@@ -78,7 +209,7 @@ describe('Dashboard: candidates', () => {
     const calls: string[] = [];
     const data: DashboardData = {
       ranking: async () => [],
-      detail: async (entity) => ({ entity, pages: [], cooccurring: [], timeline: [] }),
+      detail: async (entity) => emptyDetail(entity),
       sites: async () => [],
       candidates: async () => [
         {
@@ -123,7 +254,7 @@ describe('Dashboard: candidates', () => {
   it('says so when no unknown name came up twice, and leaves the section out without the data', async () => {
     const base: DashboardData = {
       ranking: async () => [],
-      detail: async (entity) => ({ entity, pages: [], cooccurring: [], timeline: [] }),
+      detail: async (entity) => emptyDetail(entity),
       sites: async () => [],
     };
     const root = document.createElement('div');
@@ -147,7 +278,7 @@ describe('Dashboard: candidates', () => {
   it('tells the truth when no page was read but annotations are kept (an import into a fresh profile)', async () => {
     const data: DashboardData = {
       ranking: async () => [],
-      detail: async (entity) => ({ entity, pages: [], cooccurring: [], timeline: [] }),
+      detail: async (entity) => emptyDetail(entity),
       sites: async () => [],
     };
     const none = document.createElement('div');

@@ -1,5 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { EntityDetail, RankedEntity, RankingFilters } from '../lib/model/dashboard.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type {
+  EntityDetail,
+  LinkedAnnotation,
+  RankedEntity,
+  RankingFilters,
+  RankingSort,
+} from '../lib/model/dashboard.ts';
 import type { ImportResult } from '../lib/model/import-report.ts';
 import type { ExportFormat, ExportScope } from '../lib/model/exchange.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
@@ -8,6 +14,14 @@ import { SUBTYPE_KEYS, subtypeName } from '../lib/i18n/subtypes.ts';
 import type { Entity, EntityType } from '../lib/lexicon/schema.ts';
 import type { NameCandidate } from '../lib/model/suggestion.ts';
 import { DismissedNotice } from './DismissedNotice.tsx';
+import {
+  defaultDirection,
+  filtersOfView,
+  rankingOf,
+  type DashboardView,
+} from '../lib/dashboard/dashboard-address.ts';
+import { sortRanking } from '../lib/dashboard/sort-ranking.ts';
+import { dayOf, parseDay } from '../lib/notebook/notebook-address.ts';
 
 export interface DashboardData {
   ranking(filters: RankingFilters): Promise<RankedEntity[]>;
@@ -18,6 +32,8 @@ export interface DashboardData {
    * import — the empty ranking says they are there, in the notebook.
    */
   annotations?(): Promise<number>;
+  /** Opens the page an annotation was made on, at the annotation; without it, the link opens the page. */
+  openAnnotation?(annotation: LinkedAnnotation): Promise<void>;
   /** Names Rasid does not know that the reader keeps meeting (issue 13); the section is left out without it. */
   candidates?(): Promise<NameCandidate[]>;
   /** Makes a candidate one of the reader's actors or places. */
@@ -34,6 +50,9 @@ export interface DashboardExchange {
   importAnnotations(text: string, progress: (done: number, total: number) => void): Promise<ImportResult>;
 }
 
+/** How a view change goes into the history: a new entry (Back returns), or in place (typing a search). */
+export type Navigation = 'push' | 'replace';
+
 interface Props {
   i18n: Translator;
   lexicon: readonly Entity[];
@@ -41,35 +60,97 @@ interface Props {
   exchange?: DashboardExchange | undefined;
   /** Counts the changes to what Rasid remembers: each one re-reads what is shown. */
   revision?: number | undefined;
+  /**
+   * What is shown, as the page's address says it (issue 14), and how to go to another view. Without
+   * them the dashboard keeps its view itself (tests, a page that does not keep an address).
+   */
+  view?: DashboardView | undefined;
+  onNavigate?: ((view: DashboardView, how: Navigation) => void) | undefined;
 }
 
-/** A date input's value as the start or the end of that day, in the reader's time zone. */
-const dayStart = (value: string) => (value ? new Date(`${value}T00:00:00`).getTime() : undefined);
-const dayEnd = (value: string) => (value ? new Date(`${value}T23:59:59.999`).getTime() : undefined);
+const DAY = 86_400_000;
 
-/** Who appears where, across everything the reader has read. Page text is shown as text. */
-export function Dashboard({ i18n, lexicon, data, exchange, revision = 0 }: Props) {
+/** The ranking's columns, in order: each sorts it (issue 14). */
+const COLUMNS: {
+  sort: RankingSort;
+  label: 'colName' | 'colType' | 'colPages' | 'colSites' | 'colFirst' | 'colLast';
+}[] = [
+  { sort: 'name', label: 'colName' },
+  { sort: 'type', label: 'colType' },
+  { sort: 'pages', label: 'colPages' },
+  { sort: 'sites', label: 'colSites' },
+  { sort: 'first', label: 'colFirst' },
+  { sort: 'last', label: 'colLast' },
+];
+
+/**
+ * Who appears where, across everything the reader has read: the ranking, or one entity's detail,
+ * each with its own address. Page text is shown as text.
+ */
+export function Dashboard({ i18n, lexicon, data, exchange, revision = 0, view: given, onNavigate }: Props) {
   const { t, formatDate, formatNumber } = i18n;
   const byId = new Map(lexicon.map((e) => [e.id, e]));
-  const [filters, setFilters] = useState<RankingFilters>({});
+  const [own, setOwn] = useState<DashboardView>({});
+  const view = given ?? own;
+  const navigate = onNavigate ?? ((next: DashboardView) => setOwn(next));
+  const filters = filtersOfView(view);
+  const filtersKey = JSON.stringify(filters);
+  const selected = view.entity ?? null;
+  const dates = view.dates ?? 'published';
   const [ranking, setRanking] = useState<RankedEntity[] | null>(null);
   const [sites, setSites] = useState<string[]>([]);
-  const [selected, setSelected] = useState<string | null>(null);
   const [detail, setDetail] = useState<EntityDetail | null>(null);
   const [candidates, setCandidates] = useState<NameCandidate[] | null>(null);
   const [annotations, setAnnotations] = useState(0);
   // The candidate last dismissed (“Not a name”), until undone or another is.
   const [dismissed, setDismissed] = useState<NameCandidate | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const table = useRef<HTMLTableElement>(null);
+  // The entity whose detail was last shown: back in the ranking, its row is where the reader left.
+  const left = useRef<string | null>(null);
 
   useEffect(() => void data.sites().then(setSites), [data, revision]);
   useEffect(() => void data.candidates?.().then(setCandidates), [data, revision]);
   useEffect(() => void data.annotations?.().then(setAnnotations), [data, revision]);
-  useEffect(() => void data.ranking(filters).then(setRanking), [data, filters, revision]);
+  // `filters` is a new object each render: its JSON says when it changed.
+  useEffect(() => void data.ranking(filters).then(setRanking), [data, filtersKey, revision]);
   useEffect(() => {
     if (selected) void data.detail(selected).then(setDetail);
   }, [data, selected, revision]);
 
+  const shown = selected && detail?.entity === selected ? detail : null;
+  // An entity opened is brought into view, its name focused (issue 14): it was shown far below before.
+  useEffect(() => {
+    if (!shown) return;
+    left.current = shown.entity;
+    heading.current?.focus({ preventScroll: true });
+    heading.current?.scrollIntoView({ block: 'start' });
+  }, [shown?.entity]);
+  // Back in the ranking, the row of the entity just left is in view and focused.
+  useEffect(() => {
+    if (selected || !ranking || !left.current) return;
+    const row = table.current?.querySelector<HTMLButtonElement>(
+      `tr[data-entity="${CSS.escape(left.current)}"] button`,
+    );
+    left.current = null;
+    row?.focus({ preventScroll: true });
+    row?.scrollIntoView({ block: 'center' });
+  }, [selected, ranking]);
+
   const name = (id: string) => byId.get(id)?.ar ?? id;
+  const kind = (id: string) => {
+    const e = byId.get(id);
+    return e ? `${t(e.type)} · ${subtypeName(e.subtype, i18n.lang)}` : '';
+  };
+  const sort = view.sort ?? 'pages';
+  const dir = view.dir ?? defaultDirection(sort);
+  const rows =
+    ranking && sortRanking(ranking, sort, dir, (id) => ({ name: name(id), kind: kind(id) }), i18n.lang);
+  /** Filters change the view in place while typing a search; anything else is a step Back undoes. */
+  const setFilter = (change: Partial<DashboardView>, how: Navigation = 'push') =>
+    navigate({ ...rankingOf(view), ...change }, how);
+  const open = (entity: string) => navigate({ ...rankingOf(view), entity }, 'push');
+
   return (
     <main class="dashboard">
       <h1>{t('dashboard')}</h1>
@@ -77,91 +158,144 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0 }: Props
       <p class="open-notebook">
         <a href="notebook.html">{t('openNotebook')}</a>
       </p>
-      <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <input
-          type="search"
-          name="q"
-          dir="auto"
-          aria-label={t('searchNames')}
-          placeholder={t('searchNames')}
-          onInput={(e) => setFilters({ ...filters, query: e.currentTarget.value })}
-        />
-        <select
-          name="type"
-          aria-label={t('allTypes')}
-          onChange={(e) =>
-            setFilters({ ...filters, type: (e.currentTarget.value || undefined) as EntityType | undefined })
-          }
-        >
-          <option value="">{t('allTypes')}</option>
-          <option value="actor">{t('actors')}</option>
-          <option value="place">{t('places')}</option>
-        </select>
-        <select
-          name="subtype"
-          aria-label={t('allSubtypes')}
-          onChange={(e) => setFilters({ ...filters, subtype: e.currentTarget.value || undefined })}
-        >
-          <option value="">{t('allSubtypes')}</option>
-          {SUBTYPE_KEYS.map((s) => (
-            <option key={s} value={s}>
-              {subtypeName(s, i18n.lang)}
-            </option>
-          ))}
-        </select>
-        <label>
-          {t('from')}{' '}
+      <fieldset class="dates" data-testid="date-basis">
+        <legend>{t('datesBasis')}</legend>
+        {(['published', 'read'] as const).map((basis) => (
+          <label key={basis}>
+            <input
+              type="radio"
+              name="dates"
+              value={basis}
+              checked={dates === basis}
+              onChange={() => navigate({ ...view, dates: basis === 'published' ? undefined : basis }, 'push')}
+            />{' '}
+            {t(basis === 'published' ? 'datesPublished' : 'datesRead')}
+          </label>
+        ))}
+        <span class="note">{t('datesNote')}</span>
+      </fieldset>
+      {!selected && (
+        <form class="filters" onSubmit={(e) => e.preventDefault()}>
           <input
-            type="date"
-            name="from"
-            onChange={(e) => setFilters({ ...filters, from: dayStart(e.currentTarget.value) })}
+            type="search"
+            name="q"
+            dir="auto"
+            aria-label={t('searchNames')}
+            placeholder={t('searchNames')}
+            value={view.query ?? ''}
+            onInput={(e) => setFilter({ query: e.currentTarget.value || undefined }, 'replace')}
           />
-        </label>
-        <label>
-          {t('to')}{' '}
-          <input
-            type="date"
-            name="to"
-            onChange={(e) => setFilters({ ...filters, to: dayEnd(e.currentTarget.value) })}
-          />
-        </label>
-        <select
-          name="site"
-          aria-label={t('allSites')}
-          onChange={(e) => setFilters({ ...filters, site: e.currentTarget.value || undefined })}
-        >
-          <option value="">{t('allSites')}</option>
-          {sites.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </form>
-      {ranking && !ranking.length && (
+          <select
+            name="type"
+            aria-label={t('allTypes')}
+            value={view.type ?? ''}
+            onChange={(e) =>
+              setFilter({ type: (e.currentTarget.value || undefined) as EntityType | undefined })
+            }
+          >
+            <option value="">{t('allTypes')}</option>
+            <option value="actor">{t('actors')}</option>
+            <option value="place">{t('places')}</option>
+          </select>
+          <select
+            name="subtype"
+            aria-label={t('allSubtypes')}
+            value={view.subtype ?? ''}
+            onChange={(e) => setFilter({ subtype: e.currentTarget.value || undefined })}
+          >
+            <option value="">{t('allSubtypes')}</option>
+            {SUBTYPE_KEYS.map((s) => (
+              <option key={s} value={s}>
+                {subtypeName(s, i18n.lang)}
+              </option>
+            ))}
+          </select>
+          <label>
+            {t('from')}{' '}
+            <input
+              type="date"
+              name="from"
+              value={view.from === undefined ? '' : dayOf(view.from)}
+              onChange={(e) => setFilter({ from: parseDay(e.currentTarget.value) })}
+            />
+          </label>
+          <label>
+            {t('to')}{' '}
+            <input
+              type="date"
+              name="to"
+              value={view.to === undefined ? '' : dayOf(view.to)}
+              onChange={(e) => {
+                const day = parseDay(e.currentTarget.value);
+                setFilter({ to: day === undefined ? undefined : day + DAY - 1 });
+              }}
+            />
+          </label>
+          <select
+            name="site"
+            aria-label={t('allSites')}
+            value={view.site ?? ''}
+            onChange={(e) => setFilter({ site: e.currentTarget.value || undefined })}
+          >
+            <option value="">{t('allSites')}</option>
+            {sites.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </form>
+      )}
+      {!selected && rows && !rows.length && (
         <p role="status" data-testid="no-history">
           {annotations ? t('noHistoryButAnnotations', { n: annotations }) : t('noHistory')}{' '}
           {!!annotations && <a href="notebook.html">{t('openNotebook')}</a>}
         </p>
       )}
-      {!!ranking?.length && (
-        <table class="ranking">
+      {!selected && !!rows?.length && (
+        <table class="ranking" ref={table} data-testid="ranking">
           <thead>
             <tr>
-              <th scope="col">{t('colName')}</th>
-              <th scope="col">{t('colPages')}</th>
-              <th scope="col">{t('colSites')}</th>
-              <th scope="col">{t('colFirst')}</th>
-              <th scope="col">{t('colLast')}</th>
+              {COLUMNS.map((c) => {
+                const active = c.sort === sort;
+                return (
+                  <th
+                    key={c.sort}
+                    scope="col"
+                    aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                  >
+                    <button
+                      type="button"
+                      class="sort"
+                      data-sort={c.sort}
+                      onClick={() => {
+                        const next = active ? (dir === 'asc' ? 'desc' : 'asc') : defaultDirection(c.sort);
+                        setFilter({ sort: c.sort, dir: next });
+                      }}
+                    >
+                      {t(c.label)}
+                      {active && (
+                        <>
+                          <span aria-hidden="true">{dir === 'asc' ? ' ▲' : ' ▼'}</span>
+                          <span class="visually-hidden">
+                            {' '}
+                            ({t(dir === 'asc' ? 'sortedAscending' : 'sortedDescending')})
+                          </span>
+                        </>
+                      )}
+                    </button>
+                  </th>
+                );
+              })}
             </tr>
           </thead>
           <tbody>
-            {ranking.map((r) => {
+            {rows.map((r) => {
               const e = byId.get(r.entity);
               return (
-                <tr key={r.entity} data-entity={r.entity} aria-selected={r.entity === selected}>
+                <tr key={r.entity} data-entity={r.entity}>
                   <th scope="row">
-                    <button type="button" onClick={() => setSelected(r.entity)}>
+                    <button type="button" onClick={() => open(r.entity)}>
                       <span lang="ar" dir="rtl">
                         {e?.ar ?? r.entity}
                       </span>{' '}
@@ -169,32 +303,97 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0 }: Props
                         {e?.en}
                       </span>
                     </button>
-                    {e && <span class="kind">{`${t(e.type)} · ${subtypeName(e.subtype, i18n.lang)}`}</span>}
                   </th>
+                  <td class="kind" data-testid="kind">
+                    {kind(r.entity)}
+                  </td>
                   <td data-testid="pages">{formatNumber(r.pages)}</td>
                   <td data-testid="sites">{formatNumber(r.sites)}</td>
                   <td data-testid="first-seen">{formatDate(r.firstSeen)}</td>
-                  <td>{formatDate(r.lastSeen)}</td>
+                  <td data-testid="last-seen">{formatDate(r.lastSeen)}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       )}
-      {selected && detail?.entity === selected && (
+      {selected && (
+        <p class="back">
+          <button type="button" class="back-to-ranking" onClick={() => navigate(rankingOf(view), 'push')}>
+            {t('backToRanking')}
+          </button>
+        </p>
+      )}
+      {shown && (
         <section class="detail" aria-labelledby="rasid-detail" data-testid="detail">
-          <h2 id="rasid-detail" lang="ar" dir="rtl">
-            {name(selected)}
+          <h2 id="rasid-detail" lang="ar" dir="rtl" ref={heading} tabIndex={-1}>
+            {name(shown.entity)}
           </h2>
+          {byId.get(shown.entity) && <p class="kind">{kind(shown.entity)}</p>}
+          <h3>{t('linkedAnnotations')}</h3>
+          {!shown.annotations.length && <p class="meta">{t('noLinkedAnnotations')}</p>}
+          {!!shown.annotations.length && (
+            <ul class="annotations" data-testid="linked-annotations">
+              {shown.annotations.map((a) => (
+                <li key={a.id} data-annotation={a.id} class={`color-${a.color}`}>
+                  <blockquote dir="auto" data-testid="quote">
+                    {a.quote}
+                  </blockquote>
+                  {a.note && (
+                    <p class="note" dir="auto" data-testid="note">
+                      {a.note}
+                    </p>
+                  )}
+                  {!!a.tags.length && (
+                    <ul class="tags">
+                      {a.tags.map((tag) => (
+                        <li key={tag} dir="auto">
+                          {tag}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <p class="meta">
+                    <a
+                      href={a.source}
+                      target="_blank"
+                      rel="noreferrer noopener"
+                      dir="auto"
+                      data-testid="annotation-page"
+                      onClick={(e) => {
+                        if (!data.openAnnotation) return;
+                        e.preventDefault();
+                        void data.openAnnotation(a);
+                      }}
+                    >
+                      {a.title}
+                    </a>
+                    {a.published !== null && <> · {t('published', { date: i18n.formatDay(a.published) })}</>}{' '}
+                    · {formatDate(a.created)}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
           <h3>{t('appearsOn')}</h3>
           <ul class="pages">
-            {detail.pages.map((p) => (
+            {shown.pages.map((p) => (
               <li key={p.url}>
                 <a href={p.address} target="_blank" rel="noreferrer noopener" dir="auto">
                   {p.title}
                 </a>{' '}
                 <span class="meta">
-                  {p.site} · {formatDate(p.firstSeen)} · {t('mentions', { n: p.count })}
+                  {p.site}
+                  {p.published !== null && (
+                    <>
+                      {' · '}
+                      <span data-testid="page-published">
+                        {t('published', { date: i18n.formatDay(p.published) })}
+                      </span>
+                    </>
+                  )}
+                  {' · '}
+                  {t('readOn', { date: formatDate(p.firstSeen) })} · {t('mentions', { n: p.count })}
                 </span>
                 <blockquote dir="auto">{p.sentence}</blockquote>
               </li>
@@ -202,18 +401,18 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0 }: Props
           </ul>
           <h3>{t('appearsWith')}</h3>
           <ul class="with" data-testid="cooccurring">
-            {detail.cooccurring.map((c) => (
+            {shown.cooccurring.map((c) => (
               <li key={c.entity}>
-                <button type="button" onClick={() => setSelected(c.entity)} lang="ar" dir="rtl">
+                <button type="button" onClick={() => open(c.entity)} lang="ar" dir="rtl">
                   {name(c.entity)}
                 </button>{' '}
                 ({t('pagesCount', { n: c.pages })})
               </li>
             ))}
           </ul>
-          <h3>{t('timeline')}</h3>
+          <h3>{t(dates === 'read' ? 'timelineRead' : 'timelinePublished')}</h3>
           <ol class="timeline" data-testid="timeline">
-            {detail.timeline.map((m) => (
+            {(dates === 'read' ? shown.timeline : shown.publishedTimeline).map((m) => (
               <li key={m.month}>
                 <span class="month">{m.month}</span>
                 <span class="bar" style={{ inlineSize: `${Math.min(100, m.pages * 12)}%` }} />
@@ -223,7 +422,7 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0 }: Props
           </ol>
         </section>
       )}
-      {candidates && (
+      {!selected && candidates && (
         <Candidates
           i18n={i18n}
           candidates={candidates}

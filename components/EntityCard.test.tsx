@@ -14,7 +14,7 @@ const entity: CardEntity = {
   count: 4,
 };
 
-function show(lang: 'ar' | 'en', calls: string[] = []) {
+function show(lang: 'ar' | 'en', calls: string[] = [], published: string | null = null) {
   const root = document.createElement('div');
   document.body.append(root);
   render(
@@ -24,6 +24,7 @@ function show(lang: 'ar' | 'en', calls: string[] = []) {
       onPrevious={() => calls.push('previous')}
       onNext={() => calls.push('next')}
       onHide={() => calls.push('hide')}
+      published={published}
       onClose={() => calls.push('close')}
     />,
     root,
@@ -39,6 +40,16 @@ describe('EntityCard', () => {
     expect(root.querySelector('.en')?.textContent).toBe('Syrian Democratic Forces');
     expect(root.querySelector('.kind')?.textContent).toBe('Actor · armed group');
     expect(root.querySelector('[data-testid=mention-of]')?.textContent).toBe('Mention 2 of 4 on this page');
+  });
+
+  it('says when the article was published, where the page says so (issue 14)', () => {
+    expect(show('en', [], '2024-03-25').querySelector('[data-testid=published]')?.textContent).toBe(
+      'In an article published Mar 25, 2024',
+    );
+    expect(
+      show('ar', [], '2024-03-25T07:15:00.000Z').querySelector('[data-testid=published]')?.textContent,
+    ).toMatch(/^في مقال نُشر .*2024/u);
+    expect(show('en').querySelector('[data-testid=published]')).toBeNull();
   });
 
   it('shows nothing of the reader’s history: that is for the side panel, not the page (issue #12)', () => {

@@ -1,4 +1,5 @@
 import { subtypeName } from '../lib/i18n/subtypes.ts';
+import { publishedMs } from '../lib/pages/publication-date.ts';
 import { DESIGN_CSS } from '../lib/design/tokens.ts';
 import type { CardProps, LexiconUndoProps } from '../lib/session/views.ts';
 
@@ -15,11 +16,13 @@ export function EntityCard({
   onPrevious,
   onNext,
   onHide,
+  published,
   spelling,
   onSpellingOff,
   onClose,
 }: CardProps) {
-  const { t, lang, dir } = i18n;
+  const { t, lang, dir, formatDay } = i18n;
+  const publishedAt = publishedMs(published);
   return (
     <section
       class={`card card--${entity.type}`}
@@ -47,6 +50,11 @@ export function EntityCard({
       <p class="count" data-testid="mention-of">
         {t('mentionOf', { index: entity.index, count: entity.count })}
       </p>
+      {publishedAt !== undefined && (
+        <p class="count" data-testid="published">
+          {t('articlePublished', { date: formatDay(publishedAt) })}
+        </p>
+      )}
       <div class="actions">
         <button type="button" data-testid="previous" onClick={onPrevious}>
           {t('previous')}

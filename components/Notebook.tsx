@@ -131,6 +131,22 @@ export function Notebook(props: NotebookProps) {
             }}
           />
         </label>
+        {/* Which date the range is of (issue 14): publication where the page gives one, or reading. */}
+        <fieldset class="dates" data-testid="date-basis">
+          <legend>{t('datesBasis')}</legend>
+          {(['published', 'read'] as const).map((basis) => (
+            <label key={basis}>
+              <input
+                type="radio"
+                name="dates"
+                value={basis}
+                checked={(query.dates ?? 'published') === basis}
+                onChange={() => set({ dates: basis === 'published' ? undefined : basis })}
+              />{' '}
+              {t(basis === 'published' ? 'datesPublished' : 'datesRead')}
+            </label>
+          ))}
+        </fieldset>
         <label>
           <input
             type="checkbox"
@@ -199,6 +215,9 @@ function PageLine({ i18n, item, heading }: { i18n: Translator; item: NotebookIte
       </Title>{' '}
       <span class="meta">
         {item.site}
+        {item.published !== null && (
+          <span data-testid="published">{` · ${i18n.t('published', { date: i18n.formatDay(item.published) })}`}</span>
+        )}
         {item.read !== null && ` · ${i18n.t('notebookRead', { date: i18n.formatDate(item.read) })}`}
       </span>
     </>

@@ -92,6 +92,19 @@ describe('PageSummary', () => {
     expect(root.querySelector('[data-testid=word-count]')?.textContent).toBe('812 words');
   });
 
+  it('says when the article was published, as the day the page gives, apart from the reading date (issue 14)', () => {
+    const dated = show({
+      kind: 'page',
+      page: { ...page, publishedTime: '2024-03-25' },
+      reader: null,
+      settings: null,
+    });
+    expect(dated.querySelector('[data-testid=published]')?.textContent).toBe('Published Mar 25, 2024');
+    expect(dated.querySelector('[data-testid=visits]')?.textContent).toContain('First read Nov 1, 2026');
+    const undated = show({ kind: 'page', page, reader: null, settings: null });
+    expect(undated.querySelector('[data-testid=published]')).toBeNull();
+  });
+
   it('gives the title its own direction so Arabic reads right-to-left in an English panel', () => {
     const title = show({ kind: 'page', page, reader: null, settings: null }).querySelector('#rasid-title');
     expect(title?.getAttribute('dir')).toBe('auto');

@@ -15,6 +15,7 @@ import { NoteDates } from './NoteDates.tsx';
 import { DismissedNotice } from './DismissedNotice.tsx';
 import type { EntityOnPage } from '../lib/model/page.ts';
 import type { SuggestedName } from '../lib/model/suggestion.ts';
+import { publishedMs } from '../lib/pages/publication-date.ts';
 
 export type PanelState =
   | { kind: 'loading' }
@@ -137,7 +138,7 @@ export function PageSummary({
 }
 
 function Article({
-  i18n: { t, formatDate },
+  i18n: { t, formatDate, formatDay },
   page,
   article,
 }: {
@@ -149,7 +150,9 @@ function Article({
   if (!title) return null;
   const byline = article?.byline ?? page?.byline;
   const published = article?.publishedTime ?? page?.publishedTime;
-  const date = published && !Number.isNaN(Date.parse(published)) ? formatDate(Date.parse(published)) : null;
+  // A day or an instant, normalised when the page was read (issue 14); shown as the day it names.
+  const publishedAt = publishedMs(published);
+  const date = publishedAt === undefined ? null : formatDay(publishedAt);
   const words = article?.wordCount ?? page?.wordCount;
   // One line of facts under the title, each kept apart for the tests and for assistive technology.
   const facts = [

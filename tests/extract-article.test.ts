@@ -19,6 +19,8 @@ interface Expected {
   author: string | null;
   siteName: string | null;
   lang: string | null;
+  /** The page's `article:published_time`, as an ISO instant (UTC): what Rasid keeps (issue 14). */
+  published: string | null;
   firstParagraph: string;
   lastParagraph: string;
   boilerplate: string[];
@@ -44,6 +46,10 @@ describe.each(slugs)('the article of %s', (slug) => {
     expect(article.source).toBe('readability');
     expect(article.summary?.title).toBe(expected.title);
     expect(article.summary?.siteName).toBe(expected.siteName);
+  });
+
+  it('has the publication date the page states, normalised', () => {
+    expect(article.summary?.publishedTime).toBe(expected.published);
   });
 
   it('has the byline the page states, or none (Readability prefers <meta name="author">)', () => {

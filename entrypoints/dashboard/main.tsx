@@ -1,7 +1,10 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { Dashboard, type DashboardData } from '../../components/Dashboard.tsx';
+import { Dashboard, type DashboardData, type Navigation } from '../../components/Dashboard.tsx';
+import { hashFromView, viewFromHash, type DashboardView } from '../../lib/dashboard/dashboard-address.ts';
+import { openAnnotation } from '../../lib/browser/open-annotation.ts';
 import type { Entity } from '../../lib/lexicon/schema.ts';
+import { emptyDetail } from '../../lib/model/dashboard.ts';
 import { pageTranslator } from '../../lib/browser/browser-translator.ts';
 import { adoptDesign } from '../../lib/design/tokens.ts';
 import { onChange } from '../../lib/browser/on-change.ts';
@@ -20,7 +23,7 @@ const data: DashboardData = {
   },
   async detail(entity) {
     const r = await sendMessage('dashboard/entity', { entity });
-    return r.ok ? r.value : { entity, pages: [], cooccurring: [], timeline: [] };
+    return r.ok ? r.value : emptyDetail(entity);
   },
   async sites() {
     const r = await sendMessage('dashboard/sites', {});
@@ -29,6 +32,10 @@ const data: DashboardData = {
   async annotations() {
     const r = await sendMessage('annotations/count', {});
     return r.ok ? r.value.annotations : 0;
+  },
+  // The route the notebook takes: the annotation's tab (or a new one), scrolled to it and flashed.
+  async openAnnotation({ id, page, source }) {
+    await openAnnotation({ id, page, target: { source } }).catch((e: unknown) => console.warn(e));
   },
   async candidates() {
     const r = await sendMessage('dashboard/candidates', {});
@@ -46,10 +53,30 @@ const data: DashboardData = {
   },
 };
 
-/** The dashboard, read again whenever what it shows changes (a page read, an import, a forget). */
+/**
+ * The dashboard, read again whenever what it shows changes (a page read, an import, a forget). What it
+ * shows lives in the address (`#entity=sdf`, `#site=…&sort=name`; issue 14): Back and Forward move
+ * between the ranking and the entities opened, and reload and bookmarks bring a view back.
+ */
 function DashboardPage() {
   const [lexicon, setLexicon] = useState<Entity[] | null>(null);
   const [revision, setRevision] = useState(0);
+  const [view, setView] = useState<DashboardView>(() => viewFromHash(location.hash));
+  useEffect(() => {
+    // Back and Forward (and an address edited by hand) change the hash: the view follows it.
+    const onHash = () => setView(viewFromHash(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  const navigate = (next: DashboardView, how: Navigation) => {
+    const hash = hashFromView(next);
+    const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+    // Typing a search replaces the address (Back does not walk through every letter); an entity opened,
+    // a filter, a sort or a date basis chosen is a step of its own.
+    if (how === 'replace') history.replaceState(null, '', url);
+    else if (hash !== location.hash.replace(/^#/u, '')) history.pushState(null, '', url);
+    setView(next);
+  };
   useEffect(() => {
     // The reader's own entities are named like the bundled ones.
     void mergedLexicon().then(setLexicon);
@@ -59,7 +86,15 @@ function DashboardPage() {
     });
   }, []);
   return lexicon ? (
-    <Dashboard i18n={i18n} lexicon={lexicon} data={data} exchange={exchange} revision={revision} />
+    <Dashboard
+      i18n={i18n}
+      lexicon={lexicon}
+      data={data}
+      exchange={exchange}
+      revision={revision}
+      view={view}
+      onNavigate={navigate}
+    />
   ) : null;
 }
 

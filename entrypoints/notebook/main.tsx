@@ -16,9 +16,21 @@ const SCREEN = 50;
 const FIRST_SCREEN = 'rasid-notebook-first-screen';
 
 /** The filters alone (an export takes exactly what they select, in no particular screen). */
-const filtersOf = ({ q, tag, color, entity, site, from, to, orphans }: NotebookQuery): NotebookFilters =>
+const filtersOf = ({
+  q,
+  tag,
+  color,
+  entity,
+  site,
+  from,
+  to,
+  orphans,
+  dates,
+}: NotebookQuery): NotebookFilters =>
   Object.fromEntries(
-    Object.entries({ q, tag, color, entity, site, from, to, orphans }).filter(([, v]) => v !== undefined),
+    Object.entries({ q, tag, color, entity, site, from, to, orphans, dates }).filter(
+      ([, v]) => v !== undefined,
+    ),
   );
 
 /** Tabs showing an annotation repaint it after the notebook changed it. */

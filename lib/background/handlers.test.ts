@@ -409,6 +409,84 @@ describe('dashboard', () => {
       { month: '2026-11', pages: 1 },
     ]);
   });
+
+  it('goes by publication dates where pages give them, or by reading dates when asked (issue 14)', async () => {
+    const readPublished = (
+      address: string,
+      at: number,
+      publishedTime: string | null,
+      ...entities: string[]
+    ) => {
+      clock = at;
+      return handlers['page/report'](
+        {
+          url: address,
+          canonical: null,
+          article: { ...article, title: `عنوان ${address}`, publishedTime },
+          entities: entities.length,
+          visit: true,
+          mentions: entities.map((entity) => ({ entity, count: 1, sentence: `جملة عن ${entity}` })),
+        },
+        tab(1),
+      );
+    };
+    // Both read in November; one was published in March.
+    await readPublished('http://a.example/1', Date.UTC(2026, 10, 2), '2026-03-15', 'sdf');
+    await readPublished('http://a.example/2', Date.UTC(2026, 10, 3), null, 'sdf', 'usa');
+    const march = { from: Date.UTC(2026, 2, 1), to: Date.UTC(2026, 2, 31) };
+    expect((await handlers['dashboard/ranking'](march, EXT)).map((r) => [r.entity, r.pages])).toEqual([
+      ['sdf', 1],
+    ]);
+    expect(await handlers['dashboard/ranking']({ ...march, dates: 'read' }, EXT)).toEqual([]);
+    const november = { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 10, 30), dates: 'read' as const };
+    expect((await handlers['dashboard/ranking'](november, EXT)).map((r) => [r.entity, r.pages])).toEqual([
+      ['sdf', 2],
+      ['usa', 1],
+    ]);
+    const detail = await handlers['dashboard/entity']({ entity: 'sdf' }, EXT);
+    expect(detail.timeline).toEqual([{ month: '2026-11', pages: 2 }]);
+    expect(detail.publishedTimeline).toEqual([
+      { month: '2026-03', pages: 1 },
+      { month: '2026-11', pages: 1 },
+    ]);
+    expect(detail.pages.map((p) => [p.url, p.published])).toEqual([
+      ['https://a.example/2', null],
+      ['https://a.example/1', Date.UTC(2026, 2, 15)],
+    ]);
+  });
+
+  it('lists the reader’s annotations linked to the entity, with their notes and pages', async () => {
+    await read('http://a.example/1', Date.UTC(2026, 9, 1), 'sdf');
+    const save = (exact: string, note: string, entity?: string) =>
+      handlers['annotation/save'](
+        {
+          draft: {
+            selector: { quote: { exact, prefix: '', suffix: '' }, position: { start: 0, end: exact.length } },
+            body: { note, tags: ['رصد'], color: 'green', ...(entity ? { entity } : {}) },
+          },
+          url: 'http://a.example/1',
+          canonical: null,
+        },
+        EXT,
+      );
+    await save('قسد', 'مصدر محلي', 'sdf');
+    await save('واشنطن', 'لا صلة', 'usa');
+    await save('بلا رابط', 'ملاحظة');
+    const detail = await handlers['dashboard/entity']({ entity: 'sdf' }, EXT);
+    expect(detail.annotations).toEqual([
+      expect.objectContaining({
+        quote: 'قسد',
+        note: 'مصدر محلي',
+        tags: ['رصد'],
+        color: 'green',
+        page: 'https://a.example/1',
+        source: 'http://a.example/1',
+        title: 'عنوان http://a.example/1',
+        published: null,
+      }),
+    ]);
+    expect((await handlers['dashboard/entity']({ entity: 'damascus' }, EXT)).annotations).toEqual([]);
+  });
 });
 
 describe('forgetting', () => {

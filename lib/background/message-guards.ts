@@ -141,6 +141,7 @@ const notebookFilters = z
     from: z.number(),
     to: z.number(),
     orphans: z.boolean(),
+    dates: z.enum(['published', 'read']),
   })
   .partial()
   .strict();
@@ -250,6 +251,7 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
       site: text(500).optional(),
       from: z.number().optional(),
       to: z.number().optional(),
+      dates: z.enum(['published', 'read']).optional(),
       query: text(500).optional(),
     })
     .strict(),

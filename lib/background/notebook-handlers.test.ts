@@ -126,6 +126,42 @@ describe('notebook handlers', () => {
     expect((await handlers['notebook/query']({}, ext)).total).toBe(2);
   });
 
+  it('filters by the page’s publication date where Rasid read one, or by the annotation’s on request (issue 14)', async () => {
+    await seed();
+    const ext = { kind: 'extension' } as const;
+    const ids = async (query: object) =>
+      (await handlers['notebook/query'](query, ext)).items.map((i) => i.row.id).sort();
+    const early = { from: 0, to: 2 };
+    expect(await ids(early)).toEqual(['a1', 'a2']);
+    // b.example/story is read: it says it was published on 1 March 2024 (its annotation is from 1970).
+    await handlers['page/report'](
+      {
+        url: 'https://b.example/story',
+        canonical: null,
+        article: {
+          title: 'قصة',
+          byline: null,
+          siteName: null,
+          publishedTime: '2024-03-01',
+          lang: 'ar',
+          dir: 'rtl',
+          excerpt: null,
+          wordCount: 1,
+        },
+        entities: 0,
+        visit: true,
+        mentions: [],
+      },
+      { kind: 'content', tabId: 2, url: 'https://b.example/story' },
+    );
+    const march = { from: Date.UTC(2024, 2, 1), to: Date.UTC(2024, 2, 31) };
+    expect(await ids(march)).toEqual(['b1']);
+    expect(await ids({ ...march, dates: 'read' })).toEqual([]);
+    expect(await ids({ from: 0, to: 3, dates: 'read' })).toEqual(['a1', 'a2', 'b1']);
+    const [item] = (await handlers['notebook/query']({ entity: 'sdf' }, ext)).items;
+    expect(item).toMatchObject({ title: 'قصة', published: Date.UTC(2024, 2, 1) });
+  });
+
   it('keeps each annotation’s folded text, so a background started afresh does not fold it again', async () => {
     await seed();
     const ext = { kind: 'extension' } as const;

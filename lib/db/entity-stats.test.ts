@@ -36,19 +36,20 @@ async function keptAndCounted() {
 
 describe('entity aggregates', () => {
   it('sum a page’s mentions into pages, sites, first and last seen, and months', async () => {
-    const read = (url: string, at: number, entities: string[]) =>
+    const read = (url: string, at: number, entities: string[], publishedTime: string | null = null) =>
       recordPage(
         db,
         url,
         null,
-        article,
+        { ...article, publishedTime },
         at,
         true,
         entities.map((entity) => ({ entity, count: 1, sentence: '' })),
       );
     await read('https://a.example/1', Date.UTC(2026, 0, 5), ['sdf', 'isis']);
     await read('https://a.example/2', Date.UTC(2026, 1, 5), ['sdf']);
-    await read('https://b.example/1', Date.UTC(2026, 1, 9), ['sdf']);
+    // Published in December, read in February (issue 14): its month by publication is December.
+    await read('https://b.example/1', Date.UTC(2026, 1, 9), ['sdf'], '2025-12-20');
     expect(await db.entityStats.get('sdf')).toEqual({
       entity: 'sdf',
       pages: 3,
@@ -56,6 +57,7 @@ describe('entity aggregates', () => {
       firstSeen: Date.UTC(2026, 0, 5),
       lastSeen: Date.UTC(2026, 1, 9),
       months: { '2026-01': 1, '2026-02': 2 },
+      publishedMonths: { '2025-12': 1, '2026-01': 1, '2026-02': 1 },
     });
     expect(await db.entitySites.get(['sdf', 'a.example'])).toEqual({
       entity: 'sdf',
@@ -74,6 +76,7 @@ describe('entity aggregates', () => {
       firstSeen: Date.UTC(2026, 0, 5),
       lastSeen: Date.UTC(2026, 2, 1),
       months: { '2026-01': 1, '2026-02': 1 },
+      publishedMonths: { '2026-01': 1, '2026-02': 1 },
     });
     expect(await db.entitySites.get(['sdf', 'b.example'])).toBeUndefined();
   });

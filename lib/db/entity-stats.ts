@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { MentionRow } from '../model/mention.ts';
-import { monthOf, type EntitySiteRow, type EntityStatsRow } from '../model/entity-stats.ts';
+import { datedOf, monthOf, type EntitySiteRow, type EntityStatsRow } from '../model/entity-stats.ts';
 import type { RasidDB } from './schema.ts';
 
 /**
@@ -50,21 +50,33 @@ export async function applyMentionChanges(
         firstSeen: Infinity,
         lastSeen: -Infinity,
         months: {},
+        publishedMonths: {},
       };
-      const next: EntityStatsRow = { ...old, months: { ...old.months } };
+      const next: EntityStatsRow = {
+        ...old,
+        months: { ...old.months },
+        publishedMonths: { ...old.publishedMonths },
+      };
+      const count = (months: Record<string, number>, time: number, delta: number) => {
+        const month = monthOf(time);
+        months[month] = (months[month] ?? 0) + delta;
+      };
       next.pages += c.added.length - c.removed.length;
       const siteDelta = new Map<string, number>();
       for (const m of c.removed) {
         siteDelta.set(m.site, (siteDelta.get(m.site) ?? 0) - 1);
-        const month = monthOf(m.firstSeen);
-        next.months[month] = (next.months[month] ?? 0) - 1;
+        count(next.months, m.firstSeen, -1);
+        count(next.publishedMonths, datedOf(m), -1);
       }
       for (const m of c.added) {
         siteDelta.set(m.site, (siteDelta.get(m.site) ?? 0) + 1);
-        const month = monthOf(m.firstSeen);
-        next.months[month] = (next.months[month] ?? 0) + 1;
+        count(next.months, m.firstSeen, 1);
+        count(next.publishedMonths, datedOf(m), 1);
       }
       next.months = Object.fromEntries(Object.entries(next.months).filter(([, n]) => n > 0));
+      next.publishedMonths = Object.fromEntries(
+        Object.entries(next.publishedMonths).filter(([, n]) => n > 0),
+      );
       for (const [site, delta] of siteDelta) {
         const before = siteCount.get(`${entity}\u0000${site}`) ?? 0;
         const after = before + delta;

@@ -9,6 +9,7 @@ import type {
 } from '../model/notebook.ts';
 import type { PageRow } from '../model/page.ts';
 import { siteOf } from '../pages/page-key.ts';
+import { publishedMs } from '../pages/publication-date.ts';
 import {
   buildIndex,
   FOLD_VERSION,
@@ -83,7 +84,8 @@ export function createNotebook(db: RasidDB, lexicon: () => Promise<readonly Enti
       (row) => {
         const site = siteOfRow(row, pages.get(row.page));
         if (site) sites.add(site);
-        return { site, anchor: anchors.get(row.id) ?? 'unknown' };
+        const published = publishedMs(pages.get(row.page)?.publishedTime);
+        return { site, anchor: anchors.get(row.id) ?? 'unknown', published };
       },
       folded,
     );
@@ -156,6 +158,7 @@ export function createNotebook(db: RasidDB, lexicon: () => Promise<readonly Enti
             title: page?.title || row.target.source,
             site: siteOfRow(row, page),
             read: page?.lastVisit ?? null,
+            published: publishedMs(page?.publishedTime) ?? null,
             entity: entity ? { ar: entity.ar, en: entity.en } : null,
             anchor: anchors.get(row.id) ?? ('unknown' as const),
           },
@@ -182,7 +185,8 @@ export function createNotebook(db: RasidDB, lexicon: () => Promise<readonly Enti
       const before = known?.get(page.url);
       if (
         known &&
-        ((before && before.title !== page.title) || (!before && (await hasAnnotations(db, page.url))))
+        ((before && (before.title !== page.title || before.publishedTime !== page.publishedTime)) ||
+          (!before && (await hasAnnotations(db, page.url))))
       )
         this.invalidate();
     },

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { ArticleSummary } from '../model/article.ts';
 import { pageKey, siteOf } from '../pages/page-key.ts';
 import { keptAddress } from '../pages/page-identity.ts';
+import { publishedMs } from '../pages/publication-date.ts';
 import { applyMentionChanges } from './entity-stats.ts';
 import type { MentionReport, MentionRow } from '../model/mention.ts';
 import type { RasidDB } from './schema.ts';
@@ -28,7 +29,8 @@ export function pageRow(
     title: article.title,
     byline: article.byline,
     siteName: article.siteName,
-    publishedTime: article.publishedTime,
+    // A later reading that finds no date (the page changed, or was too large for Readability) keeps it.
+    publishedTime: article.publishedTime ?? previous?.publishedTime ?? null,
     lang: article.lang,
     wordCount: article.wordCount,
     firstVisit: previous?.firstVisit ?? now,
@@ -59,12 +61,16 @@ export async function recordPage(
     await db.pages.put(row);
     const removed = await db.mentions.where('page').equals(key).toArray();
     await db.mentions.bulkDelete(removed.map((m): [string, string] => [m.page, m.entity]));
+    // Publication date where the page gives one (issue 14): the timeline and filters may go by it.
+    const published = publishedMs(row.publishedTime);
     const added: MentionRow[] = mentions.map((m) => ({
       ...m,
       page: key,
       site: row.site,
       firstSeen: row.firstVisit,
       lastSeen: row.lastVisit,
+      published,
+      dated: published ?? row.firstVisit,
     }));
     await db.mentions.bulkPut(added);
     await applyMentionChanges(db, removed, added);

@@ -47,6 +47,15 @@ const SHIPPED: DeclaredVersion[] = [
     upgrade: false,
   },
   { version: 8, stores: { anchors: '&id', foldedTexts: '&id' }, upgrade: false },
+  {
+    version: 9,
+    stores: {
+      annotations: '&id, page, modified, body.entity',
+      mentions:
+        '[page+entity], entity, page, site, [entity+site], [entity+firstSeen], [entity+lastSeen], firstSeen, dated',
+    },
+    upgrade: true,
+  },
 ];
 const NEWEST = SHIPPED.at(-1)!.version;
 
@@ -210,6 +219,7 @@ describe('database upgrades', () => {
       firstSeen: jan,
       lastSeen: feb + 5,
       months: { '2026-01': 1, '2026-02': 2 },
+      publishedMonths: { '2026-01': 1, '2026-02': 2 },
     });
     expect(await db.entitySites.get(['sdf', 'a.example'])).toEqual({
       entity: 'sdf',
@@ -219,6 +229,66 @@ describe('database upgrades', () => {
     expect(await db.entityStats.get('isis')).toMatchObject({ pages: 1, sites: 1 });
     // The new indexes answer too.
     expect(await db.mentions.where('firstSeen').above(jan).count()).toBe(3);
+    db.close();
+  });
+
+  it('normalises a version 8 database’s publication dates and dates its mentions by them', async () => {
+    const name = freshDbName('upgrade');
+    const old = shippedDatabase(name, 8);
+    const page = (url: string, publishedTime: string | null) => ({
+      url,
+      site: 'a.example',
+      title: url,
+      byline: null,
+      siteName: null,
+      publishedTime,
+      lang: 'ar',
+      wordCount: 1,
+      firstVisit: read,
+      lastVisit: read,
+      visits: 1,
+    });
+    const read = Date.UTC(2026, 5, 1);
+    await old
+      .table('pages')
+      .bulkPut([
+        page('https://a.example/1', '2024-03-25T10:00:00+03:00'),
+        page('https://a.example/2', 'yesterday'),
+        page('https://a.example/3', null),
+      ]);
+    await old.table('mentions').bulkPut(
+      ['1', '2', '3'].map((n) => ({
+        page: `https://a.example/${n}`,
+        entity: 'sdf',
+        site: 'a.example',
+        count: 1,
+        sentence: '',
+        firstSeen: read,
+        lastSeen: read,
+      })),
+    );
+    old.close();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+
+    const db = new RasidDB(name);
+    await db.open();
+    expect(
+      (await db.pages.bulkGet(['https://a.example/1', 'https://a.example/2'])).map((p) => p?.publishedTime),
+    ).toEqual(['2024-03-25T07:00:00.000Z', null]);
+    const published = Date.UTC(2024, 2, 25, 7);
+    expect((await db.mentions.orderBy('dated').toArray()).map((m) => [m.page, m.published, m.dated])).toEqual(
+      [
+        ['https://a.example/1', published, published],
+        ['https://a.example/2', undefined, read],
+        ['https://a.example/3', undefined, read],
+      ],
+    );
+    expect(await db.entityStats.get('sdf')).toMatchObject({
+      months: { '2026-06': 3 },
+      publishedMonths: { '2024-03': 1, '2026-06': 2 },
+    });
+    expect(warn.mock.calls.flat().join(' ')).toContain('1 publication dates dropped');
+    expect(JSON.stringify(warn.mock.calls)).toContain('https://a.example/2: yesterday');
     db.close();
   });
 });
@@ -232,6 +302,7 @@ describe('database upgrades', () => {
  */
 const jan = Date.UTC(2025, 0, 12);
 const mar = Date.UTC(2025, 2, 3);
+const feb27 = Date.UTC(2025, 1, 27, 8);
 const day = 86_400_000;
 
 function profileAt(from: number) {
@@ -275,7 +346,8 @@ function profileAt(from: number) {
       title: 'غارات روسية على ريف إدلب',
       byline: null,
       siteName: 'تلفزيون سوريا',
-      publishedTime: '2025-03-01T08:00:00Z',
+      // Readability's value as it was kept before version 9; normalised since.
+      publishedTime: from >= 9 ? '2025-02-27T08:00:00.000Z' : '2025-02-27T08:00:00Z',
       lang: 'ar',
       wordCount: 730,
       visits: 1,
@@ -323,8 +395,24 @@ function profileAt(from: number) {
     // Neither: it stays where it was.
     annotation('z', 'notes', 'notes', 'بلا صفحة'),
   ];
+  // Version 9 carries the page's publication date on its mentions (syria.tv/b gives one).
+  const dates = (page: string, firstSeen: number) =>
+    from < 9
+      ? {}
+      : page === 'https://syria.tv/b'
+        ? { published: feb27, dated: feb27 }
+        : { published: undefined, dated: firstSeen };
   const mention = (page: string, entity: string, site: string, firstSeen: number, lastSeen: number) =>
-    ({ page, entity, site, count: 2, sentence: 'اعتقلت قسد شبانا', firstSeen, lastSeen }) as MentionRow;
+    ({
+      page,
+      entity,
+      site,
+      count: 2,
+      sentence: 'اعتقلت قسد شبانا',
+      firstSeen,
+      lastSeen,
+      ...dates(page, firstSeen),
+    }) as MentionRow;
   const mentions = [
     mention('https://enabbaladi.net/a', 'sdf', 'enabbaladi.net', jan, mar),
     mention('https://enabbaladi.net/a', 'deir-ez-zor', 'enabbaladi.net', jan, mar),
@@ -354,9 +442,26 @@ function profileAt(from: number) {
       firstSeen: jan,
       lastSeen: mar,
       months: { '2025-01': 1, '2025-03': 1 },
+      ...(from >= 9 ? { publishedMonths: { '2025-01': 1, '2025-02': 1 } } : {}),
     },
-    { entity: 'deir-ez-zor', pages: 1, sites: 1, firstSeen: jan, lastSeen: mar, months: { '2025-01': 1 } },
-    { entity: 'russia', pages: 1, sites: 1, firstSeen: mar, lastSeen: mar, months: { '2025-03': 1 } },
+    {
+      entity: 'deir-ez-zor',
+      pages: 1,
+      sites: 1,
+      firstSeen: jan,
+      lastSeen: mar,
+      months: { '2025-01': 1 },
+      ...(from >= 9 ? { publishedMonths: { '2025-01': 1 } } : {}),
+    },
+    {
+      entity: 'russia',
+      pages: 1,
+      sites: 1,
+      firstSeen: mar,
+      lastSeen: mar,
+      months: { '2025-03': 1 },
+      ...(from >= 9 ? { publishedMonths: { '2025-02': 1 } } : {}),
+    },
   ];
   const sites = [
     { entity: 'sdf', site: 'enabbaladi.net', pages: 1 },
@@ -473,9 +578,23 @@ describe.each(SHIPPED.map((v) => v.version))('a version %i database', (from) => 
     );
     const byEntity = <T extends { entity: string; site?: string }>(rows: T[]) =>
       rows.sort((a, b) => `${a.entity} ${a.site ?? ''}`.localeCompare(`${b.entity} ${b.site ?? ''}`));
+    // Counted by publication month too (v9): the aggregates as a version 9 profile has them.
     expect(byEntity(await db.entityStats.toArray())).toEqual(
-      from >= 4 ? byEntity(profileAt(from).entityStats) : [],
+      from >= 4 ? byEntity(profileAt(NEWEST).entityStats) : [],
     );
+    // Each mention carries its page's publication date (v9), and the dates filter by it.
+    expect(mentions.map((m) => [m.entity, m.published, m.dated])).toEqual(
+      from >= 4
+        ? [
+            ['deir-ez-zor', undefined, jan],
+            ['sdf', undefined, jan],
+            ['russia', feb27, feb27],
+            ['sdf', feb27, feb27],
+          ]
+        : [],
+    );
+    expect(await db.mentions.where('dated').below(mar).count()).toBe(from >= 4 ? 4 : 0);
+    expect((await db.pages.get('https://syria.tv/b'))?.publishedTime).toBe('2025-02-27T08:00:00.000Z');
     expect(byEntity(await db.entitySites.toArray())).toEqual(
       from >= 4 ? byEntity(profileAt(from).entitySites) : [],
     );

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { PageRow } from '../model/page.ts';
 import { pageKey } from '../pages/page-key.ts';
+import { parseMachineDate, publishedMs } from '../pages/publication-date.ts';
 import type { AnnotationRow } from '../model/annotation.ts';
 import { tallyMentions, type EntitySiteRow, type EntityStatsRow } from '../model/entity-stats.ts';
 import type { MentionRow } from '../model/mention.ts';
@@ -153,6 +154,41 @@ export class RasidDB extends Dexie {
     // worker stops when idle) reads its index instead of folding every annotation again. New tables,
     // nothing to move.
     this.version(8).stores({ anchors: '&id', foldedTexts: '&id' });
+    // v9 (issue 14, publication dates): a page's publication date is kept normalised (a day or an ISO
+    // instant; Readability's raw value before), and each mention carries it (`published`) and the date
+    // the dashboard goes by when it follows publication dates (`dated`: published where known, else
+    // first read), indexed for the date filters; the aggregates count pages per month of it too.
+    // Annotations are looked up by their linked entity (the dashboard's entity detail).
+    this.version(9)
+      .stores({
+        annotations: '&id, page, modified, body.entity',
+        mentions:
+          '[page+entity], entity, page, site, [entity+site], [entity+firstSeen], [entity+lastSeen], firstSeen, dated',
+      })
+      .upgrade(async (tx) => {
+        const now = Date.now();
+        const published = new Map<string, number | undefined>();
+        const unreadable: string[] = [];
+        await tx
+          .table<PageRow, string>('pages')
+          .toCollection()
+          .modify((page) => {
+            const raw = page.publishedTime;
+            const kept = typeof raw === 'string' ? parseMachineDate(raw, now) : null;
+            if (raw && !kept) unreadable.push(`${page.url}: ${String(raw)}`);
+            page.publishedTime = kept;
+            published.set(page.url, publishedMs(kept));
+          });
+        const mentions = tx.table<MentionRow, [string, string]>('mentions');
+        const rows = (await mentions.toArray()).map((m) => {
+          const p = published.get(m.page);
+          return { ...m, published: p, dated: p ?? m.firstSeen };
+        });
+        await mentions.bulkPut(rows);
+        const { stats } = tallyMentions(rows);
+        await tx.table<EntityStatsRow, string>('entityStats').bulkPut(stats);
+        reportRepairs(9, [[unreadable, 'publication dates dropped (not a date, or not a plausible one)']]);
+      });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Readability } from '@mozilla/readability';
 import type { ArticleSummary } from '../model/article.ts';
 import { withoutBidiControls } from '../arabic/bidi.ts';
+import { publishedDate } from './published-date.ts';
 
 export type { ArticleSummary };
 
@@ -29,17 +30,22 @@ export function summarize(parsed: ParsedArticle, doc: Document): ArticleSummary 
   return summaryOf(parsed, countWords(parsed.textContent ?? ''), doc);
 }
 
-/** The summary from Readability's fields and the article's word count, counted where it ran. */
+/**
+ * The summary from Readability's fields and the article's word count, counted where it ran. `now`:
+ * what "in the future" means for the publication date (a date after it is not believed).
+ */
 export function summaryOf(
   parsed: Omit<ParsedArticle, 'textContent'>,
   wordCount: number,
   doc: Document,
+  now = Date.now(),
 ): ArticleSummary {
   return {
     title: clean(parsed.title) ?? clean(doc.title) ?? '',
     byline: clean(parsed.byline),
     siteName: clean(parsed.siteName),
-    publishedTime: clean(parsed.publishedTime),
+    // Normalised (a day or an ISO instant), from Readability or, failing it, the page (issue 14).
+    publishedTime: publishedDate(doc, clean(parsed.publishedTime), now),
     lang: clean(parsed.lang) ?? clean(doc.documentElement.getAttribute('lang')),
     dir: clean(parsed.dir) ?? clean(doc.documentElement.getAttribute('dir')),
     excerpt: clean(parsed.excerpt),

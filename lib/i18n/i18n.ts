@@ -20,6 +20,11 @@ export interface Translator {
   /** Numbers are written with Latin digits in both languages, as most Syrian news sites do online. */
   formatNumber(n: number): string;
   formatDate(epochMs: number): string;
+  /**
+   * A calendar day kept as its first millisecond in UTC — a publication date (issue 14), which pages
+   * give as a day — shown as that day wherever the reader is.
+   */
+  formatDay(epochMs: number): string;
 }
 
 export function createTranslator(lang: Language): Translator {
@@ -30,6 +35,7 @@ export function createTranslator(lang: Language): Translator {
   let plurals: Intl.PluralRules | undefined;
   let numbers: Intl.NumberFormat | undefined;
   let dates: Intl.DateTimeFormat | undefined;
+  let days: Intl.DateTimeFormat | undefined;
   const formatNumber = (n: number) => (numbers ??= new Intl.NumberFormat(locale)).format(n);
 
   return {
@@ -37,6 +43,8 @@ export function createTranslator(lang: Language): Translator {
     dir: lang === 'ar' ? 'rtl' : 'ltr',
     formatNumber,
     formatDate: (ms) => (dates ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(ms),
+    formatDay: (ms) =>
+      (days ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(ms),
     t(key, values = {}) {
       const entry = catalog[key];
       const n = values['n'];

@@ -1,12 +1,21 @@
 import type { EntityType } from '../lexicon/schema.ts';
+import type { AnnotationColor } from './annotation.ts';
+
+/**
+ * Which date the dashboard goes by (issue 14): the article's publication date where the page gave one,
+ * else its first reading (`published`, the default), or always the reading date (`read`).
+ */
+export type DateBasis = 'published' | 'read';
 
 export interface RankingFilters {
   type?: EntityType | undefined;
   subtype?: string | undefined;
   site?: string | undefined;
-  /** Seen on a page first read in this range (epoch ms, inclusive). */
+  /** Seen on a page dated in this range (epoch ms, inclusive), by the date `dates` says. */
   from?: number | undefined;
   to?: number | undefined;
+  /** Publication dates where known (the default), or reading dates. */
+  dates?: DateBasis | undefined;
   /** Arabic or English, folded as the matcher folds: امريكا finds أمريكا. */
   query?: string | undefined;
 }
@@ -19,6 +28,29 @@ export interface RankedEntity {
   lastSeen: number;
 }
 
+/** The ranking's columns, each of which sorts it. */
+export const RANKING_SORTS = ['name', 'type', 'pages', 'sites', 'first', 'last'] as const;
+export type RankingSort = (typeof RANKING_SORTS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+/** One of the reader's annotations linked to an entity, with what names its page. */
+export interface LinkedAnnotation {
+  id: string;
+  /** The page's key, and the address the annotation was made on. */
+  page: string;
+  source: string;
+  /** The quote exactly as the page wrote it. */
+  quote: string;
+  note: string;
+  tags: string[];
+  color: AnnotationColor;
+  created: number;
+  /** The page's title, or its address when Rasid never read it (an imported annotation). */
+  title: string;
+  /** The page's publication date (epoch ms), where known. */
+  published: number | null;
+}
+
 export interface EntityDetail {
   entity: string;
   pages: {
@@ -27,6 +59,8 @@ export interface EntityDetail {
     title: string;
     site: string;
     firstSeen: number;
+    /** When the page says it was published (epoch ms), where it does. */
+    published: number | null;
     count: number;
     sentence: string;
   }[];
@@ -34,4 +68,18 @@ export interface EntityDetail {
   cooccurring: { entity: string; pages: number }[];
   /** Pages per month (`YYYY-MM`) on which it was first seen. */
   timeline: { month: string; pages: number }[];
+  /** Pages per month of publication where known, else of first reading. */
+  publishedTimeline: { month: string; pages: number }[];
+  /** The reader's annotations linked to it, newest first. */
+  annotations: LinkedAnnotation[];
 }
+
+/** The detail of an entity Rasid knows nothing of (or could not read). */
+export const emptyDetail = (entity: string): EntityDetail => ({
+  entity,
+  pages: [],
+  cooccurring: [],
+  timeline: [],
+  publishedTimeline: [],
+  annotations: [],
+});

@@ -16,6 +16,8 @@ export interface EntityStatsRow {
   lastSeen: number;
   /** Pages first read in each month (`YYYY-MM`, UTC): the dashboard's timeline. */
   months: Record<string, number>;
+  /** Pages per month of their publication date where known, else of their first reading (`dated`, version 9). */
+  publishedMonths: Record<string, number>;
 }
 
 /** How many pages of one site named an entity: what makes `sites` and "new on this site" exact. */
@@ -29,6 +31,9 @@ export function monthOf(time: number): string {
   return new Date(time).toISOString().slice(0, 7);
 }
 
+/** The date a mention is placed by when the dashboard follows publication dates. */
+export const datedOf = (m: Pick<MentionRow, 'dated' | 'firstSeen'>): number => m.dated ?? m.firstSeen;
+
 /** The aggregates of a set of mentions, from scratch (the v5 upgrade, benchmarks, tests). */
 export function tallyMentions(rows: Iterable<MentionRow>): {
   stats: EntityStatsRow[];
@@ -39,7 +44,15 @@ export function tallyMentions(rows: Iterable<MentionRow>): {
   for (const m of rows) {
     let s = stats.get(m.entity);
     if (!s) {
-      s = { entity: m.entity, pages: 0, sites: 0, firstSeen: Infinity, lastSeen: -Infinity, months: {} };
+      s = {
+        entity: m.entity,
+        pages: 0,
+        sites: 0,
+        firstSeen: Infinity,
+        lastSeen: -Infinity,
+        months: {},
+        publishedMonths: {},
+      };
       stats.set(m.entity, s);
     }
     s.pages++;
@@ -47,6 +60,8 @@ export function tallyMentions(rows: Iterable<MentionRow>): {
     s.lastSeen = Math.max(s.lastSeen, m.lastSeen);
     const month = monthOf(m.firstSeen);
     s.months[month] = (s.months[month] ?? 0) + 1;
+    const published = monthOf(datedOf(m));
+    s.publishedMonths[published] = (s.publishedMonths[published] ?? 0) + 1;
     const key = `${m.entity}\u0000${m.site}`;
     const site = sites.get(key);
     if (site) site.pages++;

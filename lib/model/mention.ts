@@ -13,6 +13,13 @@ export interface MentionRow {
   /** When the page was first read: when the entity was first seen there. */
   firstSeen: number;
   lastSeen: number;
+  /** When the page says it was published (epoch ms), where it says so (issue 14, version 9). */
+  published?: number | undefined;
+  /**
+   * The date the dashboard's timeline and filters go by when they follow publication dates: `published`
+   * where known, else `firstSeen`. Indexed (version 9); absent only in rows written before it.
+   */
+  dated?: number | undefined;
 }
 
 /** What a page reports of one entity. */

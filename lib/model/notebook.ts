@@ -1,4 +1,5 @@
 import type { AnnotationColor, AnnotationRow } from './annotation.ts';
+import type { DateBasis } from './dashboard.ts';
 
 /**
  * The notebook (issue 14): every annotation across pages, searched and filtered in the background,
@@ -14,9 +15,15 @@ export interface NotebookFilters {
   /** An entity id (bundled or the reader's own). */
   entity?: string | undefined;
   site?: string | undefined;
-  /** The annotation's date (epoch ms, inclusive). */
+  /** A date range (epoch ms, inclusive), of the date `dates` says. */
   from?: number | undefined;
   to?: number | undefined;
+  /**
+   * Which date the range is of (issue 14): the page's publication date where known, else the
+   * annotation's (`published`, the default), or the annotation's — when the reader read and marked it
+   * (`read`).
+   */
+  dates?: DateBasis | undefined;
   /** Only annotations whose passage was not found the last time their page was read. */
   orphans?: boolean | undefined;
 }
@@ -42,6 +49,8 @@ export interface NotebookItem {
   site: string;
   /** When the page was last read (epoch ms), if Rasid read it. */
   read: number | null;
+  /** When the page says it was published (epoch ms), where it does. */
+  published: number | null;
   /** The linked entity's names, when it has one Rasid knows. */
   entity: { ar: string; en: string } | null;
   anchor: AnchorState;

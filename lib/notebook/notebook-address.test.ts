@@ -13,6 +13,7 @@ describe('the notebook’s address', () => {
     ['entity=sdf&site=enabbaladi.net', { entity: 'sdf', site: 'enabbaladi.net' }],
     ['from=2025-01-01&to=2025-01-31', { from: day('2025-01-01'), to: day('2025-02-01') - 1 }],
     ['orphans=1&order=page', { orphans: true, order: 'page' }],
+    ['from=2025-01-01&dates=read', { from: day('2025-01-01'), dates: 'read' }],
   ])('#%s ⇄ %j', (hash, query) => {
     expect(queryFromHash(`#${hash}`)).toEqual(query);
     expect(hashFromQuery(query)).toBe(hash);
@@ -28,6 +29,7 @@ describe('the notebook’s address', () => {
       from: day('2024-02-29'),
       to: day('2024-03-01') - 1,
       orphans: true,
+      dates: 'read',
       order: 'page',
     };
     expect(queryFromHash(hashFromQuery(query))).toEqual(query);

@@ -43,6 +43,7 @@ export function queryFromHash(hash: string): NotebookQuery {
     from,
     to: toDay === undefined ? undefined : toDay + DAY - 1,
     orphans: params.get('orphans') === '1' || undefined,
+    dates: params.get('dates') === 'read' ? 'read' : undefined,
     order: order === 'page' ? ('page' satisfies NotebookOrder) : undefined,
   };
   return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as NotebookQuery;
@@ -59,6 +60,7 @@ export function hashFromQuery(query: NotebookQuery): string {
   if (query.from !== undefined) params.set('from', dayOf(query.from));
   if (query.to !== undefined) params.set('to', dayOf(query.to));
   if (query.orphans) params.set('orphans', '1');
+  if (query.dates === 'read') params.set('dates', 'read');
   if (query.order === 'page') params.set('order', 'page');
   // URLSearchParams writes spaces as `+`; `%20` reads the same and is what a reader expects to see.
   return params.toString().replace(/\+/gu, '%20');

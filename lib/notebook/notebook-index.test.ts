@@ -98,6 +98,19 @@ describe('notebook filters', () => {
     expect(selectIds(index, filters)).toEqual(ids);
   });
 
+  it('goes by the page’s publication date where known, or by the annotation’s on request (issue 14)', () => {
+    // Annotated in February on a page published in January, and in February on a page without a date.
+    const dated = indexOf(
+      [row('published', { created: feb }), { published: jan }],
+      [row('undated', { created: feb + 1 })],
+    );
+    const january = { from: jan, to: feb - 1 };
+    expect(searchIndex(dated, january).ids).toEqual(['published']);
+    expect(searchIndex(dated, { ...january, dates: 'read' }).ids).toEqual([]);
+    expect(searchIndex(dated, { from: feb }).ids).toEqual(['undated']);
+    expect(searchIndex(dated, { from: feb, dates: 'read' }).ids).toEqual(['undated', 'published']);
+  });
+
   it('groups by page — pages by their newest annotation, reading order within — and pages through', () => {
     const paged = indexOf(
       [row('p1-late', { created: 5, start: 50 })],

@@ -15,6 +15,8 @@ export interface IndexEntry {
   page: string;
   site: string;
   created: number;
+  /** The page's publication date (epoch ms), where known. */
+  published?: number | undefined;
   position: number;
   color: AnnotationRow['body']['color'];
   tags: readonly string[];
@@ -28,6 +30,8 @@ export interface IndexEntry {
 export interface EntryContext {
   site: string;
   anchor: AnchorState;
+  /** The page's publication date (epoch ms), where known. */
+  published?: number | undefined;
 }
 
 /**
@@ -94,6 +98,7 @@ export function indexEntries(
       page: row.page,
       site: context.site,
       created: row.created,
+      published: context.published,
       position: row.target.selector.position.start,
       color: row.body.color,
       tags: row.body.tags,
@@ -169,14 +174,15 @@ export function matcher(
     e.text.includes(w) ||
     !!titles.get(e.page)?.includes(w) ||
     (e.entity !== undefined && !!names.get(e.entity)?.includes(w));
-  const { tag, color, entity, site, from, to, orphans } = filters;
+  const { tag, color, entity, site, from, to, orphans, dates } = filters;
+  const when = (e: IndexEntry) => (dates === 'read' ? e.created : (e.published ?? e.created));
   return (e) =>
     (!tag || e.tags.includes(tag)) &&
     (!color || e.color === color) &&
     (!entity || e.entity === entity) &&
     (!site || e.site === site) &&
-    (from === undefined || e.created >= from) &&
-    (to === undefined || e.created <= to) &&
+    (from === undefined || when(e) >= from) &&
+    (to === undefined || when(e) <= to) &&
     (!orphans || e.anchor === 'orphan') &&
     words.every((w) => holds(e, w));
 }

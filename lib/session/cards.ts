@@ -62,6 +62,7 @@ export class Cards {
           },
           onPrevious: () => move(-1),
           onNext: () => move(1),
+          published: reader.summary?.publishedTime ?? null,
           onHide: () => {
             reader.setHidden(entity.id, true);
             this.hide();

@@ -52,6 +52,11 @@ export interface CardProps {
   onPrevious(): void;
   onNext(): void;
   onHide(): void;
+  /**
+   * The article's publication date (a day or an ISO instant), where the page gives one (issue 14): a
+   * fact of the page, not of the reader's history.
+   */
+  published?: string | null | undefined;
   /** The spelling that matched here, and a way to switch it off (the reader's lexicon). */
   spelling?: string | undefined;
   onSpellingOff?(): void;
