@@ -1,0 +1,44 @@
+import type { TeamSeen, TeamSightingRow } from '../model/team.ts';
+import type { RasidDB } from './schema.ts';
+
+/**
+ * What the team read (issue #17), for the panel and the card: for each entity, on how many other pages
+ * and sites the team's members saw it, who saw it first and when, and whether this site is new to it.
+ * Entities no member saw elsewhere are left out.
+ */
+export async function teamSeen(db: RasidDB, entities: string[], page: string, site: string): Promise<TeamSeen[]> {
+  const seen: TeamSeen[] = [];
+  for (const entity of entities) {
+    const rows = (await db.teamSightings.where('entities').equals(entity).toArray()).filter(
+      (r) => r.page !== page,
+    );
+    if (!rows.length) continue;
+    const first = rows.reduce((a, b) => (b.firstSeen < a.firstSeen ? b : a));
+    seen.push({
+      entity,
+      pages: new Set(rows.map((r) => r.page)).size,
+      sites: new Set(rows.map((r) => r.site)).size,
+      firstBy: first.name,
+      firstSeen: first.firstSeen,
+      newOnSite: !rows.some((r) => r.site === site),
+    });
+  }
+  return seen;
+}
+
+/** Writes what came from the team: sightings put (or removed when their document was deleted). */
+export async function storeSightings(db: RasidDB, put: TeamSightingRow[], removed: string[]): Promise<void> {
+  await db.transaction('rw', db.teamSightings, async () => {
+    if (removed.length) await db.teamSightings.bulkDelete(removed);
+    if (put.length) await db.teamSightings.bulkPut(put);
+  });
+}
+
+/** Forgets everything that came from the team (leaving it): its sightings, conflicts and members' annotations. */
+export async function forgetTeam(db: RasidDB): Promise<void> {
+  await db.transaction('rw', db.teamSightings, db.teamConflicts, db.annotations, async () => {
+    await db.teamSightings.clear();
+    await db.teamConflicts.clear();
+    await db.annotations.filter((a) => a.team !== undefined).delete();
+  });
+}
