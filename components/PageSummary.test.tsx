@@ -77,7 +77,8 @@ const settings = {
   history: true,
   suggestions: true,
   hoverCards: true,
-  shareWithTeam: true, colorNames: { green: 'Proof' },
+  shareWithTeam: true,
+  colorNames: { green: 'Proof' },
 };
 afterEach(() => {
   document.body.replaceChildren();

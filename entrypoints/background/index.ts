@@ -41,7 +41,8 @@ export default defineBackground(() => {
         skip_setup: true,
         auth: { username: config.user, password: config.password },
         // Never the browser's cookies for that server: only the credentials the reader gave.
-        fetch: (url: string | Request, init?: RequestInit) => PouchDB.fetch(url, { ...init, credentials: 'omit' }),
+        fetch: (url: string | Request, init?: RequestInit) =>
+          PouchDB.fetch(url, { ...init, credentials: 'omit' }),
       });
     },
     version: browser.runtime.getManifest().version,

@@ -181,7 +181,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           created: previous?.created ?? time,
           modified: time,
           ...(previous?.team ? { team: previous.team } : {}),
-          ...((draft.shared ?? previous?.shared) === undefined ? {} : { shared: draft.shared ?? previous?.shared }),
+          ...((draft.shared ?? previous?.shared) === undefined
+            ? {}
+            : { shared: draft.shared ?? previous?.shared }),
         };
         await db.annotations.put(saved);
         return { saved, previous };
@@ -368,7 +370,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }),
 
     'entity/history': ({ url, canonical, entities }) =>
-      withTeam(entityHistory(db, entities, pageKey(url, canonical), siteOf(url)), entities, pageKey(url, canonical), siteOf(url)),
+      withTeam(
+        entityHistory(db, entities, pageKey(url, canonical), siteOf(url)),
+        entities,
+        pageKey(url, canonical),
+        siteOf(url),
+      ),
 
     'team/state': () => (team ?? noTeam()).state(),
     async 'team/join'({ config }) {

@@ -45,6 +45,7 @@ export interface PouchDatabase {
     options: { live: boolean; retry: boolean; back_off_function?: (delay: number) => number },
   ): PouchEmitter;
   destroy(): Promise<unknown>;
+  info(): Promise<unknown>;
 }
 
 /** The leaves of a document's revision tree (`get(id, {open_revs})`). */

@@ -27,6 +27,8 @@ export interface TeamService {
   resume(): Promise<void>;
   /** Resolves once what was sent to the mirror and received from it is written (tests). */
   settled(): Promise<void>;
+  /** Stops replicating (the background going away; tests). */
+  close(): void;
 }
 
 export interface TeamServiceDeps {
@@ -140,5 +142,9 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
     },
     resume: async () => void (await ready()),
     settled: async () => sync?.settled(),
+    close() {
+      sync?.stop();
+      sync = null;
+    },
   };
 }

@@ -93,7 +93,14 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
     report('syncing');
   });
   sync.on('active', () => report('syncing'));
-  sync.on('paused', (error: unknown) => report(error ? 'offline' : 'live'));
+  // A two-way sync pauses without saying why (an error is given to one-way replications only): the
+  // server's answer says whether it is waiting for changes or cannot reach the server.
+  sync.on('paused', () => {
+    remote.info().then(
+      () => report('live'),
+      () => report('offline'),
+    );
+  });
   sync.on('error', () => report('offline'));
   deps.status({ state: 'syncing', received });
 
@@ -134,7 +141,8 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
       await storeSightings(db, [], [`${id.slice(0, colon)}\u0000${id.slice(colon + 1)}`]);
     } else {
       const row = readSightingDoc(doc);
-      if (!row) return void console.warn('Rasid team sync: a sighting that is not valid was left out', doc._id);
+      if (!row)
+        return void console.warn('Rasid team sync: a sighting that is not valid was left out', doc._id);
       await storeSightings(db, [row], []);
     }
     deps.changed('sightings');
@@ -192,7 +200,12 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
       if (!previous || JSON.stringify(strip(previous)) !== JSON.stringify(strip(row)))
         await db.annotations.put(row);
       if (versions.length > 1) {
-        const conflict: TeamConflict = { id, quote: row.target.selector.quote.exact, page: row.page, versions };
+        const conflict: TeamConflict = {
+          id,
+          quote: row.target.selector.quote.exact,
+          page: row.page,
+          versions,
+        };
         await db.teamConflicts.put(conflict);
       } else await db.teamConflicts.delete(id);
     });
@@ -262,6 +275,8 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
         // …and the kept version becomes the winner's next revision, saved by the reader who chose.
         const { _rev: _, _conflicts: __, ...content } = kept;
         await local.put({ ...content, _id: docId, _rev: existing._rev!, modifiedBy: me });
+        // Chosen: the list says so at once; the feed brings the kept version into Dexie.
+        await db.teamConflicts.delete(id);
       }),
     settled: async () => {
       for (let i = 0; i < 3; i++) await queue.catch(() => undefined);

@@ -33,14 +33,16 @@ export async function setSettings(db: RasidDB, site: string, patch: Partial<Sett
         colorNames: next.colorNames,
       },
       // No site (the options page sets only global settings): no site row.
-      ...(site ? [
+      ...(site
+        ? [
             {
               key: `site:${site}`,
               enabled: next.siteEnabled,
               private: next.private,
               shareWithTeam: next.shareWithTeam,
             },
-          ] : []),
+          ]
+        : []),
     ]);
     return next;
   });

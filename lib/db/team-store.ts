@@ -6,7 +6,12 @@ import type { RasidDB } from './schema.ts';
  * and sites the team's members saw it, who saw it first and when, and whether this site is new to it.
  * Entities no member saw elsewhere are left out.
  */
-export async function teamSeen(db: RasidDB, entities: string[], page: string, site: string): Promise<TeamSeen[]> {
+export async function teamSeen(
+  db: RasidDB,
+  entities: string[],
+  page: string,
+  site: string,
+): Promise<TeamSeen[]> {
   const seen: TeamSeen[] = [];
   for (const entity of entities) {
     const rows = (await db.teamSightings.where('entities').equals(entity).toArray()).filter(

@@ -22,13 +22,7 @@ export interface TeamConfig {
 
 /** Why joining failed: each one a clear message on the options page. */
 export type JoinProblem =
-  | 'bad-url'
-  | 'insecure'
-  | 'unreachable'
-  | 'not-couchdb'
-  | 'wrong-password'
-  | 'not-member'
-  | 'no-database';
+  'bad-url' | 'insecure' | 'unreachable' | 'not-couchdb' | 'wrong-password' | 'not-member' | 'no-database';
 
 /** Where the team's replication stands, for the options page. */
 export type TeamStatus =

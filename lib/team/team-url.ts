@@ -16,7 +16,9 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * in clear over the network is a password given away). No credentials in the address: they go in their
  * own fields and are stored apart. The database is the address's last path segment.
  */
-export function teamAddress(input: string): Result<TeamAddress, Extract<JoinProblem, 'bad-url' | 'insecure'>> {
+export function teamAddress(
+  input: string,
+): Result<TeamAddress, Extract<JoinProblem, 'bad-url' | 'insecure'>> {
   let url: URL;
   try {
     url = new URL(input.trim());
@@ -30,7 +32,10 @@ export function teamAddress(input: string): Result<TeamAddress, Extract<JoinProb
   const name = path.slice(path.lastIndexOf('/') + 1);
   // CouchDB's rule for database names (https://docs.couchdb.org/en/stable/api/database/common.html).
   if (!/^[a-z][a-z0-9_$()+/-]*$/u.test(decodeURIComponent(name))) return err('bad-url');
-  return ok({ server: `${url.origin}${path.slice(0, path.lastIndexOf('/'))}/`, database: `${url.origin}${path}` });
+  return ok({
+    server: `${url.origin}${path.slice(0, path.lastIndexOf('/'))}/`,
+    database: `${url.origin}${path}`,
+  });
 }
 
 /** The origin pattern of a team server, as a host permission names it (`https://couch.example.org/*`). */
