@@ -8,7 +8,7 @@ import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
 import type { EntityType } from '../lib/lexicon/schema.ts';
 import type { ReaderState } from '../lib/model/page.ts';
 import type { EntityHistory } from '../lib/model/mention.ts';
-import { HistoryBadge, seenOnOtherSites } from './HistoryBadge.tsx';
+import { HistoryBadge, seenOnOtherSites, TeamBadge } from './HistoryBadge.tsx';
 import type { ComponentChildren } from 'preact';
 import { Fold } from './Fold.tsx';
 import { NoteDates } from './NoteDates.tsx';
@@ -289,6 +289,7 @@ function Entities({
                     </span>
                   </button>
                   <HistoryBadge i18n={i18n} history={history[e.id]} />
+                  <TeamBadge i18n={i18n} history={history[e.id]} />
                   <Count i18n={i18n} n={e.count} />
                   <button
                     type="button"
@@ -477,6 +478,11 @@ function Annotations({
               </p>
             )}
             <NoteDates i18n={i18n} dates={row} />
+            {row.team && (
+              <p class="team-mark" dir="auto" data-testid="shared-by">
+                {t('teamSharedBy', { name: row.team.name })}
+              </p>
+            )}
             {orphan && (
               <p class="orphan-note" data-testid="orphan">
                 {t('orphan')}

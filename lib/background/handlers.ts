@@ -120,10 +120,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const withTeam = async (
     own: Promise<EntityHistory[]>,
     entities: string[],
-    page: string,
     site: string,
   ): Promise<EntityHistory[]> => {
-    const [history, seen] = await Promise.all([own, teamSeen(db, entities, page, site)]);
+    const [history, seen] = await Promise.all([
+      own,
+      teamSeen(db, entities, site, (await team?.member()) ?? null),
+    ]);
     const byEntity = new Map(seen.map((s) => [s.entity, s]));
     return history.map((h) => {
       const t = byEntity.get(h.entity);
@@ -297,7 +299,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         getSettings(db, known ? siteOf(known) : ''),
         db.entities.toArray(),
         key && known && entities.length
-          ? withTeam(entityHistory(db, entities, key, siteOf(known)), entities, key, siteOf(known))
+          ? withTeam(entityHistory(db, entities, key, siteOf(known)), entities, siteOf(known))
           : [],
       ]);
       return {
@@ -370,12 +372,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }),
 
     'entity/history': ({ url, canonical, entities }) =>
-      withTeam(
-        entityHistory(db, entities, pageKey(url, canonical), siteOf(url)),
-        entities,
-        pageKey(url, canonical),
-        siteOf(url),
-      ),
+      withTeam(entityHistory(db, entities, pageKey(url, canonical), siteOf(url)), entities, siteOf(url)),
 
     'team/state': () => (team ?? noTeam()).state(),
     async 'team/join'({ config }) {

@@ -14,6 +14,8 @@ import type { PouchDatabase } from './pouch.ts';
  */
 export interface TeamService {
   state(): Promise<TeamState>;
+  /** The reader's user name in the team, or null out of one. */
+  member(): Promise<string | null>;
   /** Checks the address and credentials with the server; joins (and shares what the default says) if they are right. */
   join(config: TeamConfig): Promise<TeamState>;
   /** Stops replicating and forgets what came from the team; the reader's own annotations stay. */
@@ -92,6 +94,10 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
 
   return {
     state,
+    member: async () => {
+      await ready();
+      return config?.user ?? null;
+    },
     async join(next) {
       await ready();
       const problem = await deps.check(next);

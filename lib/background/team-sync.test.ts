@@ -173,13 +173,19 @@ describe('two members', () => {
     expect(theirs.body.note).toBe('مصدر محلي <img src=x onerror=alert(1)>');
     expect(theirs.team).toEqual({ by: 'rana', name: 'Rana' });
     const seen = await eventually(async () => {
-      const h = await omar.handlers['entity/history'](
-        { url: 'https://syria.tv/other', canonical: null, entities: ['sdf'] },
-        EXT,
-      );
+      const h = await omar.handlers['entity/history']({ url: PAGE, canonical: null, entities: ['sdf'] }, EXT);
       return h[0]?.team;
     });
-    expect(seen).toMatchObject({ pages: 1, sites: 1, firstBy: 'Rana', newOnSite: true });
+    // Omar on the same page: Rana read it, so the site is not new to the team; on another site it is.
+    expect(seen).toMatchObject({ pages: 1, sites: 1, firstBy: 'Rana', newOnSite: false });
+    const elsewhere = await omar.handlers['entity/history'](
+      { url: 'https://syria.tv/other', canonical: null, entities: ['sdf'] },
+      EXT,
+    );
+    expect(elsewhere[0]?.team).toMatchObject({ pages: 1, sites: 1, newOnSite: true });
+    // Rana's own reading is her history, not the team's.
+    const own = await rana.handlers['entity/history']({ url: PAGE, canonical: null, entities: ['sdf'] }, EXT);
+    expect(own[0]?.team).toBeUndefined();
     await omar.team.settled();
     expect(await omar.db.annotations.count()).toBe(1);
 

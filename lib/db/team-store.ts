@@ -2,20 +2,22 @@ import type { TeamSeen, TeamSightingRow } from '../model/team.ts';
 import type { RasidDB } from './schema.ts';
 
 /**
- * What the team read (issue #17), for the panel and the card: for each entity, on how many other pages
- * and sites the team's members saw it, who saw it first and when, and whether this site is new to it.
- * Entities no member saw elsewhere are left out.
+ * What the team read (issue #17), for the panel: for each entity, on how many pages and sites the
+ * reader's teammates saw it, who saw it first and when, and whether none of them met it on this site.
+ * Entities no teammate saw are left out; out of a team (`me` null), all are.
  */
 export async function teamSeen(
   db: RasidDB,
   entities: string[],
-  page: string,
   site: string,
+  me: string | null,
 ): Promise<TeamSeen[]> {
+  if (me === null) return [];
   const seen: TeamSeen[] = [];
   for (const entity of entities) {
+    // The reader's own reading is their history; a teammate's of this very page counts (they read it too).
     const rows = (await db.teamSightings.where('entities').equals(entity).toArray()).filter(
-      (r) => r.page !== page,
+      (r) => r.by !== me,
     );
     if (!rows.length) continue;
     const first = rows.reduce((a, b) => (b.firstSeen < a.firstSeen ? b : a));
