@@ -536,6 +536,7 @@ function SettingsForm({
       {box('suggestions', t('showSuggestions'))}
       {box('wholePage', t('wholePage'))}
       {box('history', t('keepHistory'))}
+      {box('shareWithTeam', t('shareSiteWithTeam'))}
       <fieldset class="color-names">
         <legend>{t('colorNames')}</legend>
         {ANNOTATION_COLORS.map((c) => (
