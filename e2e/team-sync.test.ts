@@ -116,6 +116,14 @@ for (const launch of [launchChromium, launchFirefox]) {
       const theirs = await omar.newPage(url);
       await theirs.waitFor(() => CSS.highlights.has('rasid-actor'), null, 30_000);
       await eventually(async () => (await notesPainted(theirs)) === 1, 'Rana’s annotation painted for Omar');
+      // Rana's reading of the page reached Omar: the panel opened now shows the team's flag.
+      const omarOptions = await omar.newPage(`${omar.extensionOrigin}/options.html`);
+      await eventually(
+        async () =>
+          (await readStore<{ by: string }>(omarOptions, 'teamSightings')).some((s) => s.by === 'rana'),
+        'Rana’s reading at Omar’s',
+      );
+      await omarOptions.close();
       const omarPanel = await openPanelFor(omar, theirs.url());
       await eventually(
         async () =>
@@ -128,10 +136,7 @@ for (const launch of [launchChromium, launchFirefox]) {
         await omarPanel.evaluate(() => document.querySelector('[data-testid=annotations] img')),
         null,
       );
-      await eventually(async () => {
-        await omarPanel.goto(omarPanel.url());
-        return omarPanel.evaluate(() => !!document.querySelector('[data-testid=team-seen]'));
-      }, 'the team’s flag on the page’s names');
+      await omarPanel.waitFor(() => !!document.querySelector('[data-testid=team-seen]'), null, 30_000);
       const title = await omarPanel.evaluate(() =>
         document.querySelector('[data-testid=team-seen]')!.getAttribute('title'),
       );
