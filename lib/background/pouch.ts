@@ -42,7 +42,12 @@ export interface PouchDatabase {
   }): PouchEmitter;
   sync(
     remote: PouchDatabase,
-    options: { live: boolean; retry: boolean; back_off_function?: (delay: number) => number },
+    options: {
+      live: boolean;
+      retry: boolean;
+      batch_size?: number;
+      back_off_function?: (delay: number) => number;
+    },
   ): PouchEmitter;
   destroy(): Promise<unknown>;
   info(): Promise<unknown>;

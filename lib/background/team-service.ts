@@ -53,6 +53,7 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
   let sync: TeamSync | null = null;
   let status: TeamStatus = { state: 'off' };
   let loaded: Promise<void> | null = null;
+  let toldAt = 0;
 
   const start = (c: TeamConfig) => {
     sync?.stop();
@@ -68,7 +69,13 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
       status: (s) => {
         const before = status.state;
         status = s;
-        if (before !== s.state) deps.changed('team');
+        // The options page shows the first sync's progress: told when the state changes, and at most
+        // twice a second while documents arrive.
+        const at = deps.now();
+        if (before !== s.state || at - toldAt >= 500) {
+          toldAt = at;
+          deps.changed('team');
+        }
       },
       changed: (what) => deps.changed(what === 'conflicts' ? 'team' : what),
     });

@@ -1,7 +1,7 @@
 import type { RasidDB } from '../db/schema.ts';
 import { storeSightings } from '../db/team-store.ts';
 import type { AnnotationRow } from '../model/annotation.ts';
-import type { ConflictVersion, TeamConflict, TeamMark, TeamStatus } from '../model/team.ts';
+import type { ConflictVersion, TeamConflict, TeamMark, TeamSightingRow, TeamStatus } from '../model/team.ts';
 import type { MentionReport } from '../model/mention.ts';
 import { leavesOf, type ChangeEvent, type PouchDatabase, type PouchDoc, type SyncChange } from './pouch.ts';
 import {
@@ -85,6 +85,8 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
   const sync = local.sync(remote, {
     live: true,
     retry: true,
+    // Larger batches than PouchDB's 100: a first sync of a big team database takes fewer round trips.
+    batch_size: 500,
     // PouchDB's default waits up to 10 minutes; a desk wants its changes within seconds of reconnecting.
     back_off_function: (delay) => (delay === 0 ? 500 : Math.min(maxRetry, delay * 2)),
   });
@@ -114,11 +116,17 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
     );
     if (stopped) return;
     feed = local.changes({ live: true, since, include_docs: true, conflicts: true, batch_size: 200 });
+    // Changes are taken in batches: a first sync brings hundreds of thousands of documents, and one
+    // transaction (and one saved position) per document would take many times longer.
+    let pending: ChangeEvent[] = [];
     feed.on('change', (change: ChangeEvent) => {
-      const doc: Doc = change.doc ?? { _id: change.id, _deleted: change.deleted ?? false };
+      pending.push(change);
+      if (pending.length > 1) return;
       void serially(async () => {
-        await apply(doc);
-        await saveSeq(change.seq);
+        const batch = pending;
+        pending = [];
+        await applyBatch(batch.map((c) => c.doc ?? { _id: c.id, _deleted: c.deleted ?? false }));
+        await saveSeq(batch.at(-1)!.seq);
       });
     });
     feed.on('error', (e: unknown) => console.error('Rasid team feed:', e));
@@ -129,23 +137,26 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
     await local.put({ _id: SEQ_DOC, ...(previous ? { _rev: previous._rev } : {}), seq });
   }
 
-  async function apply(doc: Doc): Promise<void> {
-    if (doc._id.startsWith(ANNOTATION_PREFIX)) await applyAnnotation(doc);
-    else if (doc._id.startsWith(SIGHTING_PREFIX)) await applySighting(doc);
-  }
-
-  async function applySighting(doc: Doc) {
-    const id = doc._id.slice(SIGHTING_PREFIX.length);
-    if (doc._deleted) {
-      const colon = id.indexOf(':');
-      await storeSightings(db, [], [`${id.slice(0, colon)}\u0000${id.slice(colon + 1)}`]);
-    } else {
-      const row = readSightingDoc(doc);
-      if (!row)
-        return void console.warn('Rasid team sync: a sighting that is not valid was left out', doc._id);
-      await storeSightings(db, [row], []);
+  async function applyBatch(docs: Doc[]): Promise<void> {
+    const put: TeamSightingRow[] = [];
+    const removed: string[] = [];
+    for (const doc of docs) {
+      if (doc._id.startsWith(ANNOTATION_PREFIX)) await applyAnnotation(doc);
+      else if (doc._id.startsWith(SIGHTING_PREFIX)) {
+        const id = doc._id.slice(SIGHTING_PREFIX.length);
+        const colon = id.indexOf(':');
+        if (doc._deleted) removed.push(`${id.slice(0, colon)}\u0000${id.slice(colon + 1)}`);
+        else {
+          const row = readSightingDoc(doc);
+          if (row) put.push(row);
+          else console.warn('Rasid team sync: a sighting that is not valid was left out', doc._id);
+        }
+      }
     }
-    deps.changed('sightings');
+    if (put.length || removed.length) {
+      await storeSightings(db, put, removed);
+      deps.changed('sightings');
+    }
   }
 
   /** The row Dexie keeps for a team document's version. */
