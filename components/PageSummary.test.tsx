@@ -203,7 +203,7 @@ describe('PageSummary: the article’s actors and places', () => {
     expect(blue.getAttribute('aria-label')).toBe('Name of the blue highlight');
     blue.value = ' Open question ';
     blue.dispatchEvent(new Event('change'));
-    expect(patches).toEqual([{ shareWithTeam: true, colorNames: { green: 'Proof', blue: 'Open question' } }]);
+    expect(patches).toEqual([{ colorNames: { green: 'Proof', blue: 'Open question' } }]);
   });
 
   it('says when the site is switched off, and lists nothing', () => {

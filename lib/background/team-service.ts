@@ -90,8 +90,9 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
     await ready();
     const conflicts = config ? await db.teamConflicts.toArray() : [];
     if (!config) return { config: null, status, conflicts };
-    const { password: _, ...shown } = config;
-    return { config: shown, status, conflicts };
+    const { url, user, name, shareAnnotations, shareSightings } = config;
+    // Never the password: it stays in the background.
+    return { config: { url, user, name, shareAnnotations, shareSightings }, status, conflicts };
   };
 
   const shares = (row: AnnotationRow) =>

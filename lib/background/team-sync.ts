@@ -284,8 +284,9 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
           leaves.filter((r) => r !== existing._rev).map((r) => ({ _id: docId, _rev: r, _deleted: true })),
         );
         // …and the kept version becomes the winner's next revision, saved by the reader who chose.
-        const { _rev: _, _conflicts: __, ...content } = kept;
-        await local.put({ ...content, _id: docId, _rev: existing._rev!, modifiedBy: me });
+        const content: PouchDoc = { ...kept, _id: docId, _rev: existing._rev!, modifiedBy: me };
+        delete content._conflicts;
+        await local.put(content);
         // Chosen: the list says so at once; the feed brings the kept version into Dexie.
         await db.teamConflicts.delete(id);
       }),

@@ -1,7 +1,12 @@
 import type { PositionSelector, QuoteSelector } from '../anchoring/match-quote.ts';
-import type { TeamMark } from './team.ts';
 
-export type { TeamMark };
+/** A teammate's mark on an annotation that came from the team (issue #17). */
+export interface TeamMark {
+  /** The member's user name. */
+  by: string;
+  /** The name they chose. */
+  name: string;
+}
 
 /** Highlight colours a reader can give an annotation. */
 export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;

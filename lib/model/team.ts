@@ -1,4 +1,4 @@
-import type { AnnotationRow } from './annotation.ts';
+import type { AnnotationRow, TeamMark } from './annotation.ts';
 
 /**
  * Reading as a team (issue #17): a CouchDB database shared by a desk of readers, replicated by PouchDB
@@ -35,13 +35,7 @@ export type TeamStatus =
   /** The server cannot be reached: changes queue locally and go when it is back. */
   | { state: 'offline'; received: number };
 
-/** A teammate's mark on an annotation that came from the team. */
-export interface TeamMark {
-  /** The member's user name. */
-  by: string;
-  /** The name they chose. */
-  name: string;
-}
+export type { TeamMark };
 
 /** One side of a conflict: a version of an annotation that a member saved. */
 export interface ConflictVersion {
