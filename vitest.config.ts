@@ -14,7 +14,8 @@ export default defineConfig({
     // let through; any other unhandled error still fails the run.
     onUnhandledError(error) {
       const cause = (error as { cause?: { code?: string } }).cause;
-      const cut = error.message === 'fetch failed' && ['ECONNRESET', 'UND_ERR_SOCKET'].includes(cause?.code ?? '');
+      const cut =
+        error.message === 'fetch failed' && ['ECONNRESET', 'UND_ERR_SOCKET'].includes(cause?.code ?? '');
       return !cut;
     },
     outputFile: { json: 'artifacts/vitest.json' },

@@ -56,7 +56,11 @@ export function TeamSettings({ i18n, state, actions }: Props) {
         autocomplete={key === 'password' ? 'current-password' : 'off'}
         required
         value={form[key]}
-        onInput={(e) => setForm({ ...form, [key]: (e.currentTarget as HTMLInputElement).value })}
+        onInput={(e) => {
+          const value = (e.currentTarget as HTMLInputElement).value;
+          // From the latest form: a browser's autofill sets every field in one turn.
+          setForm((f) => ({ ...f, [key]: value }));
+        }}
       />
     </label>
   );
@@ -66,7 +70,10 @@ export function TeamSettings({ i18n, state, actions }: Props) {
         type="checkbox"
         name={`team-${key}`}
         checked={form[key]}
-        onChange={(e) => setForm({ ...form, [key]: (e.currentTarget as HTMLInputElement).checked })}
+        onChange={(e) => {
+          const checked = (e.currentTarget as HTMLInputElement).checked;
+          setForm((f) => ({ ...f, [key]: checked }));
+        }}
       />
       {t(label)}
     </label>
@@ -79,7 +86,7 @@ export function TeamSettings({ i18n, state, actions }: Props) {
       const next = await actions.join(form);
       setProblem(next.status.state === 'problem' ? next.status.problem : null);
       // The password is kept by the background only; the form forgets it once it is taken.
-      if (next.status.state !== 'problem') setForm({ ...form, password: '' });
+      if (next.status.state !== 'problem') setForm((f) => ({ ...f, password: '' }));
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { AnnotationRow } from '../lib/model/annotation.ts';
 import { en } from '../lib/i18n/catalog.ts';
@@ -6,7 +7,7 @@ import { openPanelFor, readStore, tabIdOf, clickIn, waitForPageRow } from './sup
 import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
-import { PAGES } from './support/paths.ts';
+import { PAGES, ROOT } from './support/paths.ts';
 import { readerAt, selectWithMouse } from './support/reader-ui.ts';
 import {
   ADMIN,
@@ -137,6 +138,10 @@ for (const launch of [launchChromium, launchFirefox]) {
         null,
       );
       await omarPanel.waitFor(() => !!document.querySelector('[data-testid=team-seen]'), null, 30_000);
+      if (process.env['RASID_SCREENSHOTS'] && chromium) {
+        await omarPanel.setViewport(420, 900);
+        await omarPanel.screenshot(join(ROOT, 'e2e', 'screenshots', 'team-panel.png'), true);
+      }
       const title = await omarPanel.evaluate(() =>
         document.querySelector('[data-testid=team-seen]')!.getAttribute('title'),
       );
@@ -248,6 +253,25 @@ for (const launch of [launchChromium, launchFirefox]) {
         'no sighting of the site left',
       );
       await Promise.all([page.close(), panel.close(), later.close()]);
+    });
+
+    it('an annotation’s own switch takes it out of the team, and keeps it here', async () => {
+      const page = await omar.newPage(url);
+      const panel = await openPanelFor(omar, page.url());
+      const own = (await annotations(panel)).find(
+        (a) => a.team === undefined && a.body.note === 'عمر: بعد الإيقاف',
+      );
+      assert.ok(own, 'Omar’s own annotation');
+      await panel.waitFor(() => !!document.querySelector('[data-testid=share]'), null, 30_000);
+      await clickIn(panel, '[data-testid=share]');
+      await eventually(
+        async () => !(await serverDocs(couch)).some((d) => d._id === `annotation:${own.id}`),
+        'the annotation gone from the team',
+      );
+      const kept = (await annotations(panel)).find((a) => a.id === own.id);
+      assert.equal(kept?.shared, false);
+      assert.equal(kept?.body.note, 'عمر: بعد الإيقاف');
+      await Promise.all([page.close(), panel.close()]);
     });
   });
 }

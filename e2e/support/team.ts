@@ -57,23 +57,30 @@ export async function ask<T>(extensionPage: TestPage, type: string, payload: unk
 
 export const teamState = (extensionPage: TestPage) => ask<TeamState>(extensionPage, 'team/state', {});
 
-/** Edits an annotation's note from an extension page (the panel's route), on the version stored now. */
+/**
+ * Edits an annotation's note from an extension page (the panel's route), on the version stored now. A
+ * save refused as stale (the team's replication wrote the row meanwhile) is tried again on the newer
+ * version, as a reader shown the newer one would.
+ */
 export async function editNote(extensionPage: TestPage, id: string, note: string): Promise<AnnotationRow> {
-  const row = (await readStore<AnnotationRow>(extensionPage, 'annotations')).find((a) => a.id === id);
-  if (!row) throw new Error(`no annotation ${id}`);
-  const draft: AnnotationDraft = {
-    id,
-    selector: row.target.selector,
-    body: { ...row.body, note },
-    base: row.modified,
-  };
-  const reply = await ask<{ saved?: AnnotationRow }>(extensionPage, 'annotation/save', {
-    draft,
-    url: row.target.source,
-    canonical: null,
-  });
-  if (!reply.saved) throw new Error('the edit was refused as stale');
-  return reply.saved;
+  for (let attempt = 0; ; attempt++) {
+    const row = (await readStore<AnnotationRow>(extensionPage, 'annotations')).find((a) => a.id === id);
+    if (!row) throw new Error(`no annotation ${id}`);
+    const draft: AnnotationDraft = {
+      id,
+      selector: row.target.selector,
+      body: { ...row.body, note },
+      base: row.modified,
+    };
+    const reply = await ask<{ saved?: AnnotationRow }>(extensionPage, 'annotation/save', {
+      draft,
+      url: row.target.source,
+      canonical: null,
+    });
+    if (reply.saved) return reply.saved;
+    if (attempt === 5) throw new Error('the edit was refused as stale five times');
+    await new Promise((r) => setTimeout(r, 300));
+  }
 }
 
 /** Waits until `check` answers something truthy, on a busy machine. */
