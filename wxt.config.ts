@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { GECKO_ID } from './lib/gecko-id.ts';
 import { precompiledLexicon } from './scripts/precompiled-lexicon-plugin.ts';
@@ -7,7 +8,14 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // lib/ is plain TypeScript shared with Node (CLI, tests): imported explicitly, never auto-imported.
   imports: false,
-  vite: () => ({ plugins: [precompiledLexicon()] }),
+  vite: () => ({
+    plugins: [precompiledLexicon()],
+    // PouchDB (team sync, issue #17) expects a bundler to give it Node's `events`: the `events` package,
+    // the browser's implementation, rather than Vite's empty stand-in for a Node built-in.
+    resolve: {
+      alias: { events: fileURLToPath(new URL('./node_modules/events/events.js', import.meta.url)) },
+    },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

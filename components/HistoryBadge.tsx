@@ -40,3 +40,39 @@ export function HistoryBadge({
     </span>
   );
 }
+
+/**
+ * What the reader's team saw of an entity (issue #17): a badge when a teammate met it on some page —
+ * "seen by your team on N pages of M sites, first by Rana on 3 March" — flagged when no member has seen
+ * it on this site before. The sentence is the title and what a screen reader hears.
+ */
+export function TeamBadge({
+  i18n: { t, formatDate },
+  history,
+}: {
+  i18n: Translator;
+  history: EntityHistory | undefined;
+}) {
+  const team = history?.team;
+  if (!team) return null;
+  const sentence = [
+    t('teamSeen', {
+      pages: team.pages,
+      sites: team.sites,
+      name: team.firstBy,
+      date: formatDate(team.firstSeen),
+    }),
+    ...(team.newOnSite ? [t('teamNewOnSite')] : []),
+  ].join('. ');
+  return (
+    <span
+      class={`badge team${team.newOnSite ? ' badge--new-here' : ''}`}
+      data-testid="team-seen"
+      data-flag={team.newOnSite ? 'team new-on-site' : 'team'}
+      title={sentence}
+    >
+      <span aria-hidden="true">{t('badgeTeam')}</span>
+      <span class="visually-hidden">{sentence}</span>
+    </span>
+  );
+}

@@ -77,6 +77,7 @@ const settings = {
   history: true,
   suggestions: true,
   hoverCards: true,
+  shareWithTeam: true,
   colorNames: { green: 'Proof' },
 };
 afterEach(() => {

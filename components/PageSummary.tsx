@@ -8,7 +8,8 @@ import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
 import type { EntityType } from '../lib/lexicon/schema.ts';
 import type { ReaderState } from '../lib/model/page.ts';
 import type { EntityHistory } from '../lib/model/mention.ts';
-import { HistoryBadge, seenOnOtherSites } from './HistoryBadge.tsx';
+import type { AnnotationRow } from '../lib/model/annotation.ts';
+import { HistoryBadge, seenOnOtherSites, TeamBadge } from './HistoryBadge.tsx';
 import type { ComponentChildren } from 'preact';
 import { Fold } from './Fold.tsx';
 import { NoteDates } from './NoteDates.tsx';
@@ -30,6 +31,8 @@ export interface PanelActions {
   onSettings(patch: Partial<Settings>): void;
   onRevealAnnotation(id: string): void;
   onDeleteAnnotation(id: string): void;
+  /** Shares one of the reader's annotations with their team, or stops sharing it (issue #17). */
+  onShareAnnotation(row: AnnotationRow, shared: boolean): void;
   /** Restore the annotation deleted last. */
   onUndo(): void;
   /** Makes a suggested name one of the reader's entities (issue 13): the page then highlights it as known. */
@@ -51,6 +54,8 @@ interface Props extends Partial<PanelActions> {
   canUndo?: boolean;
   /** A name was just dismissed (“Not a name”): offer to undo it. */
   dismissed?: string | null;
+  /** The reader's team, when they are in one: their annotations get a share switch (issue #17). */
+  team?: { shareByDefault: boolean } | null;
   /** Links to Rasid's other pages (dashboard, lexicon…), at the top. */
   links?: ComponentChildren;
   /** More sections (history, export), after the page's own. */
@@ -71,6 +76,8 @@ export function PageSummary({
   onSettings = noop,
   onRevealAnnotation = noop,
   onDeleteAnnotation = noop,
+  onShareAnnotation = noop,
+  team = null,
   onUndo = noop,
   onAddName = noop,
   onDismissName = noop,
@@ -108,6 +115,8 @@ export function PageSummary({
               ownNames={ownNames}
               onReveal={onRevealAnnotation}
               onDelete={onDeleteAnnotation}
+              onShare={onShareAnnotation}
+              team={team}
               onUndo={onUndo}
             />
           )}
@@ -292,6 +301,7 @@ function Entities({
                     </span>
                   </button>
                   <HistoryBadge i18n={i18n} history={history[e.id]} />
+                  <TeamBadge i18n={i18n} history={history[e.id]} />
                   <Count i18n={i18n} n={e.count} />
                   <button
                     type="button"
@@ -420,6 +430,8 @@ function Annotations({
   ownNames,
   onReveal,
   onDelete,
+  onShare,
+  team,
   onUndo,
 }: {
   i18n: Translator;
@@ -428,6 +440,8 @@ function Annotations({
   ownNames: Readonly<Record<string, string>>;
   onReveal(id: string): void;
   onDelete(id: string): void;
+  onShare(row: AnnotationRow, shared: boolean): void;
+  team: { shareByDefault: boolean } | null;
   onUndo(): void;
 }) {
   const { t, formatNumber } = i18n;
@@ -480,10 +494,26 @@ function Annotations({
               </p>
             )}
             <NoteDates i18n={i18n} dates={row} />
+            {row.team && (
+              <p class="team-mark" dir="auto" data-testid="shared-by">
+                {t('teamSharedBy', { name: row.team.name })}
+              </p>
+            )}
             {orphan && (
               <p class="orphan-note" data-testid="orphan">
                 {t('orphan')}
               </p>
+            )}
+            {team && !row.team && (
+              <label class="share">
+                <input
+                  type="checkbox"
+                  data-testid="share"
+                  checked={row.shared ?? team.shareByDefault}
+                  onChange={(e) => onShare(row, e.currentTarget.checked)}
+                />
+                {t('shareWithTeam')}
+              </label>
             )}
             <div class="actions">
               {!orphan && (
@@ -533,6 +563,7 @@ function SettingsForm({
       {box('suggestions', t('showSuggestions'))}
       {box('wholePage', t('wholePage'))}
       {box('history', t('keepHistory'))}
+      {box('shareWithTeam', t('shareSiteWithTeam'))}
       <fieldset class="color-names">
         <legend>{t('colorNames')}</legend>
         {ANNOTATION_COLORS.map((c) => (

@@ -7,6 +7,11 @@ import { notifyPages, sendToAllTabs } from '../../lib/browser/send-message.ts';
 import { sessionTrash } from '../../lib/browser/session-trash.ts';
 import { isFirstInstall, WELCOME_PATH } from '../../lib/background/first-run.ts';
 import { readerCommandOf } from '../../lib/background/message-guards.ts';
+import PouchDB from 'pouchdb-browser';
+import { createTeamService } from '../../lib/background/team-service.ts';
+import { checkJoin } from '../../lib/team/join-check.ts';
+import { teamAddress } from '../../lib/team/team-url.ts';
+import { teamStorage } from '../../lib/browser/team-storage.ts';
 
 /** The reader, built by WXT from entrypoints/reader as an unlisted script. */
 const READER_FILE = '/reader.js';
@@ -24,7 +29,36 @@ export default defineBackground(() => {
   // The reader's annotations must not be evicted when the disk fills: ask for persistent storage.
   // Browsers may say no (Chromium decides by engagement); Rasid works either way.
   void navigator.storage?.persist?.().catch(() => false);
+  // The reader's team (issue #17): a local PouchDB mirror replicating with the team's CouchDB.
+  const team = createTeamService({
+    db,
+    ...teamStorage,
+    check: (config) => checkJoin(config),
+    openMirror: () => new PouchDB('rasid-team'),
+    openRemote: (config) => {
+      const address = teamAddress(config.url);
+      if (!address.ok) throw new Error(address.error);
+      return new PouchDB(address.value.database, {
+        // The database exists (the join checked it): never try to create it.
+        skip_setup: true,
+        auth: { username: config.user, password: config.password },
+        // Never the browser's cookies for that server: only the credentials the reader gave.
+        fetch: (url: string | Request, init?: RequestInit) =>
+          PouchDB.fetch(url, { ...init, credentials: 'omit' }),
+      });
+    },
+    version: browser.runtime.getManifest().version,
+    now: Date.now,
+    changed: (what) => {
+      if (what === 'annotations') {
+        notifyPages({ type: 'changed', payload: { topics: ['annotations'] } });
+        void sendToAllTabs('annotations/refresh', {});
+      } else notifyPages({ type: 'changed', payload: { topics: what === 'team' ? ['team'] : ['history'] } });
+    },
+  });
+  void team.resume().catch((e: unknown) => console.error(e));
   const handlers = createHandlers({
+    team,
     db,
     tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
     now: Date.now,

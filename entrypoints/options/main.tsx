@@ -16,6 +16,8 @@ import { mergeLexicon } from '../../lib/reader-lexicon/merge-reader-lexicon.ts';
 import { ok, type Result } from '../../lib/model/result.ts';
 import { onChange } from '../../lib/browser/on-change.ts';
 import { sendMessage } from '../../lib/browser/send-message.ts';
+import { TeamSettings, type TeamActions } from '../../components/TeamSettings.tsx';
+import type { TeamState } from '../../lib/model/team.ts';
 
 const i18n = pageTranslator('lexiconTitle');
 adoptDesign(document);
@@ -61,6 +63,44 @@ const actions: LexiconActions = {
     return ok(await ask(sendMessage('lexicon/import', { file: file.value })));
   },
 };
+
+const teamActions: TeamActions = {
+  join: (config) => ask(sendMessage('team/join', { config })),
+  leave: () => ask(sendMessage('team/leave', {})),
+  resolve: (id, rev) => ask(sendMessage('team/resolve', { id, rev })),
+};
+
+/** The team section (issue #17): its state from the background, again on every change of the team's. */
+function Team() {
+  const [state, setState] = useState<TeamState>({ config: null, status: { state: 'off' }, conflicts: [] });
+  useEffect(() => {
+    const load = () =>
+      void sendMessage('team/state', {}).then((r) => {
+        if (r.ok) setState(r.value);
+      });
+    load();
+    return onChange(['team'], load);
+  }, []);
+  const act =
+    <A extends unknown[]>(action: (...args: A) => Promise<TeamState>) =>
+    async (...args: A) => {
+      const next = await action(...args);
+      // A refused join keeps showing the team the reader is in (or none).
+      if (next.status.state !== 'problem' || !next.config) setState(next);
+      return next;
+    };
+  return (
+    <TeamSettings
+      i18n={i18n}
+      state={state}
+      actions={{
+        join: act(teamActions.join),
+        leave: act(teamActions.leave),
+        resolve: act(teamActions.resolve),
+      }}
+    />
+  );
+}
 
 function OptionsPage() {
   const [lexicon, setLexicon] = useState<ReaderLexicon>({ entities: [], aliases: [] });
@@ -116,4 +156,10 @@ function OptionsPage() {
   );
 }
 
-render(<OptionsPage />, document.getElementById('app')!);
+render(
+  <>
+    <OptionsPage />
+    <Team />
+  </>,
+  document.getElementById('app')!,
+);

@@ -35,6 +35,16 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
   const [dismissed, setDismissed] = useState<{ key: string; text: string } | null>(null);
   const [ownNames, setOwnNames] = useState<Record<string, string>>({});
   const [history, setHistory] = useState<Record<string, EntityHistory>>({});
+  // The reader's team (issue #17): their annotations get a share switch while they are in one.
+  const [team, setTeam] = useState<{ shareByDefault: boolean } | null>(null);
+  useEffect(() => {
+    const load = () =>
+      void sendMessage('team/state', {}).then((r) => {
+        if (r.ok) setTeam(r.value.config ? { shareByDefault: r.value.config.shareAnnotations } : null);
+      });
+    load();
+    return onChange(['team'], load);
+  }, []);
   const tab = useRef<{ id?: number; site?: string }>({});
 
   const refresh = useCallback(async () => {
@@ -129,6 +139,20 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
         withTab(async (tabId) => {
           const removed = await sendMessage('annotation/delete', { id });
           if (removed.ok) setDeleted(removed.value);
+          await sendToTab(tabId, 'annotations/refresh', {});
+        })
+      }
+      team={team}
+      onShareAnnotation={(row, shared) =>
+        withTab(async (tabId) => {
+          const draft = {
+            id: row.id,
+            selector: row.target.selector,
+            body: row.body,
+            base: row.modified,
+            shared,
+          };
+          await sendMessage('annotation/save', { draft, url: row.target.source, canonical: null });
           await sendToTab(tabId, 'annotations/refresh', {});
         })
       }

@@ -714,6 +714,7 @@ describe('settings', () => {
     expect(await handlers['settings/get']({ site: 'enabbaladi.net' }, EXT)).toEqual({
       siteEnabled: true,
       private: false,
+      shareWithTeam: true,
       actors: true,
       places: true,
       wholePage: false,

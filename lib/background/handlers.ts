@@ -12,7 +12,10 @@ import { addReaderAlias, deleteReaderEntity, readReaderLexicon } from '../db/rea
 import { mergeLexicon } from '../reader-lexicon/merge-reader-lexicon.ts';
 import type { ChangeTopic, HandlersOf, Protocol, Sender, TabMessage } from '../messages/protocol.ts';
 import type { AnnotationRow } from '../model/annotation.ts';
+import type { EntityHistory } from '../model/mention.ts';
 import type { Trash } from './trash.ts';
+import type { TeamService } from './team-service.ts';
+import { teamSeen } from '../db/team-store.ts';
 import { createExchange } from '../db/run-exchange.ts';
 import { createNotebook, recordAnchors, renameTag } from '../db/notebook.ts';
 import { markdownLabels } from '../exchange/markdown-labels.ts';
@@ -49,6 +52,8 @@ export interface HandlerDeps {
    * restarted service worker still has them). Must not throw.
    */
   trash: Trash;
+  /** The reader's team (issue #17): absent in tests that do not need one. */
+  team?: TeamService;
 }
 
 export type Handlers = HandlersOf<Protocol>;
@@ -91,7 +96,10 @@ const keysOf = (e: { ar: string; aliases: readonly { text: string }[] }) =>
   [e.ar, ...e.aliases.map((a) => a.text)].map(nameKey);
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { db, tabUrl, now, changed, setBadge, broadcast, trash } = deps;
+  const { db, tabUrl, now, changed, setBadge, broadcast, trash, team } = deps;
+  const noTeam = () => {
+    throw new Error('teams are not available here');
+  };
   // Declared before the notebook exists: called only from handlers, after it does.
   const notebookChanged = () => notebook.invalidate();
   /** After any change to the reader's lexicon: pages re-highlight, the options page reloads its list. */
@@ -120,12 +128,31 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     notebookChanged();
     changed(['annotations']);
   };
+  /** The reader's own history of a page's entities, with what the team saw of them (issue #17). */
+  const withTeam = async (
+    own: Promise<EntityHistory[]>,
+    entities: string[],
+    site: string,
+  ): Promise<EntityHistory[]> => {
+    const [history, seen] = await Promise.all([
+      own,
+      teamSeen(db, entities, site, (await team?.member()) ?? null),
+    ]);
+    const byEntity = new Map(seen.map((s) => [s.entity, s]));
+    return history.map((h) => {
+      const t = byEntity.get(h.entity);
+      return t ? { ...h, team: t } : h;
+    });
+  };
   return {
     async 'page/report'({ url, canonical, article, entities, visit, mentions, suggested }, sender) {
       // With history off, nothing is written: the panel still describes the page, from memory.
-      const page = (await getSettings(db, siteOf(url))).history
+      const settings = await getSettings(db, siteOf(url));
+      const page = settings.history
         ? await recordPage(db, url, canonical, article, now(), visit, mentions, suggested)
         : pageRow(url, canonical, article, now(), visit, await db.pages.get(pageKey(url, canonical)));
+      // What the page named goes to the team only with history on, and the site's switch on.
+      if (settings.history) team?.pageRead(page, mentions, settings.shareWithTeam);
       if (sender.tabId !== undefined) {
         tabPages.set(sender.tabId, { address: url, key: page.url, page });
         setBadge(sender.tabId, entities);
@@ -142,13 +169,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async 'annotation/save'({ draft, url, canonical }, sender) {
       const page = pageKey(url, canonical);
-      const result = await db.transaction('rw', db.annotations, async () => {
+      type Outcome =
+        | { again: AnnotationRow }
+        | { stale: AnnotationRow }
+        | { saved: AnnotationRow; previous: AnnotationRow | undefined };
+      const result = await db.transaction('rw', db.annotations, async (): Promise<Outcome> => {
         const previous = draft.id === undefined ? undefined : await db.annotations.get(draft.id);
         if (previous && !mayTouch(sender, previous))
           throw new Error('that annotation belongs to another site');
         if (previous) {
           // A new annotation sent again (its first reply was lost): it is saved already.
-          if (draft.base === undefined && previous.page === page) return { saved: previous };
+          if (draft.base === undefined && previous.page === page) return { again: previous };
           // An edit of an older version: the reader sees the newer one instead (no last-writer-wins).
           if (draft.base !== previous.modified) return { stale: previous };
         } else if (draft.base !== undefined) throw new Error('that annotation was deleted');
@@ -163,12 +194,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           body: { ...draft.body, note: wellFormed(draft.body.note), tags: draft.body.tags.map(wellFormed) },
           created: previous?.created ?? time,
           modified: time,
+          ...(previous?.team ? { team: previous.team } : {}),
+          ...((draft.shared ?? previous?.shared) === undefined
+            ? {}
+            : { shared: draft.shared ?? previous?.shared }),
         };
         await db.annotations.put(saved);
-        return { saved };
+        return { saved, previous };
       });
-      if ('saved' in result) annotationsChanged();
-      return result;
+      if ('again' in result) return { saved: result.again };
+      if ('stale' in result) return result;
+      team?.annotationSaved(result.saved, result.previous);
+      annotationsChanged();
+      return { saved: result.saved };
     },
 
     async 'annotation/delete'({ id }, sender) {
@@ -181,6 +219,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       });
       if (row) {
         await trash.put(row);
+        team?.annotationDeleted(row);
         annotationsChanged();
       }
       return row;
@@ -197,6 +236,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await db.transaction('rw', db.annotations, async () => {
         if (!(await db.annotations.get(id))) await db.annotations.add(row);
       });
+      team?.annotationSaved(row, undefined);
       annotationsChanged();
       return row;
     },
@@ -270,7 +310,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         key ? db.pages.get(key) : undefined,
         getSettings(db, known ? siteOf(known) : ''),
         db.entities.toArray(),
-        key && known && entities.length ? entityHistory(db, entities, key, siteOf(known)) : [],
+        key && known && entities.length
+          ? withTeam(entityHistory(db, entities, key, siteOf(known)), entities, siteOf(known))
+          : [],
       ]);
       return {
         page: page ?? reported?.page ?? null,
@@ -342,7 +384,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }),
 
     'entity/history': ({ url, canonical, entities }) =>
-      entityHistory(db, entities, pageKey(url, canonical), siteOf(url)),
+      withTeam(entityHistory(db, entities, pageKey(url, canonical), siteOf(url)), entities, siteOf(url)),
+
+    'team/state': () => (team ?? noTeam()).state(),
+    async 'team/join'({ config }) {
+      return (team ?? noTeam()).join(config);
+    },
+    'team/leave': () => (team ?? noTeam()).leave(),
+    'team/resolve': ({ id, rev }) => (team ?? noTeam()).resolve(id, rev),
 
     'notebook/query': (query) => notebook.query(query),
     async 'notebook/rename-tag'({ from, to }) {

@@ -116,6 +116,7 @@ const settingsPatch = z
   .object({
     siteEnabled: z.boolean(),
     private: z.boolean(),
+    shareWithTeam: z.boolean(),
     actors: z.boolean(),
     places: z.boolean(),
     wholePage: z.boolean(),
@@ -193,6 +194,7 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
       selector: z.object({ quote, position }),
       body,
       base: z.number().optional(),
+      shared: z.boolean().optional(),
     }),
     url,
     canonical,
@@ -285,6 +287,21 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
     found: z.array(id).max(MAX_IDS),
     orphans: z.array(id).max(MAX_IDS),
   }),
+  'team/state': empty,
+  'team/join': z.object({
+    config: z
+      .object({
+        url: text(2000).min(1),
+        user: name,
+        password: z.string().min(1).max(1000),
+        name,
+        shareAnnotations: z.boolean(),
+        shareSightings: z.boolean(),
+      })
+      .strict(),
+  }),
+  'team/leave': empty,
+  'team/resolve': z.object({ id, rev: id }),
 };
 
 /**
@@ -344,6 +361,11 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   // The reader's whole notebook: Rasid's pages only, never a page's content script.
   'notebook/query': 'extension',
   'notebook/rename-tag': 'extension',
+  // The team's address and the reader's password: the options page only, never a page.
+  'team/state': 'extension',
+  'team/join': 'extension',
+  'team/leave': 'extension',
+  'team/resolve': 'extension',
 };
 
 /** The origin of an address (`null` for file pages: each saved file is its own). */

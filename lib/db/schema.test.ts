@@ -56,6 +56,7 @@ const SHIPPED: DeclaredVersion[] = [
     },
     upgrade: true,
   },
+  { version: 10, stores: { teamSightings: '&id, *entities, page', teamConflicts: '&id' }, upgrade: false },
 ];
 const NEWEST = SHIPPED.at(-1)!.version;
 
@@ -505,6 +506,49 @@ function profileAt(from: number) {
     dismissedNames: [{ key: 'الطرفين', text: 'الطرفين', created: mar }],
     anchors: [{ id: 'x', orphan: true, checked: mar }],
     foldedTexts: [{ id: 'x', modified: mar, fold: 1, text: 'مصدر محلي' }],
+    teamSightings: [teamSighting('rana', 'https://syria.tv/b')],
+    teamConflicts: [
+      {
+        id: 'x',
+        quote: 'قسد',
+        page: 'https://enabbaladi.net/a',
+        versions: [
+          {
+            rev: '2-a',
+            by: 'rana',
+            name: 'Rana',
+            body: { note: 'أ', tags: [], color: 'yellow' },
+            modified: mar,
+            mine: true,
+          },
+          {
+            rev: '2-b',
+            by: 'omar',
+            name: 'Omar',
+            body: { note: 'ب', tags: [], color: 'yellow' },
+            modified: mar,
+            mine: false,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** A teammate's reading of a page that named the SDF (v10). */
+function teamSighting(by: string, page: string) {
+  return {
+    id: `${by}\u0000${page}`,
+    by,
+    name: by,
+    page,
+    site: new URL(page).host,
+    title: 'عنوان',
+    firstSeen: mar,
+    lastSeen: mar,
+    entities: ['sdf'],
+    counts: { sdf: 2 },
+    sentences: { sdf: 'قالت قسد' },
   };
 }
 
@@ -626,6 +670,13 @@ describe.each(SHIPPED.map((v) => v.version))('a version %i database', (from) => 
     await db.anchors.put({ id: 'y', orphan: false, checked: mar });
     expect(await db.anchors.count()).toBe(from >= 8 ? 2 : 1);
     expect(await db.foldedTexts.toArray()).toEqual(from >= 8 ? profileAt(from).foldedTexts : []);
+
+    // What the team read and the conflicts waiting for the reader (v10): a version 10 profile's, as they
+    // were; none before. And the tables work after the upgrade: sightings are found by entity.
+    expect(await db.teamSightings.toArray()).toEqual(from >= 10 ? profileAt(from).teamSightings : []);
+    expect(await db.teamConflicts.toArray()).toEqual(from >= 10 ? profileAt(from).teamConflicts : []);
+    await db.teamSightings.put(teamSighting('omar', 'https://enabbaladi.net/a'));
+    expect(await db.teamSightings.where('entities').equals('sdf').count()).toBe(from >= 10 ? 2 : 1);
 
     // What was repaired is said, with what it was; nothing is said when nothing was.
     const said = warn.mock.calls.map((call) => call.map((part) => JSON.stringify(part)).join(' ')).join('\n');

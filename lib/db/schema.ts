@@ -10,6 +10,7 @@ import type { SettingsRow } from '../model/settings.ts';
 import type { AnchorRow } from '../model/notebook.ts';
 import type { FoldedText } from '../notebook/notebook-index.ts';
 import type { DismissedNameRow, SuggestedMentionRow } from '../model/suggestion.ts';
+import type { TeamConflict, TeamSightingRow } from '../model/team.ts';
 
 export const DB_NAME = 'rasid';
 
@@ -31,6 +32,8 @@ export class RasidDB extends Dexie {
   declare dismissedNames: EntityTable<DismissedNameRow, 'key'>;
   declare anchors: EntityTable<AnchorRow, 'id'>;
   declare foldedTexts: EntityTable<FoldedText, 'id'>;
+  declare teamSightings: EntityTable<TeamSightingRow, 'id'>;
+  declare teamConflicts: EntityTable<TeamConflict, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -189,6 +192,11 @@ export class RasidDB extends Dexie {
         await tx.table<EntityStatsRow, string>('entityStats').bulkPut(stats);
         reportRepairs(9, [[unreadable, 'publication dates dropped (not a date, or not a plausible one)']]);
       });
+    // v10 (issue #17, reading as a team): what the team's members read — one row per member and page,
+    // found by entity (multi-entry) for "seen by your team", by page to leave the page being read
+    // out — and the annotations in conflict between members, until the reader chooses. Annotations keep
+    // their table: a teammate's carries a `team` mark, and `shared` is optional; nothing to move.
+    this.version(10).stores({ teamSightings: '&id, *entities, page', teamConflicts: '&id' });
   }
 }
 

@@ -6,6 +6,7 @@ export async function getSettings(db: RasidDB, site: string): Promise<Settings> 
   return {
     siteEnabled: siteRow?.enabled ?? DEFAULT_SETTINGS.siteEnabled,
     private: siteRow?.private ?? DEFAULT_SETTINGS.private,
+    shareWithTeam: siteRow?.shareWithTeam ?? DEFAULT_SETTINGS.shareWithTeam,
     actors: global?.actors ?? DEFAULT_SETTINGS.actors,
     places: global?.places ?? DEFAULT_SETTINGS.places,
     wholePage: global?.wholePage ?? DEFAULT_SETTINGS.wholePage,
@@ -32,7 +33,16 @@ export async function setSettings(db: RasidDB, site: string, patch: Partial<Sett
         colorNames: next.colorNames,
       },
       // No site (the options page sets only global settings): no site row.
-      ...(site ? [{ key: `site:${site}`, enabled: next.siteEnabled, private: next.private }] : []),
+      ...(site
+        ? [
+            {
+              key: `site:${site}`,
+              enabled: next.siteEnabled,
+              private: next.private,
+              shareWithTeam: next.shareWithTeam,
+            },
+          ]
+        : []),
     ]);
     return next;
   });

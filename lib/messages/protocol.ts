@@ -9,6 +9,7 @@ import type { ImportReport } from '../model/import-report.ts';
 import type { PageRow } from '../model/page.ts';
 import type { ReaderUi } from '../model/reader-ui.ts';
 import type { Settings } from '../model/settings.ts';
+import type { TeamConfig, TeamState } from '../model/team.ts';
 import type { PanelData } from '../model/panel.ts';
 import type { ReaderState } from '../model/page.ts';
 
@@ -186,6 +187,14 @@ export interface Protocol {
     request: { url: string; canonical: string | null; found: string[]; orphans: string[] };
     response: null;
   };
+  /** Options page (issue #17): the team — its address and the reader's name, how replication stands, conflicts. */
+  'team/state': { request: Record<string, never>; response: TeamState };
+  /** Options page: checks the address and credentials with the server, and joins; the state says what went wrong. */
+  'team/join': { request: { config: TeamConfig }; response: TeamState };
+  /** Options page: leaves the team; what came from it is forgotten, the reader's own work stays. */
+  'team/leave': { request: Record<string, never>; response: TeamState };
+  /** Options page: resolves a conflict by keeping one version (keep mine / keep theirs). */
+  'team/resolve': { request: { id: string; rev: string }; response: TeamState };
 }
 
 /**
@@ -233,7 +242,7 @@ export interface TabProtocol {
 }
 
 /** What changed, for the pages that show it. */
-export type ChangeTopic = 'pages' | 'annotations' | 'history' | 'lexicon' | 'settings' | 'reader';
+export type ChangeTopic = 'pages' | 'annotations' | 'history' | 'lexicon' | 'settings' | 'reader' | 'team';
 
 /**
  * Background or content script → extension pages: the one change signal. No reply. Pages re-read what
@@ -314,6 +323,10 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'notebook/query': true,
   'notebook/rename-tag': true,
   'annotation/anchors': true,
+  'team/state': true,
+  'team/join': true,
+  'team/leave': true,
+  'team/resolve': true,
 };
 const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = {
   'reader/state': true,

@@ -1,5 +1,13 @@
 import type { PositionSelector, QuoteSelector } from '../anchoring/match-quote.ts';
 
+/** A teammate's mark on an annotation that came from the team (issue #17). */
+export interface TeamMark {
+  /** The member's user name. */
+  by: string;
+  /** The name they chose. */
+  name: string;
+}
+
 /** Highlight colours a reader can give an annotation. */
 export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
 export type AnnotationColor = (typeof ANNOTATION_COLORS)[number];
@@ -28,6 +36,13 @@ export interface AnnotationRow {
   /** Epoch milliseconds. */
   created: number;
   modified: number;
+  /**
+   * Shared with the reader's team (issue #17): absent means the team's default. A teammate's
+   * annotation (`team`) is always shared.
+   */
+  shared?: boolean;
+  /** Set on an annotation that came from the team: whose it is. The reader's own have none. */
+  team?: TeamMark;
 }
 
 /**
@@ -42,4 +57,6 @@ export interface AnnotationDraft {
   body: AnnotationRow['body'];
   /** For an edit: the `modified` of the version the reader edited. */
   base?: number | undefined;
+  /** The toolbar's share switch (issue #17); absent: the team's default, or as it was. */
+  shared?: boolean | undefined;
 }

@@ -1,3 +1,4 @@
+import type { TeamSeen } from './team.ts';
 /**
  * Which entities a page named (issue #6): one row per page and entity, replaced whenever the page is
  * read again, so that re-reading updates rather than duplicates.
@@ -39,4 +40,6 @@ export interface EntityHistory {
   firstSeen: number | null;
   /** Seen before on other pages, but never on this site. */
   newOnSite: boolean;
+  /** What the reader's team saw of it on other pages (issue #17); absent when no member did. */
+  team?: TeamSeen;
 }

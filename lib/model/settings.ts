@@ -12,6 +12,11 @@ export interface Settings {
    * page can enumerate, gets no annotation highlight; the panel still lists them (issue #12).
    */
   private: boolean;
+  /**
+   * What pages of this site name is shared with the reader's team, when they share sightings at all
+   * (per site, from the panel; issue #17). Annotations have their own switch.
+   */
+  shareWithTeam: boolean;
   /** Highlight actors; highlight places (everywhere). */
   actors: boolean;
   places: boolean;
@@ -42,11 +47,13 @@ export interface SettingsRow {
   colorNames?: ColorNames;
   enabled?: boolean;
   private?: boolean;
+  shareWithTeam?: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   siteEnabled: true,
   private: false,
+  shareWithTeam: true,
   actors: true,
   places: true,
   wholePage: false,

@@ -1,0 +1,241 @@
+import PouchDB from '../../tests/support/pouch-in-node.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ArticleSummary } from '../model/article.ts';
+import type { AnnotationDraft } from '../model/annotation.ts';
+import type { TeamConfig, TeamState } from '../model/team.ts';
+import { freshDb } from '../../tests/support/fresh-db.ts';
+import { MEMBERS, startCouchServer, STRANGER, type CouchServer } from '../../tests/support/couch-server.ts';
+import { checkJoin } from '../team/join-check.ts';
+import { teamAddress } from '../team/team-url.ts';
+import { createHandlers, type Handlers } from './handlers.ts';
+import { createTeamService, type TeamService } from './team-service.ts';
+import { memoryTrash } from './trash.ts';
+import type { RasidDB } from '../db/schema.ts';
+import type { Sender } from '../messages/protocol.ts';
+
+/**
+ * Two members of a team, each with their own Rasid (database, handlers, mirror), replicating through a
+ * real CouchDB-compatible server (pouchdb-server on 127.0.0.1): what the browser does, in Node.
+ */
+
+const EXT: Sender = { kind: 'extension' };
+const PAGE = 'https://enabbaladi.net/archives/1';
+const article: ArticleSummary = {
+  title: 'قسد تعتقل شبانا في دير الزور',
+  byline: null,
+  siteName: null,
+  publishedTime: null,
+  lang: 'ar',
+  dir: 'rtl',
+  excerpt: null,
+  wordCount: 300,
+};
+
+interface Member {
+  db: RasidDB;
+  handlers: Handlers;
+  team: TeamService;
+  config: TeamConfig;
+}
+
+let server: CouchServer;
+beforeAll(async () => {
+  server = await startCouchServer();
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+});
+const members: Member[] = [];
+afterEach(() => {
+  for (const m of members.splice(0)) m.team.close();
+});
+
+function member(index: 0 | 1, password?: string): Member {
+  const m = MEMBERS[index];
+  const db = freshDb(`team-${m.user}`);
+  const mirror = `mirror-${m.user}-${crypto.randomUUID()}`;
+  const config: TeamConfig = {
+    url: server.database,
+    user: m.user,
+    password: password ?? m.password,
+    name: m.name,
+    shareAnnotations: true,
+    shareSightings: true,
+  };
+  let stored: TeamConfig | null = null;
+  const team = createTeamService({
+    db,
+    load: async () => stored,
+    save: async (c) => void (stored = c),
+    check: (c) => checkJoin(c),
+    openMirror: () => new PouchDB(mirror, { adapter: 'memory' }),
+    openRemote: (c) =>
+      new PouchDB(teamAddress(c.url).ok ? server.database : '', {
+        skip_setup: true,
+        auth: { username: c.user, password: c.password },
+      }),
+    version: '0.1.0',
+    now: Date.now,
+    changed: () => undefined,
+    maxRetryMs: 1000,
+  });
+  const handlers = createHandlers({
+    db,
+    tabUrl: async () => undefined,
+    now: Date.now,
+    version: '0.1.0',
+    changed: () => undefined,
+    broadcast: () => undefined,
+    setBadge: () => undefined,
+    loadReader: async () => undefined,
+    trash: memoryTrash(),
+    team,
+  });
+  const made = { db, handlers, team, config };
+  members.push(made);
+  return made;
+}
+
+const draft = (note: string, extra: Partial<AnnotationDraft> = {}): AnnotationDraft => ({
+  selector: { quote: { exact: 'قسد تعتقل شبانا', prefix: '', suffix: '' }, position: { start: 0, end: 15 } },
+  body: { note, tags: ['دير الزور'], color: 'yellow' },
+  ...extra,
+});
+
+/** Waits until `check` holds, giving replication its time on a busy machine. */
+async function eventually<T>(check: () => Promise<T | undefined | null | false>, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('not within time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const joined = async (m: Member): Promise<TeamState> => m.handlers['team/join']({ config: m.config }, EXT);
+
+describe('joining a team', () => {
+  it('says what is wrong: wrong password, not a member, unreachable, not a CouchDB, http on the network', async () => {
+    const base = { url: server.database, user: 'rana', password: 'rana-pw' };
+    expect(await checkJoin(base)).toBeNull();
+    expect(await checkJoin({ ...base, password: 'wrong' })).toBe('wrong-password');
+    expect(await checkJoin({ ...base, ...STRANGER })).toBe('not-member');
+    expect(await checkJoin({ ...base, url: `${server.origin}/no-such-team` })).toBe('no-database');
+    expect(await checkJoin({ ...base, url: 'http://127.0.0.1:9/team' })).toBe('unreachable');
+    expect(await checkJoin({ ...base, url: 'http://couch.example.org/team' })).toBe('insecure');
+    // A server that answers, but not as CouchDB does.
+    const notCouch = (async () => new Response('<html></html>', { status: 200 })) as typeof fetch;
+    expect(await checkJoin({ ...base, url: 'https://example.org/team' }, notCouch)).toBe('not-couchdb');
+  });
+
+  it('does not join with a wrong password, and shares nothing', async () => {
+    const rana = member(0, 'wrong');
+    await rana.handlers['annotation/save']({ draft: draft('قبل الانضمام'), url: PAGE, canonical: null }, EXT);
+    const state = await joined(rana);
+    expect(state.status).toEqual({ state: 'problem', problem: 'wrong-password' });
+    expect(state.config).toBeNull();
+  });
+});
+
+describe('two members', () => {
+  it('share an annotation and what a page named; an edit of a teammate’s is a conflict they resolve', async () => {
+    const rana = member(0);
+    const omar = member(1);
+    const state = await joined(rana);
+    expect(state.config).toMatchObject({ user: 'rana', name: 'Rana' });
+    expect(state.config).not.toHaveProperty('password');
+    await joined(omar);
+
+    const saved = await rana.handlers['annotation/save'](
+      { draft: draft('مصدر محلي <img src=x onerror=alert(1)>'), url: PAGE, canonical: null },
+      EXT,
+    );
+    if (!('saved' in saved)) throw new Error('not saved');
+    const id = saved.saved.id;
+    // A private one stays on Rana's computer.
+    await rana.handlers['annotation/save'](
+      { draft: draft('خاص', { shared: false }), url: PAGE, canonical: null },
+      EXT,
+    );
+    await rana.handlers['page/report'](
+      {
+        url: PAGE,
+        canonical: null,
+        article,
+        entities: 1,
+        visit: true,
+        mentions: [{ entity: 'sdf', count: 2, sentence: 'قسد تعتقل شبانا' }],
+      },
+      { kind: 'content', tabId: 1, url: PAGE },
+    );
+
+    const theirs = await eventually(() => omar.db.annotations.get(id));
+    expect(theirs.body.note).toBe('مصدر محلي <img src=x onerror=alert(1)>');
+    expect(theirs.team).toEqual({ by: 'rana', name: 'Rana' });
+    const seen = await eventually(async () => {
+      const h = await omar.handlers['entity/history']({ url: PAGE, canonical: null, entities: ['sdf'] }, EXT);
+      return h[0]?.team;
+    });
+    // Omar on the same page: Rana read it, so the site is not new to the team; on another site it is.
+    expect(seen).toMatchObject({ pages: 1, sites: 1, firstBy: 'Rana', newOnSite: false });
+    const elsewhere = await omar.handlers['entity/history'](
+      { url: 'https://syria.tv/other', canonical: null, entities: ['sdf'] },
+      EXT,
+    );
+    expect(elsewhere[0]?.team).toMatchObject({ pages: 1, sites: 1, newOnSite: true });
+    // Rana's own reading is her history, not the team's.
+    const own = await rana.handlers['entity/history']({ url: PAGE, canonical: null, entities: ['sdf'] }, EXT);
+    expect(own[0]?.team).toBeUndefined();
+    await omar.team.settled();
+    expect(await omar.db.annotations.count()).toBe(1);
+
+    // Omar edits Rana's annotation: his version goes beside hers, never over it.
+    await omar.handlers['annotation/save'](
+      { draft: draft('رأي عمر', { id, base: theirs.modified }), url: PAGE, canonical: null },
+      EXT,
+    );
+    const conflict = await eventually(async () => (await rana.handlers['team/state']({}, EXT)).conflicts[0]);
+    expect(conflict.versions.map((v) => [v.name, v.body.note, v.mine]).sort()).toEqual([
+      ['Omar', 'رأي عمر', false],
+      ['Rana', 'مصدر محلي <img src=x onerror=alert(1)>', true],
+    ]);
+    // Rana still sees her own words until she chooses.
+    expect((await rana.db.annotations.get(id))?.body.note).toBe('مصدر محلي <img src=x onerror=alert(1)>');
+    // She keeps Omar's: both of them end with his words, and no conflict.
+    const keep = conflict.versions.find((v) => !v.mine)!.rev;
+    expect((await rana.handlers['team/resolve']({ id, rev: keep }, EXT)).conflicts).toEqual([]);
+    await eventually(async () => (await rana.db.annotations.get(id))?.body.note === 'رأي عمر');
+    await eventually(async () => {
+      const s = await omar.handlers['team/state']({}, EXT);
+      return s.conflicts.length === 0 && (await omar.db.annotations.get(id))?.body.note === 'رأي عمر';
+    });
+
+    // Rana deletes it: the deletion replicates.
+    await rana.handlers['annotation/delete']({ id }, EXT);
+    await eventually(async () => (await omar.db.annotations.get(id)) === undefined);
+  }, 120_000);
+
+  it('queues changes while the server is down and sends them when it is back', async () => {
+    const rana = member(0);
+    const omar = member(1);
+    await joined(rana);
+    await joined(omar);
+    await server.stop();
+    try {
+      const saved = await omar.handlers['annotation/save'](
+        { draft: draft('كتبت دون اتصال'), url: PAGE, canonical: null },
+        EXT,
+      );
+      if (!('saved' in saved)) throw new Error('not saved');
+      // Acknowledged locally, whatever the server.
+      expect((await omar.db.annotations.get(saved.saved.id))?.body.note).toBe('كتبت دون اتصال');
+      await eventually(async () => (await omar.handlers['team/state']({}, EXT)).status.state === 'offline');
+      await server.start();
+      const arrived = await eventually(() => rana.db.annotations.get(saved.saved.id), 60_000);
+      expect(arrived.team?.name).toBe('Omar');
+    } finally {
+      await server.start().catch(() => undefined);
+    }
+  }, 180_000);
+});

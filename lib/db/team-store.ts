@@ -1,0 +1,51 @@
+import type { TeamSeen, TeamSightingRow } from '../model/team.ts';
+import type { RasidDB } from './schema.ts';
+
+/**
+ * What the team read (issue #17), for the panel: for each entity, on how many pages and sites the
+ * reader's teammates saw it, who saw it first and when, and whether none of them met it on this site.
+ * Entities no teammate saw are left out; out of a team (`me` null), all are.
+ */
+export async function teamSeen(
+  db: RasidDB,
+  entities: string[],
+  site: string,
+  me: string | null,
+): Promise<TeamSeen[]> {
+  if (me === null) return [];
+  const seen: TeamSeen[] = [];
+  for (const entity of entities) {
+    // The reader's own reading is their history; a teammate's of this very page counts (they read it too).
+    const rows = (await db.teamSightings.where('entities').equals(entity).toArray()).filter(
+      (r) => r.by !== me,
+    );
+    if (!rows.length) continue;
+    const first = rows.reduce((a, b) => (b.firstSeen < a.firstSeen ? b : a));
+    seen.push({
+      entity,
+      pages: new Set(rows.map((r) => r.page)).size,
+      sites: new Set(rows.map((r) => r.site)).size,
+      firstBy: first.name,
+      firstSeen: first.firstSeen,
+      newOnSite: !rows.some((r) => r.site === site),
+    });
+  }
+  return seen;
+}
+
+/** Writes what came from the team: sightings put (or removed when their document was deleted). */
+export async function storeSightings(db: RasidDB, put: TeamSightingRow[], removed: string[]): Promise<void> {
+  await db.transaction('rw', db.teamSightings, async () => {
+    if (removed.length) await db.teamSightings.bulkDelete(removed);
+    if (put.length) await db.teamSightings.bulkPut(put);
+  });
+}
+
+/** Forgets everything that came from the team (leaving it): its sightings, conflicts and members' annotations. */
+export async function forgetTeam(db: RasidDB): Promise<void> {
+  await db.transaction('rw', db.teamSightings, db.teamConflicts, db.annotations, async () => {
+    await db.teamSightings.clear();
+    await db.teamConflicts.clear();
+    await db.annotations.filter((a) => a.team !== undefined).delete();
+  });
+}
