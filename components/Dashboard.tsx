@@ -21,7 +21,7 @@ import {
   type DashboardView,
 } from '../lib/dashboard/dashboard-address.ts';
 import { sortRanking } from '../lib/dashboard/sort-ranking.ts';
-import { dayOf, parseDay } from '../lib/notebook/notebook-address.ts';
+import { DateBasis, DateRange } from './DateFilters.tsx';
 
 export interface DashboardData {
   ranking(filters: RankingFilters): Promise<RankedEntity[]>;
@@ -67,8 +67,6 @@ interface Props {
   view?: DashboardView | undefined;
   onNavigate?: ((view: DashboardView, how: Navigation) => void) | undefined;
 }
-
-const DAY = 86_400_000;
 
 /** The ranking's columns, in order: each sorts it (issue 14). */
 const COLUMNS: {
@@ -158,22 +156,12 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0, view: g
       <p class="open-notebook">
         <a href="notebook.html">{t('openNotebook')}</a>
       </p>
-      <fieldset class="dates" data-testid="date-basis">
-        <legend>{t('datesBasis')}</legend>
-        {(['published', 'read'] as const).map((basis) => (
-          <label key={basis}>
-            <input
-              type="radio"
-              name="dates"
-              value={basis}
-              checked={dates === basis}
-              onChange={() => navigate({ ...view, dates: basis === 'published' ? undefined : basis }, 'push')}
-            />{' '}
-            {t(basis === 'published' ? 'datesPublished' : 'datesRead')}
-          </label>
-        ))}
-        <span class="note">{t('datesNote')}</span>
-      </fieldset>
+      <DateBasis
+        t={t}
+        value={dates}
+        onChange={(basis) => navigate({ ...view, dates: basis }, 'push')}
+        note={t('datesNote')}
+      />
       {!selected && (
         <form class="filters" onSubmit={(e) => e.preventDefault()}>
           <input
@@ -210,27 +198,7 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0, view: g
               </option>
             ))}
           </select>
-          <label>
-            {t('from')}{' '}
-            <input
-              type="date"
-              name="from"
-              value={view.from === undefined ? '' : dayOf(view.from)}
-              onChange={(e) => setFilter({ from: parseDay(e.currentTarget.value) })}
-            />
-          </label>
-          <label>
-            {t('to')}{' '}
-            <input
-              type="date"
-              name="to"
-              value={view.to === undefined ? '' : dayOf(view.to)}
-              onChange={(e) => {
-                const day = parseDay(e.currentTarget.value);
-                setFilter({ to: day === undefined ? undefined : day + DAY - 1 });
-              }}
-            />
-          </label>
+          <DateRange t={t} from={view.from} to={view.to} onChange={(patch) => setFilter(patch)} />
           <select
             name="site"
             aria-label={t('allSites')}

@@ -4,7 +4,7 @@ import { ANNOTATION_COLORS, type AnnotationColor } from '../lib/model/annotation
 import type { ExportFormat } from '../lib/model/exchange.ts';
 import type { NotebookItem, NotebookPage, NotebookQuery } from '../lib/model/notebook.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
-import { dayOf, parseDay } from '../lib/notebook/notebook-address.ts';
+import { DateBasis, DateRange } from './DateFilters.tsx';
 import { ExportControl } from './ExchangeControls.tsx';
 import { parseTags } from './AnnotationToolbar.tsx';
 
@@ -110,43 +110,9 @@ export function Notebook(props: NotebookProps) {
             </option>
           ))}
         </select>
-        <label>
-          {t('from')}{' '}
-          <input
-            type="date"
-            name="from"
-            value={query.from === undefined ? '' : dayOf(query.from)}
-            onChange={(e) => set({ from: parseDay(e.currentTarget.value) })}
-          />
-        </label>
-        <label>
-          {t('to')}{' '}
-          <input
-            type="date"
-            name="to"
-            value={query.to === undefined ? '' : dayOf(query.to)}
-            onChange={(e) => {
-              const day = parseDay(e.currentTarget.value);
-              set({ to: day === undefined ? undefined : day + 86_400_000 - 1 });
-            }}
-          />
-        </label>
+        <DateRange t={t} from={query.from} to={query.to} onChange={set} />
         {/* Which date the range is of (issue 14): publication where the page gives one, or reading. */}
-        <fieldset class="dates" data-testid="date-basis">
-          <legend>{t('datesBasis')}</legend>
-          {(['published', 'read'] as const).map((basis) => (
-            <label key={basis}>
-              <input
-                type="radio"
-                name="dates"
-                value={basis}
-                checked={(query.dates ?? 'published') === basis}
-                onChange={() => set({ dates: basis === 'published' ? undefined : basis })}
-              />{' '}
-              {t(basis === 'published' ? 'datesPublished' : 'datesRead')}
-            </label>
-          ))}
-        </fieldset>
+        <DateBasis t={t} value={query.dates ?? 'published'} onChange={(dates) => set({ dates })} />
         <label>
           <input
             type="checkbox"
