@@ -7,6 +7,7 @@ import { CHROME_BUILD, CHROMIUM_PATH } from '../../e2e/support/paths.ts';
 import type { ReaderTimings } from '../../lib/model/page.ts';
 import { bundleForPage } from './bundle.ts';
 import { finishedReaderState } from './extension-timings.ts';
+import { tabIdOf } from '../../e2e/support/extension.ts';
 import type { TestPage } from '../../e2e/support/test-browser.ts';
 
 /**
@@ -146,12 +147,7 @@ async function visit(launched: Launched, variant: Variant, page: StartupPage): P
     let sessionMs: number | undefined;
     let extractMs: number | undefined;
     if (page.arabic && variant === 'rasid' && panel) {
-      const tabId = await panel.evaluate(async (target: string) => {
-        type TabsApi = { tabs: { query(f: object): Promise<{ id?: number; url?: string }[]> } };
-        const api = (globalThis as unknown as { chrome: TabsApi }).chrome;
-        return (await api.tabs.query({})).find((t) => t.url === target)?.id ?? null;
-      }, page.url);
-      if (tabId === null) throw new Error(`no tab shows ${page.url}`);
+      const tabId = await tabIdOf(panel, page.url);
       const { timings } = await finishedReaderState(panel, tabId, 120_000);
       const t = timings as ReaderTimings;
       startToDoneMs = (t.startedAt ?? NaN) + (t.knownPaintedAt ?? NaN) - (t.loaderStartedAt ?? NaN);
