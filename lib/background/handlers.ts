@@ -16,6 +16,7 @@ import type { EntityHistory } from '../model/mention.ts';
 import type { Trash } from './trash.ts';
 import type { TeamService } from './team-service.ts';
 import { teamSeen } from '../db/team-store.ts';
+import { withTeamSeen } from '../model/new-on-site.ts';
 import { createExchange } from '../db/run-exchange.ts';
 import { createNotebook, recordAnchors, renameTag } from '../db/notebook.ts';
 import { markdownLabels } from '../exchange/markdown-labels.ts';
@@ -139,10 +140,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       teamSeen(db, entities, site, (await team?.member()) ?? null),
     ]);
     const byEntity = new Map(seen.map((s) => [s.entity, s]));
-    return history.map((h) => {
-      const t = byEntity.get(h.entity);
-      return t ? { ...h, team: t } : h;
-    });
+    // "New on this site" is judged over the reader's reading and the team's.
+    return history.map((h) => withTeamSeen(h, byEntity.get(h.entity)));
   };
   return {
     async 'page/report'({ url, canonical, article, entities, visit, mentions, suggested }, sender) {
