@@ -308,6 +308,46 @@ describe('a reader session', () => {
   );
 
   it(
+    'shares an annotation from its toolbar at once, keeping the toolbar open on the saved version (issue #17)',
+    async () => {
+      const stored = await storedRow();
+      const fakes = await started({
+        'annotation/list': () => [stored],
+        'annotation/save': ({ draft }) => ({
+          saved: { ...stored, modified: (draft.base ?? 0) + 1, shared: draft.shared },
+        }),
+      });
+      mouse(fakes, 'click', 'مواقع في ريف دمشق', 12);
+      const props = toolbarProps(fakes);
+      expect(props.teammates).toBeUndefined();
+      props.onShare!(false);
+      await flush();
+      const [share] = fakes.sentOf('annotation/save');
+      // Only the sharing changes: the stored body, from the stored version.
+      expect(share?.draft).toMatchObject({ id: stored.id, body: stored.body, base: 200, shared: false });
+      const shown = toolbarProps(fakes);
+      expect(shown.initial?.shared).toBe(false);
+      // The next save starts from the version the switch saved.
+      shown.onShare!(true);
+      await flush();
+      expect(fakes.sentOf('annotation/save')[1]?.draft).toMatchObject({ base: 201, shared: true });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'offers no share switch on a teammate’s annotation',
+    async () => {
+      const stored = { ...(await storedRow()), team: { by: 'rana', name: 'Rana' } };
+      const fakes = await started({ 'annotation/list': () => [stored] });
+      mouse(fakes, 'click', 'مواقع في ريف دمشق', 12);
+      const props = toolbarProps(fakes);
+      expect([props.teammates, props.onShare]).toEqual([true, undefined]);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'deletes an annotation and undoes it with annotation/restore',
     async () => {
       const stored = await storedRow();

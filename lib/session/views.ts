@@ -110,6 +110,18 @@ export interface ToolbarProps {
   onClose(): void;
   /** The reader's names for the highlight colours (issue 15); the catalog's where unnamed. */
   colorNames?: ColorNames | undefined;
+  /**
+   * The reader's team, when they are in one (issue #17): the toolbar shows a share switch set to the
+   * team's default, or to the annotation's own choice (`initial.shared`). Absent out of a team.
+   */
+  team?: { shareByDefault: boolean } | null | undefined;
+  /** The annotation is a teammate's (always shared; only its creator can take it out of the team). */
+  teammates?: boolean | undefined;
+  /**
+   * Shares a stored annotation with the team, or stops sharing it, at once (edit mode). A selection's
+   * switch goes with its first save instead (`values.shared`).
+   */
+  onShare?(shared: boolean): void;
 }
 
 /** After a deletion from the page: undo it. */
