@@ -17,6 +17,7 @@ import type { Trash } from './trash.ts';
 import type { TeamService } from './team-service.ts';
 import { teamSeen } from '../db/team-store.ts';
 import { withTeamSeen } from '../model/new-on-site.ts';
+import { teamDetail, teamRanking } from '../db/team-figures.ts';
 import { createExchange } from '../db/run-exchange.ts';
 import { createNotebook, recordAnchors, renameTag } from '../db/notebook.ts';
 import { markdownLabels } from '../exchange/markdown-labels.ts';
@@ -331,8 +332,25 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { pages };
     },
 
-    'dashboard/ranking': async (filters) => rankEntities(db, await lexicon(), filters),
-    'dashboard/entity': ({ entity }) => entityDetail(db, entity),
+    async 'dashboard/ranking'(filters) {
+      const ranked = await rankEntities(db, await lexicon(), filters);
+      // In a team, each entity's figures among the teammates' reading (issue #17).
+      const me = (await team?.member()) ?? null;
+      if (me === null) return ranked;
+      const figures = await teamRanking(
+        db,
+        ranked.map((r) => r.entity),
+        me,
+      );
+      return ranked.map((r) => ({ ...r, team: figures.get(r.entity) ?? { pages: 0, sites: 0 } }));
+    },
+    async 'dashboard/entity'({ entity }) {
+      const [detail, theirs] = await Promise.all([
+        entityDetail(db, entity),
+        (async () => teamDetail(db, entity, (await team?.member()) ?? null))(),
+      ]);
+      return theirs ? { ...detail, team: theirs } : detail;
+    },
     async 'names/suggest'({ chunks }) {
       // The model is decoded on the first request and kept while the background lives.
       const tagger = bundledTagger();

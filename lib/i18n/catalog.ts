@@ -337,6 +337,17 @@ export const en = {
   shareSiteWithTeam: 'Share with my team what this site’s pages name',
   shareWithTeam: 'Share with my team',
   badgeTeam: 'team',
+  // The team in the reader's views (issue #17): the card, the toolbar, the dashboard.
+  colTeam: 'Your team',
+  teamFigures: '{pages} · {sites}',
+  teamReading: 'What your team read',
+  teamNotSeen: 'No one in your team has seen it yet.',
+  teamSitesTitle: 'Sites, and who saw it there first',
+  teamSiteLine: '{site}: {pages}, first {name} on {date}',
+  teamPagesTitle: 'Pages, and who saw it there first',
+  teamPageLine: 'first {name} on {date}',
+  teamMorePages: { one: 'and {n} more page', other: 'and {n} more pages' },
+  teamCardFrame: 'What your team saw of this name',
 } satisfies Record<string, CatalogEntry>;
 
 export type MessageKey = keyof typeof en;
@@ -759,4 +770,21 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   shareSiteWithTeam: 'شارك مع فريقي الأسماء التي تذكرها صفحات هذا الموقع',
   shareWithTeam: 'شارك مع فريقي',
   badgeTeam: 'الفريق',
+  colTeam: 'فريقك',
+  teamFigures: '{pages} · {sites}',
+  teamReading: 'ما قرأه فريقك',
+  teamNotSeen: 'لم يره أحد من فريقك بعد.',
+  teamSitesTitle: 'المواقع، ومن رآه فيها أولًا',
+  teamSiteLine: '{site}: {pages}، أولًا {name} في {date}',
+  teamPagesTitle: 'الصفحات، ومن رآه فيها أولًا',
+  teamPageLine: 'أولًا {name} في {date}',
+  teamMorePages: {
+    zero: 'و{n} صفحة أخرى',
+    one: 'وصفحة أخرى',
+    two: 'وصفحتان أخريان',
+    few: 'و{n} صفحات أخرى',
+    many: 'و{n} صفحة أخرى',
+    other: 'و{n} صفحة أخرى',
+  },
+  teamCardFrame: 'ما رآه فريقك من هذا الاسم',
 };
