@@ -42,6 +42,26 @@ export function HistoryBadge({
 }
 
 /**
+ * What the reader's team saw of an entity, in words (issue #17): "seen by your team on 7 pages of 4
+ * sites, first by Rana on 3 March", and whether it is new on this site — for the panel's badge and the
+ * card's line.
+ */
+export function teamSentence(
+  { t, formatDate }: Pick<Translator, 't' | 'formatDate'>,
+  team: NonNullable<EntityHistory['team']>,
+): string {
+  return [
+    t('teamSeen', {
+      pages: team.pages,
+      sites: team.sites,
+      name: team.firstBy,
+      date: formatDate(team.firstSeen),
+    }),
+    ...(team.newOnSite ? [t('teamNewOnSite')] : []),
+  ].join('. ');
+}
+
+/**
  * What the reader's team saw of an entity (issue #17): a badge when a teammate met it on some page —
  * "seen by your team on N pages of M sites, first by Rana on 3 March" — flagged when no member has seen
  * it on this site before. The sentence is the title and what a screen reader hears.
@@ -55,15 +75,7 @@ export function TeamBadge({
 }) {
   const team = history?.team;
   if (!team) return null;
-  const sentence = [
-    t('teamSeen', {
-      pages: team.pages,
-      sites: team.sites,
-      name: team.firstBy,
-      date: formatDate(team.firstSeen),
-    }),
-    ...(team.newOnSite ? [t('teamNewOnSite')] : []),
-  ].join('. ');
+  const sentence = teamSentence({ t, formatDate }, team);
   return (
     <span
       class={`badge team${team.newOnSite ? ' badge--new-here' : ''}`}

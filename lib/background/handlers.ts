@@ -409,6 +409,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'team/leave': () => (team ?? noTeam()).leave(),
     'team/resolve': ({ id, rev }) => (team ?? noTeam()).resolve(id, rev),
+    'team/joined': async () => ((await team?.member()) ?? null) !== null,
 
     'notebook/query': (query) => notebook.query(query),
     async 'notebook/rename-tag'({ from, to }) {

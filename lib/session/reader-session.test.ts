@@ -153,6 +153,26 @@ describe('a reader session', () => {
   );
 
   it(
+    'makes room in the card for the team’s line in a team, with the page and nothing the team read (issue #17)',
+    async () => {
+      let joined = false;
+      const fakes = await started({ 'team/joined': () => joined });
+      mouse(fakes, 'click', 'من دمشق', 4);
+      await flush();
+      expect(cardOf(fakes).team).toBeUndefined();
+      joined = true;
+      mouse(fakes, 'click', 'صباح');
+      mouse(fakes, 'click', 'من دمشق', 4);
+      await flush();
+      // Asked again on each card: joined meanwhile, the open card is drawn again with room for the line.
+      expect(cardOf(fakes).team).toEqual({ url: fakes.location.href, canonical: null });
+      // What the team saw is the frame's to ask for, never the page's content script.
+      expect(fakes.sentOf('entity/history')).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'opens the card of a name the pointer rests on, after a while',
     async () => {
       const fakes = await started();

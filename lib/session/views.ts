@@ -61,6 +61,11 @@ export interface CardProps {
   spelling?: string | undefined;
   onSpellingOff?(): void;
   onClose(): void;
+  /**
+   * In a team (issue #17): the page the card is on, for the team's line — which an extension frame in
+   * the card shows (`entrypoints/card-team`), so that what the team read never enters the page's DOM.
+   */
+  team?: { url: string; canonical: string | null } | undefined;
 }
 
 /** After a change to the reader's lexicon from the page (“Not a name”, a spelling added): undo it. */
