@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { AnnotationRow } from '../lib/model/annotation.ts';
 import { en } from '../lib/i18n/catalog.ts';
@@ -8,7 +7,7 @@ import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { pointOfMention } from './support/highlights.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
-import { PAGES, ROOT } from './support/paths.ts';
+import { PAGES } from './support/paths.ts';
 import { readerAt, selectWithMouse, type Reader } from './support/reader-ui.ts';
 import { eventually, joinTeam, MEMBERS, startCouchServer, type CouchServer } from './support/team.ts';
 import type { TestBrowser, TestPage } from './support/test-browser.ts';
@@ -147,20 +146,16 @@ for (const launch of [launchChromium, launchFirefox]) {
         assert.ok(line.includes(TEAM_LINE), line);
         // Omar reads the page Rana read: the site is not new to the team.
         assert.ok(!line.includes(en.teamNewOnSite), line);
-        if (process.env['RASID_SCREENSHOTS'] && chromium) {
-          await theirs.setViewport(1000, 700);
-          await theirs.screenshot(join(ROOT, 'e2e', 'screenshots', 'team-card.png'));
-        }
         await Promise.all([theirs.close(), omarPanel.close()]);
       });
 
       if (!chromium) {
-      it('logs no errors on pages and extension pages', () => {
-        assert.deepEqual(rana.errors, []);
-        assert.deepEqual(omar.errors, []);
-      });
-      return;
-    }
+        it('logs no errors on pages and extension pages', () => {
+          assert.deepEqual(rana.errors, []);
+          assert.deepEqual(omar.errors, []);
+        });
+        return;
+      }
 
       it('B’s dashboard shows the team’s figures per entity and the team’s pages and sites in its detail', async () => {
         const dashboard = await omar.newPage(`${omar.extensionOrigin}/dashboard.html`);
@@ -196,10 +191,6 @@ for (const launch of [launchChromium, launchFirefox]) {
         assert.ok(site?.includes('Rana'), site ?? '');
         const page = await dashboard.text('[data-testid=team-pages] li');
         assert.ok(page?.includes('Rana'), page ?? '');
-        if (process.env['RASID_SCREENSHOTS']) {
-          await dashboard.setViewport(1000, 900);
-          await dashboard.screenshot(join(ROOT, 'e2e', 'screenshots', 'team-dashboard.png'), true);
-        }
         await dashboard.close();
       });
 
