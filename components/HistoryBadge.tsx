@@ -1,5 +1,6 @@
 import type { EntityHistory } from '../lib/model/mention.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
+import { newOnSite } from '../lib/model/new-on-site.ts';
 
 /** Whether an entity was seen on a site other than this page's (for the panel's overview line). */
 export function seenOnOtherSites(history: EntityHistory | undefined): boolean {
@@ -23,19 +24,21 @@ export function HistoryBadge({
   history: EntityHistory | undefined;
 }) {
   if (!history?.pages) return null;
-  const sentence = t(history.newOnSite ? 'historyNewOnSite' : 'historyRecurring', {
+  // New here when neither the reader nor a teammate met it on this site (issue #17).
+  const fresh = newOnSite(history, history.team);
+  const sentence = t(fresh ? 'historyNewOnSite' : 'historyRecurring', {
     pages: t('otherPages', { n: history.pages }),
     sites: t('sitesCount', { n: history.sites }),
     date: formatDate(history.firstSeen ?? 0),
   });
   return (
     <span
-      class={`badge history${history.newOnSite ? ' badge--new-here' : ''}`}
+      class={`badge history${fresh ? ' badge--new-here' : ''}`}
       data-testid="history"
-      data-flag={history.newOnSite ? 'recurring new-on-site' : 'recurring'}
+      data-flag={fresh ? 'recurring new-on-site' : 'recurring'}
       title={sentence}
     >
-      <span aria-hidden="true">{t(history.newOnSite ? 'badgeNewHere' : 'badgeRecurring')}</span>
+      <span aria-hidden="true">{t(fresh ? 'badgeNewHere' : 'badgeRecurring')}</span>
       <span class="visually-hidden">{sentence}</span>
     </span>
   );

@@ -35,18 +35,15 @@ describe('new on this site, over the reader and the team', () => {
     expect(newOnSite(mine, theirs)).toBe(expected);
   });
 
-  it('marks both badges with the combined verdict', () => {
+  it('gives the team’s badge the combined verdict, and leaves the reader’s own history as it is', () => {
     const combined = withTeamSeen(own(3, false), team(true));
-    expect(combined.newOnSite).toBe(false);
     expect(combined.team?.newOnSite).toBe(false);
-    const fresh = withTeamSeen(own(3, false), team(false));
-    expect([fresh.newOnSite, fresh.team?.newOnSite]).toEqual([true, true]);
-  });
-
-  it('keeps the reader’s own badge quiet when only the team met the name', () => {
-    const combined = withTeamSeen(own(0, false), team(false));
-    expect(combined.newOnSite).toBe(false);
-    expect(combined.team?.newOnSite).toBe(true);
+    // Still theirs: none of the reader's own pages is on this site (their sites count says so).
+    expect(combined.newOnSite).toBe(true);
+    // …and their badge asks the rule with the team's reading: not new here.
+    expect(newOnSite(combined, combined.team)).toBe(false);
+    expect(withTeamSeen(own(3, false), team(false)).team?.newOnSite).toBe(true);
+    expect(withTeamSeen(own(0, false), team(false)).team?.newOnSite).toBe(true);
   });
 
   it('leaves the reader’s history as it is out of a team', () => {

@@ -21,9 +21,12 @@ export function newOnSite(
   return seenBefore && !ownSeenHere && !teamSeenHere;
 }
 
-/** The reader's history of an entity with what the team saw of it, "new on this site" judged over both. */
+/**
+ * The reader's history of an entity with what the team saw of it, the team's "new on this site" judged
+ * over both. The reader's own `newOnSite` stays theirs (it says which of their sites is this one); their
+ * badge asks `newOnSite(history, history.team)`.
+ */
 export function withTeamSeen(own: EntityHistory, team: TeamSeen | undefined): EntityHistory {
   if (!team) return own;
-  const fresh = newOnSite(own, team);
-  return { ...own, newOnSite: own.pages > 0 && fresh, team: { ...team, newOnSite: fresh } };
+  return { ...own, team: { ...team, newOnSite: newOnSite(own, team) } };
 }
