@@ -230,7 +230,10 @@ describe('Dashboard: candidates', () => {
     const root = document.createElement('div');
     document.body.append(root);
     render(<Dashboard i18n={createTranslator('en')} lexicon={bundledLexicon.entities} data={data} />, root);
-    await flush();
+    // Waited for, not a fixed delay: on a busy machine the first renders take longer.
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid=candidates] tr[data-candidate]')).not.toBeNull(),
+    );
     const section = root.querySelector('[data-testid=candidates]')!;
     expect(section.querySelector('h2')?.textContent).toBe('Candidates: names you keep meeting');
     const row = section.querySelector('tr[data-candidate="سليم الخطيب"]')!;
@@ -368,9 +371,25 @@ describe('Dashboard in a team (issue #17)', () => {
                 firstSeen: DAY,
                 members: 2,
               },
+              {
+                page: 'https://a.example/2',
+                title: 'خبر',
+                site: 'a.example',
+                firstBy: 'Omar',
+                firstSeen: DAY - 1,
+                members: 1,
+              },
+              {
+                page: 'javascript:alert(1)',
+                title: 'فخ',
+                site: 'a.example',
+                firstBy: 'Omar',
+                firstSeen: DAY - 2,
+                members: 1,
+              },
             ],
             sites: [{ site: 'a.example', pages: 1, firstBy: 'Rana', firstSeen: DAY }],
-            total: 3,
+            total: 5,
           },
         }),
         sites: async () => [],
@@ -389,9 +408,16 @@ describe('Dashboard in a team (issue #17)', () => {
     );
     const page = section.querySelector('[data-testid=team-pages] li')!;
     expect(page.textContent).toContain('<b>عنوان</b>');
+    // Not a web page's address: no link.
+    expect(page.querySelector('a')).toBeNull();
     expect(page.querySelector('b')).toBeNull();
     expect(page.textContent).toContain(`أولًا Rana في ${i18n.formatDate(DAY)}`);
     expect(section.textContent).toContain(i18n.t('teamMorePages', { n: 2 }));
+    // A web page's address is a link; anything else stays text.
+    const links = [...section.querySelectorAll('[data-testid=team-pages] a')].map((a) =>
+      a.getAttribute('href'),
+    );
+    expect(links).toEqual(['https://a.example/2']);
   });
 
   it('says so when no teammate has seen the entity', async () => {

@@ -571,7 +571,14 @@ function TeamReading({ i18n, team }: { i18n: Translator; team: TeamEntityDetail 
           <ul class="team-pages" data-testid="team-pages">
             {team.pages.map((p) => (
               <li key={p.page}>
-                <span dir="auto">{p.title}</span>{' '}
+                {/* The team's address, linked only when it is a web page's (never a script's). */}
+                {/^https?:\/\//u.test(p.page) ? (
+                  <a href={p.page} target="_blank" rel="noreferrer noopener" dir="auto">
+                    {p.title}
+                  </a>
+                ) : (
+                  <span dir="auto">{p.title}</span>
+                )}{' '}
                 <span class="meta">
                   <span dir="ltr">{p.site}</span> ·{' '}
                   <span dir="auto">
