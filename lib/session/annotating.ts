@@ -137,6 +137,8 @@ export class Annotating {
     if (!reply.ok || signal.aborted) return;
     if ('stale' in reply.value) return failed(this.#seams.i18n.t('staleAnnotation'));
     saved(reply.value.saved);
+    // The page's annotations as stored now (the panel's list too): a click on this one opens its version.
+    await this.#reload();
   }
 
   #showToolbar(

@@ -347,6 +347,9 @@ describe('a reader session', () => {
       expect(share?.draft).toMatchObject({ id: stored.id, body: stored.body, base: 200, shared: false });
       const shown = toolbarProps(fakes);
       expect(shown.initial?.shared).toBe(false);
+      // The page's annotations are read again, as stored now; the toolbar stays open.
+      expect(fakes.sentOf('annotation/list')).toHaveLength(2);
+      expect(fakes.toolbar.isOpen()).toBe(true);
       // The next save starts from the version the switch saved.
       shown.onShare!(true);
       await flush();
