@@ -140,6 +140,6 @@ button { font: inherit; font-size: var(--rasid-size-small); padding: 0.2rem 0.6r
   border: 1px solid var(--rasid-line); background: var(--rasid-surface); color: inherit; cursor: pointer; }
 button:focus-visible { outline: 2px solid var(--rasid-focus); outline-offset: 1px; }
 .close { border: 0; background: none; font-size: 20px; line-height: 1; padding: 0 0.25rem; }
-.team-frame { display: block; inline-size: 100%; block-size: calc(var(--rasid-size-small) * 3.2); border: 0;
+.team-frame { display: block; inline-size: 100%; block-size: calc(var(--rasid-size-small) * var(--rasid-line-ui) * 3); border: 0;
   margin: 0.2rem 0 0; color-scheme: normal; }
 `;

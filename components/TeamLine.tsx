@@ -31,7 +31,7 @@ export function TeamLine({ i18n, history }: { i18n: Translator; history: EntityH
 /** The frame's styles: the card's scale and palette, no margin, the page's background behind it. */
 export const TEAM_LINE_CSS = `
 ${DESIGN_CSS}
-html, body { margin: 0; padding: 0; background: transparent; overflow: hidden; }
+html, body { margin: 0; padding: 0; background: transparent; overflow-y: auto; }
 .team-line { margin: 0; font-family: var(--rasid-font-latin); font-size: var(--rasid-size-small);
   line-height: var(--rasid-line-ui); color: var(--rasid-muted); }
 .team-line:lang(ar) { font-family: var(--rasid-font-ar); }
