@@ -5,6 +5,7 @@ import { en } from '../lib/i18n/catalog.ts';
 import { clickIn, openPanelFor, readStore, tabIdOf } from './support/extension.ts';
 import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { pointOfMention } from './support/highlights.ts';
+import { axeViolations, severe } from './support/axe.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
 import { PAGES } from './support/paths.ts';
@@ -32,6 +33,12 @@ const TEAM_LINE = en.teamSeen
   .split(' {date}')[0]!;
 
 const annotations = (page: TestPage) => readStore<AnnotationRow>(page, 'annotations');
+
+/** axe-core's serious and critical findings in a page (or one of its frames): none expected. */
+async function accessible(where: string, page: TestPage, frameUrl?: string): Promise<void> {
+  const found = severe(await axeViolations(page, frameUrl)).map((v) => `${v.impact} ${v.id}: ${v.help}`);
+  assert.deepEqual(found, [], `${where}:\n${found.join('\n')}`);
+}
 
 /** The centre of the painted annotation whose text is `phrase`, scrolled into view. */
 const pointOfNote = (page: TestPage, phrase: string) =>
@@ -111,6 +118,7 @@ for (const launch of [launchChromium, launchFirefox]) {
         const share = await reader.control('share', 30_000);
         assert.equal(share.name, en.shareWithTeam);
         assert.equal(share.checked, true);
+        await accessible('the toolbar with its share switch', page, 'toolbar-frame.html');
         await reader.click('color-green');
         await eventually(async () => (await annotations(panel)).length === 1, 'Rana’s annotation saved');
         await Promise.all([page.close(), panel.close()]);
@@ -144,6 +152,7 @@ for (const launch of [launchChromium, launchFirefox]) {
           return text?.includes('Rana') ? text : null;
         }, 'the team’s line in the card');
         assert.ok(line.includes(TEAM_LINE), line);
+        await accessible('the card’s team line', theirs, 'card-team.html');
         // Omar reads the page Rana read: the site is not new to the team.
         assert.ok(!line.includes(en.teamNewOnSite), line);
         await Promise.all([theirs.close(), omarPanel.close()]);
@@ -191,6 +200,7 @@ for (const launch of [launchChromium, launchFirefox]) {
         assert.ok(site?.includes('Rana'), site ?? '');
         const page = await dashboard.text('[data-testid=team-pages] li');
         assert.ok(page?.includes('Rana'), page ?? '');
+        await accessible('the dashboard’s team reading', dashboard);
         await dashboard.close();
       });
 
