@@ -55,8 +55,9 @@ export function teamSentence(
 ): string {
   return [
     t('teamSeen', {
-      pages: team.pages,
-      sites: team.sites,
+      // Counted in words as the language counts ("1 page", "صفحتين").
+      pages: t('pagesCount', { n: team.pages }),
+      sites: t('sitesCount', { n: team.sites }),
       name: team.firstBy,
       date: formatDate(team.firstSeen),
     }),

@@ -29,6 +29,9 @@ describe('TeamLine, the card’s team line (issue #17)', () => {
     expect(line.textContent).toBe(
       `team Your team saw it on 7 pages of 4 sites, first Rana on ${i18n.formatDate(MARCH_3)}`,
     );
+    expect(
+      shown('en', { ...history(false), team: { ...history(false).team!, pages: 1, sites: 1 } }).textContent,
+    ).toBe(`team Your team saw it on 1 page of 1 site, first Rana on ${i18n.formatDate(MARCH_3)}`);
     expect(line.getAttribute('data-flag')).toBe('team');
   });
 

@@ -25,10 +25,10 @@ const RANA_PHRASE = 'ومع ذلك';
 const OMAR_PHRASE = 'قال أحد المقاتلين المتمردين';
 /** A name on the page whose card is opened. */
 const NAME = 'إيران';
-/** "Your team saw it on 1 pages of 1 sites, first Rana on": the date is the browser's to write. */
+/** "Your team saw it on 1 page of 1 site, first Rana on": the date is the browser's to write. */
 const TEAM_LINE = en.teamSeen
-  .replace('{pages}', '1')
-  .replace('{sites}', '1')
+  .replace('{pages}', en.pagesCount.one.replace('{n}', '1'))
+  .replace('{sites}', en.sitesCount.one.replace('{n}', '1'))
   .replace('{name}', 'Rana')
   .split(' {date}')[0]!;
 
