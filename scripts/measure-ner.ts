@@ -6,6 +6,9 @@
  * Data: ../shared/data/ner-train/wojood-sample/{train,val}.txt (MIT; RASID_DATA overrides the data
  * folder). Tune on train, report val. The test split is not used, nor looked for.
  *
+ * `--misses train` prints the gold names neither tier finds, grouped by type and counted by spelling, and
+ * the false positives of each tier (error analysis on train only; never on val).
+ *
  * Each sentence is joined with spaces and read like a page. Gold names are every PERS, GPE, LOC, FAC
  * and ORG span at every nesting level (in «مجلس الأمن ضد الأسد» both the ORG and the nested PERS
  * الأسد count). A predicted span and a gold span are compatible when their kinds agree: a person
@@ -30,8 +33,15 @@ const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     split: { type: 'string', multiple: true },
+    misses: { type: 'string' },
   },
 });
+// `--misses train` lists, for error analysis, the gold names neither tier finds (by type) and each
+// tier's spans that fall on no compatible gold name. Only for the training split: val is reported, not studied.
+if (values.misses !== undefined && values.misses !== 'train') {
+  console.error('--misses lists errors on the training split only: --misses train');
+  process.exit(2);
+}
 const DATA = process.env.RASID_DATA ?? join(import.meta.dirname, '../../shared/data');
 const splits = values.split?.length ? values.split : ['train', 'val'];
 const COMPATIBLE: Record<NameKind, Set<string>> = {
@@ -78,6 +88,9 @@ function measure(split: string) {
   const both = tally();
   const suggested = tally();
   const byKind: Record<string, { spans: number; right: number }> = {};
+  const missed: Record<string, Map<string, number>> = {};
+  const wrong: Record<string, Map<string, number>> = { known: new Map(), suggested: new Map() };
+  const note = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const s of sentences) {
     const gold = s.spans.filter((g) => g.kind);
     const mentions = spot(s.text, lexicon);
@@ -117,6 +130,21 @@ function measure(split: string) {
     count(known, knownSpans, knownSpans, true);
     count(both, [...knownSpans, ...suggestedSpans], [...knownSpans, ...suggestedSpans], true);
     count(suggested, [], suggestedSpans, false);
+    if (values.misses) {
+      const words = (a: { from: number; to: number }) => s.words.folded.slice(a.from, a.to).join(' ');
+      const all = [...knownSpans, ...suggestedSpans];
+      for (const g of gold)
+        if (!all.some((p) => fits(p, g.tag) && overlaps(p, g))) note((missed[g.tag] ??= new Map()), words(g));
+      for (const [tier, spans] of [
+        ['known', knownSpans],
+        ['suggested', suggestedSpans],
+      ] as const)
+        for (const p of spans)
+          if (!gold.some((g) => fits(p, g.tag) && overlaps(p, g))) {
+            const on = gold.find((g) => overlaps(p, g));
+            note(wrong[tier]!, `${p.kind}: ${words(p)}${on ? ` (gold ${on.tag}: ${words(on)})` : ''}`);
+          }
+    }
     for (const p of suggestedSpans) {
       const k = (byKind[p.kind] ??= { spans: 0, right: 0 });
       k.spans++;
@@ -130,12 +158,30 @@ function measure(split: string) {
     knownAndSuggested: both,
     suggested,
     suggestedByKind: byKind,
+    ...(values.misses ? { missed, wrong } : {}),
   };
 }
 
+const listed = (map: Map<string, number>) =>
+  [...map]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([k, n]) => (n > 1 ? `${k} ×${n}` : k))
+    .join(' | ');
+
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
-const results = splits.map(measure);
-if (values.json) console.log(JSON.stringify(results, null, 2));
+const results = (values.misses ? ['train'] : splits).map(measure);
+if (values.misses && !values.json)
+  for (const r of results) {
+    for (const [tag, map] of Object.entries(r.missed ?? {}).sort()) {
+      const n = [...map.values()].reduce((a, b) => a + b, 0);
+      console.log(`missed ${tag} (${n}): ${listed(map)}\n`);
+    }
+    for (const [tier, map] of Object.entries(r.wrong ?? {})) {
+      const n = [...map.values()].reduce((a, b) => a + b, 0);
+      console.log(`${tier}, on no compatible gold name (${n}): ${listed(map)}\n`);
+    }
+  }
+else if (values.json) console.log(JSON.stringify(results, null, 2));
 else
   for (const r of results) {
     const { known: k, knownAndSuggested: b, suggested: s } = r;
