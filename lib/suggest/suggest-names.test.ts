@@ -38,6 +38,52 @@ describe('suggestNames', () => {
     ]);
   });
 
+  it('names a ministry and a newspaper by the ordinary word after their head', () => {
+    expect(suggestNames('وقالت وزارة الخارجية الإيرانية إن', [], { tagger })).toMatchObject([
+      { text: 'وزارة الخارجية الإيرانية', kind: 'organization', type: 'actor' },
+    ]);
+    expect(suggestNames('ونقلت صحيفة الحياة عن مصدر', [], { tagger })).toMatchObject([
+      { text: 'صحيفة الحياة', kind: 'organization' },
+    ]);
+  });
+
+  it("names a state's body by the state's adjective, and not by any adjective", () => {
+    // Patterns only (no tagger): the rule itself.
+    expect(suggestNames('أعلنت الحكومة الإيطالية أمس', [])).toMatchObject([
+      { text: 'الحكومة الإيطالية', kind: 'organization', source: 'pattern' },
+    ]);
+    expect(suggestNames('وانسحبت القوات العراقية من', [])).toMatchObject([
+      { text: 'القوات العراقية', kind: 'organization' },
+    ]);
+    expect(suggestNames('أعلنت الحكومة الجديدة أمس', [])).toEqual([]);
+    expect(suggestNames('وانسحبت القوات الخاصة من', [])).toEqual([]);
+    // «وزير الداخلية الأردني»: the adjective is the minister's, not the ministry's.
+    expect(suggestNames('قال وزير الداخلية الأردني', [])).toEqual([]);
+  });
+
+  it('reads a kunya after a place word as the place, not a person', () => {
+    expect(suggestNames('هدم منازل في قرية أم الزينات قرب', [], { tagger })).toMatchObject([
+      { text: 'أم الزينات', kind: 'place', type: 'place' },
+    ]);
+    expect(suggestNames('قال أبو محمد الجولاني', [])).toMatchObject([{ kind: 'person' }]);
+  });
+
+  it('trusts the tagger alone on a single word only over its own, higher threshold', () => {
+    expect(Number.isFinite(tagger.singleThreshold)).toBe(true);
+    const text = 'وقال عماد إن الاجتماع ناقش مع كريم وسهام أوضاع المدينة';
+    const all = suggestNames(text, [], { tagger, singleThreshold: -Infinity });
+    const lone = all.filter((s) => s.source === 'tagger' && !s.text.includes(' '));
+    expect(lone.length).toBeGreaterThan(0);
+    expect(
+      suggestNames(text, [], { tagger, singleThreshold: Infinity }).filter(
+        (s) => s.source === 'tagger' && !s.text.includes(' '),
+      ),
+    ).toEqual([]);
+    for (const s of suggest(text))
+      if (s.source === 'tagger' && !s.text.includes(' '))
+        expect(s.score).toBeGreaterThanOrEqual(tagger.singleThreshold);
+  });
+
   it('never suggests where a known mention already is', () => {
     const text = 'اشتباكات في مدينة دير الزور ومدينة الباب وبلدة كفرنبودة';
     const known = spot(text, compiledBundledLexicon());
