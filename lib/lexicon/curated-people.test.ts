@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { compiledBundledLexicon } from './bundled-lexicon.ts';
+import { spot } from './spot.ts';
+
+/**
+ * People of the region's news added to the curated lexicon (issue 13): each found in a sentence as
+ * the news writes it, their surnames only where the lexicon's rules allow, and surnames that are also
+ * words (غول «ghoul», مخبر «informant», السراج «the lamp») only after a title.
+ */
+const lexicon = compiledBundledLexicon();
+const ids = (text: string) => spot(text, lexicon).map((m) => m.alias.entity.id);
+
+describe('curated people, in sentences as the news writes them', () => {
+  const named: [sentence: string, id: string][] = [
+    ['وقال رئيس الوزراء السوري وائل الحلقي إن الحكومة', 'wael-al-halqi'],
+    ['قتل آصف شوكت وداود راجحة في تفجير مبنى الأمن القومي', 'assef-shawkat'],
+    ['انتخب أحمد الجربا رئيسا للائتلاف', 'ahmad-al-jarba'],
+    ['وصرح بدر جاموس رئيس هيئة التفاوض', 'badr-jamous'],
+    ['زار رئيس البرلمان العراقي محمود المشهداني طهران', 'mahmoud-al-mashhadani'],
+    ['وقال أبو فدك المحمداوي رئيس أركان الحشد', 'abu-fadak-al-mohammedawi'],
+    ['قتل العميد محمد رضا زاهدي في غارة على القنصلية', 'mohammad-reza-zahedi'],
+    ['التقى سعيد جليلي بالوفد', 'saeed-jalili'],
+    ['قال رئيس الحكومة اللبنانية الأسبق فؤاد السنيورة', 'fouad-siniora'],
+    ['أكد وزير الداخلية التركي سليمان صويلو', 'suleyman-soylu'],
+    ['قال رئيس الأركان الإسرائيلي إيال زامير', 'eyal-zamir'],
+    ['وقال رئيس الوزراء الفلسطيني محمد اشتية', 'mohammad-shtayyeh'],
+    ['أعلن عيدروس الزبيدي رئيس المجلس الانتقالي', 'aidarous-al-zubaidi'],
+    ['استقبل الشيخ طحنون بن زايد الوفد', 'tahnoun-bin-zayed'],
+    ['قال رئيس الحكومة عبد الحميد الدبيبة', 'abdul-hamid-dbeibah'],
+    ['وقال ميخائيل ميشوستين', 'mikhail-mishustin'],
+    ['قالت ليندا توماس غرينفيلد أمام مجلس الأمن', 'linda-thomas-greenfield'],
+    ['قال ستيفان دوجاريك المتحدث باسم الأمين العام', 'stephane-dujarric'],
+  ];
+  it.each(named)('%s — names %s', (sentence, id) => {
+    expect(ids(sentence)).toContain(id);
+  });
+
+  it('finds a surname after a title, or once the full name is in the text', () => {
+    expect(ids('قال الرئيس خاتمي إن')).toContain('mohammad-khatami');
+    expect(ids('التقى محمد خاتمي بالوفد، وقال خاتمي إن')).toEqual(['mohammad-khatami', 'mohammad-khatami']);
+  });
+
+  const words: [sentence: string, not: string][] = [
+    ['قصة الغول في كتب الأطفال', 'abdullah-gul'],
+    ['وقال غول إن المشروع', 'abdullah-gul'],
+    ['اعتقل مخبر للشرطة في الحي', 'mohammad-mokhber'],
+    ['أضاء السراج الغرفة', 'fayez-al-sarraj'],
+    ['عاد المنفي إلى بلاده بعد سنوات', 'mohamed-al-menfi'],
+    ['رفع المتظاهرون الشعار نفسه', 'mohammad-al-shaar'],
+    ['قال مدرسو الثانوية ولايتي في التعليم', 'ali-akbar-velayati'],
+  ];
+  it.each(words)('%s — not %s', (sentence, id) => {
+    expect(ids(sentence)).not.toContain(id);
+  });
+});
