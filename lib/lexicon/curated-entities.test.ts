@@ -3,9 +3,10 @@ import { compiledBundledLexicon } from './bundled-lexicon.ts';
 import { spot } from './spot.ts';
 
 /**
- * People of the region's news added to the curated lexicon (issue 13): each found in a sentence as
- * the news writes it, their surnames only where the lexicon's rules allow, and surnames that are also
- * words (غول «ghoul», مخبر «informant», السراج «the lamp») only after a title.
+ * People and organisations of the region's news added to the curated lexicon (issue 13): each found
+ * in a sentence as the news writes it, surnames only where the lexicon's rules allow, surnames that are
+ * also words (غول «ghoul», مخبر «informant», السراج «the lamp») only after a title, and names that are
+ * also words («آفاد» folds to «أفاد» "reported", «الأهرام» the Pyramids) only in their context.
  */
 const lexicon = compiledBundledLexicon();
 const ids = (text: string) => spot(text, lexicon).map((m) => m.alias.entity.id);
@@ -48,6 +49,35 @@ describe('curated people, in sentences as the news writes them', () => {
     ['عاد المنفي إلى بلاده بعد سنوات', 'mohamed-al-menfi'],
     ['رفع المتظاهرون الشعار نفسه', 'mohammad-al-shaar'],
     ['قال مدرسو الثانوية ولايتي في التعليم', 'ali-akbar-velayati'],
+  ];
+  it.each(words)('%s — not %s', (sentence, id) => {
+    expect(ids(sentence)).not.toContain(id);
+  });
+});
+
+describe('curated actors, in sentences as the news writes them', () => {
+  const named: [sentence: string, id: string][] = [
+    ['أعلنت قوات الدعم السريع سيطرتها على', 'rapid-support-forces'],
+    ['تبنت كتائب شهداء الأقصى العملية', 'al-aqsa-martyrs-brigades'],
+    ['وقال المجلس الانتقالي الجنوبي في بيان', 'southern-transitional-council'],
+    ['حذرت منظمة أوكسفام من المجاعة', 'oxfam'],
+    ['وقال المجلس النرويجي للاجئين إن', 'norwegian-refugee-council'],
+    ['ونقلت صحيفة الأهرام عن مصدر', 'al-ahram'],
+    ['وذكرت وكالة مهر للأنباء', 'mehr-news-agency'],
+    ['وقالت «آفاد» إن فرق الإنقاذ', 'afad'],
+    ['دخلت الشرطة الاتحادية الموصل بعد معارك مع تنظيم داعش قرب بغداد', 'iraqi-federal-police'],
+    ['هاجم مسلحون من عرين الأسود حاجزا إسرائيليا قرب نابلس في الضفة الغربية', 'lions-den'],
+  ];
+  it.each(named)('%s — names %s', (sentence, id) => {
+    expect(ids(sentence)).toContain(id);
+  });
+
+  const words: [sentence: string, not: string][] = [
+    ['وأفاد مراسلنا بأن القصف استمر', 'afad'],
+    ['زار السياح الأهرام وأبو الهول', 'al-ahram'],
+    ['تحدث الكاتب عن الربيع العربي الجديد', 'al-araby-al-jadeed'],
+    ['دخل اللاعب عرين الأسود في المباراة', 'lions-den'],
+    ['اعتقلت الشرطة الاتحادية الروسية في موسكو مشتبها به', 'iraqi-federal-police'],
   ];
   it.each(words)('%s — not %s', (sentence, id) => {
     expect(ids(sentence)).not.toContain(id);
