@@ -132,6 +132,7 @@ function measure(
   const byKind: Record<string, { spans: number; right: number }> = {};
   const missed: Record<string, Map<string, number>> = {};
   const wrong: Record<string, Map<string, number>> = { known: new Map(), suggested: new Map() };
+  const inexact: Record<string, Map<string, number>> = { known: new Map(), suggested: new Map() };
   const note = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const s of sentences) {
     const gold = s.spans.filter((g) => g.kind);
@@ -185,6 +186,9 @@ function measure(
           if (!gold.some((g) => fits(p, g.tag) && overlaps(p, g))) {
             const on = gold.find((g) => overlaps(p, g));
             note(wrong[tier]!, `${p.kind}: ${words(p)}${on ? ` (gold ${on.tag}: ${words(on)})` : ''}`);
+          } else if (!gold.some((g) => fits(p, g.tag) && exact(p, g))) {
+            const on = gold.find((g) => fits(p, g.tag) && overlaps(p, g))!;
+            note(inexact[tier]!, `${words(p)} ≠ ${words(on)}`);
           }
     }
     for (const p of suggestedSpans) {
@@ -200,7 +204,7 @@ function measure(
     knownAndSuggested: both,
     suggested,
     suggestedByKind: byKind,
-    ...(values.misses ? { missed, wrong } : {}),
+    ...(values.misses ? { missed, wrong, inexact } : {}),
   };
 }
 
@@ -223,6 +227,10 @@ if (values.misses && !values.json)
     for (const [tier, map] of Object.entries(r.wrong ?? {})) {
       const n = [...map.values()].reduce((a, b) => a + b, 0);
       console.log(`${tier}, on no compatible gold name (${n}): ${listed(map)}\n`);
+    }
+    for (const [tier, map] of Object.entries(r.inexact ?? {})) {
+      const n = [...map.values()].reduce((a, b) => a + b, 0);
+      console.log(`${tier}, on a gold name but not its bounds (${n}): ${listed(map)}\n`);
     }
   }
 else if (values.json) console.log(JSON.stringify(results, null, 2));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compiledBundledLexicon } from '../lexicon/bundled-lexicon.ts';
 import { spot } from '../lexicon/spot.ts';
 import { bundledTagger } from './bundled-recogniser.ts';
@@ -9,6 +9,8 @@ const suggest = (text: string, known = spot(text, compiledBundledLexicon())) =>
   suggestNames(text, known, { tagger });
 
 describe('suggestNames', () => {
+  // The lexicon's first compile takes seconds on a busy machine: not any one test's time.
+  beforeAll(() => void compiledBundledLexicon(), 60_000);
   // The bundled lexicon grows (issue 13): the patterns are tested without the known tier, and
   // with it only where the name cannot be in any lexicon (كفرمرزيتا is made up).
   it('suggests the village after «بلدة» as a place', () => {
@@ -82,6 +84,20 @@ describe('suggestNames', () => {
     for (const s of suggest(text))
       if (s.source === 'tagger' && !s.text.includes(' '))
         expect(s.score).toBeGreaterThanOrEqual(tagger.singleThreshold);
+  });
+
+  it('keeps the head in the names of camps, hills, hospitals and crossings, not of towns', () => {
+    expect(suggestNames('سيطرت الفصائل على قرية تل جبين شمال حلب', [])).toMatchObject([
+      { text: 'تل جبين', kind: 'place' },
+    ]);
+    expect(suggestNames('وصل الجرحى إلى مستشفى الرازي', [])).toMatchObject([{ text: 'مستشفى الرازي' }]);
+    expect(suggestNames('قصف في بلدة كفرمرزيتا', [])).toMatchObject([{ text: 'كفرمرزيتا' }]);
+  });
+
+  it("reads a town's second word with it, but not a verb or an adjective after it", () => {
+    expect(suggestNames('داهمت دورية بلدة معرة مصرين ليلا', [])).toMatchObject([{ text: 'معرة مصرين' }]);
+    expect(suggestNames('في بلدة عندان قصفت الطائرات', [])).toMatchObject([{ text: 'عندان' }]);
+    expect(suggestNames('هجر سكان قرية البصة المدمرة', [], { tagger })).toMatchObject([{ text: 'البصة' }]);
   });
 
   it('never suggests where a known mention already is', () => {

@@ -2,7 +2,7 @@ import { fold } from '../arabic/normalize.ts';
 import { wordInfo, type WordInfo } from './features.ts';
 import type { NameKind } from './ner-corpus.ts';
 import { tag, type Tagged, type Tagger } from './tagger.ts';
-import { isNamedByWord, isNation, isStateBody } from './triggers.ts';
+import { isNamedByWord, isNation, isPlaceInName, isStateBody } from './triggers.ts';
 import { bareOf, readWords, type Words } from './words.ts';
 
 /**
@@ -167,9 +167,20 @@ function patternSpans(
     if (c === CLASS_PERSON && words.bare[first]!.startsWith('ال')) continue;
     let j = first + 1;
     const max = c === CLASS_ORG ? 4 : 3;
-    while (j < first + max && (goesOn(j) || (c === CLASS_ORG && nation(j)))) j++;
+    // A town's name of two words is common (معرة مصرين, دير حافر): after a place head, a second rare word
+    // goes on with it even without the article — unless it looks like a verb («بلدة عندان قصفت …»:
+    // a perfect in ـت, an imperfect in يـ or تـ).
+    const secondWord = (k: number) =>
+      c === CLASS_PLACE &&
+      k === first + 1 &&
+      free(k) &&
+      cls[k] === 0 &&
+      !common.has(stem[k]!) &&
+      !/^[يت]|ت$/u.test(words.bare[k]!);
+    while (j < first + max && (goesOn(j) || (c === CLASS_ORG && nation(j)) || secondWord(j))) j++;
     const kind: NameKind = c === CLASS_PLACE ? 'place' : c === CLASS_PERSON ? 'person' : 'organization';
-    const from = c === CLASS_ORG ? i : first;
+    const from =
+      c === CLASS_ORG || (c === CLASS_PLACE && isPlaceInName(words.bare[i]!, words.loose[i]!)) ? i : first;
     out.push({ from, to: j, kind, source: 'pattern', score: meanMargin(t, first, j) });
   }
 }

@@ -11,6 +11,14 @@ const PLACE = `مدينة مدينتي بلدة بلدتي قرية قريتي �
   بلدات قرى مدن مخيمات أحياء مطار سد حقل جبل جبال نهر وادي سهل بادية ضاحية مدينتا
   دوار ساحة شارع جسر معسكر مزرعة مزارع تلة تل مستشفى مستشفيات مشفى مسجد جامع كنيسة`;
 
+/**
+ * Place heads that are part of the name they announce, as the lexicon writes such names («مخيم
+ * الركبان», «معبر باب الهوى», «تل أبيض», «وادي بردى», «مستشفى الرازي»); after the others (مدينة،
+ * بلدة، قرية، ريف …) the name is the town's own («الحسكة», not «مدينة الحسكة»).
+ */
+const PLACE_IN_NAME = `مخيم معبر مطار سد حقل جبل وادي سهل نهر دوار ساحة شارع جسر معسكر تلة تل مستشفى مشفى
+  مسجد جامع كنيسة`;
+
 /** Titles before a person: «القائد أبو محمد الجولاني», «العميد سهيل الحسن». Compared with ال. */
 const PERSON = `القائد قائد المدعو الملقب الرئيس العميد اللواء العقيد المقدم الرائد النقيب الملازم
   الجنرال الشيخ الشهيد القيادي الأمير الملك المبعوث المرشد الداعية السيد السيدة الدكتور د الناشط
@@ -58,6 +66,7 @@ const STOP = `في من على إلى الى عن مع أن إن أو ثم قد 
   وهي كذلك أيضا فيما بينما عندما وذلك ذاته نفسه قال وقال قالت أكد أضاف وأضاف أشار وأشار أعلن
   يا هنا هناك ثمة إلا ليس ليست مثل جدا فقط الى يجب يمكن عليه عليها عليهم إليه إليها منه منها
   فيه فيها له لها لهم بها به بهم وفق وفقا إثر جراء بسبب رغم تجاه أمام خلف فوق تحت داخل خارج
+  رحمه رحمها المدمرة المهجرة المحاصرة المنكوبة
   باسم بإسم لصالح لاجئين للاجئين اللاجئين نازحين للنازحين النازحين ككل بمعرفة بتسهيل إعلان واعلان وإعلان أول ثاني ثالث الأول الثاني الثالث الأولى الثانية نحو حوالي قرابة نحوا مساء صباح ظهر ليلة`;
 
 /** Directions and common adjectives: part of names (الغوطة الشرقية), never a name alone. */
@@ -80,6 +89,7 @@ interface Tables {
   namedByWord: Set<string>;
   stateBody: Set<string>;
   nation: Set<string>;
+  placeInName: Set<string>;
 }
 
 let tables: Tables | undefined;
@@ -104,6 +114,7 @@ export function triggerTables(): Tables {
     namedByWord: set(NAMED_BY_WORD),
     stateBody: set(STATE_BODY),
     nation: set(NATION),
+    placeInName: set(PLACE_IN_NAME),
   });
 }
 
@@ -164,4 +175,10 @@ export function isNation(bare: string): boolean {
   const stem = stemOf(bare);
   const nation = triggerTables().nation;
   return nation.has(stem) || (stem.endsWith('ه') && nation.has(stem.slice(0, -1)));
+}
+
+/** Is the place head (bare, or loosely stripped) part of the name after it (مخيم الركبان, تل أبيض)? */
+export function isPlaceInName(bare: string, loose: string): boolean {
+  const t = triggerTables().placeInName;
+  return t.has(bare) || t.has(loose);
 }
