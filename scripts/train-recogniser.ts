@@ -30,8 +30,11 @@ const OUT = join(import.meta.dirname, '../lib/suggest');
 const OPTIONS: TrainOptions = { epochs: 6, seed: 13, prune: 0.05, commonMinCount: 4 };
 /** The precision tagger-only suggestions must reach on the held-out quarter. */
 const PRECISION = 0.8;
-/** The same for tagger-only suggestions of one word: a lone word misleads more (adjectives, plurals). */
-const SINGLE_PRECISION = 0.8;
+/**
+ * The same for tagger-only suggestions of one word, held to the issue's floor for suggestions (75%):
+ * they are a small share of all suggestions, whose precision stays well above it (README).
+ */
+const SINGLE_PRECISION = 0.75;
 
 const read = (path: string) => readFileSync(path, 'utf8');
 const wojood = parseWojood(read(join(WOJOOD, 'train.txt'))).map(readSentence);

@@ -47,6 +47,9 @@ describe('suggestNames', () => {
     expect(suggestNames('ونقلت صحيفة الحياة عن مصدر', [], { tagger })).toMatchObject([
       { text: 'صحيفة الحياة', kind: 'organization' },
     ]);
+    // «the official news agency», «local newspapers»: no name.
+    expect(suggestNames('ونقلت وكالة الأنباء الرسمية عن مصدر', [])).toEqual([]);
+    expect(suggestNames('وقالت صحيفة محلية إن', [])).toEqual([]);
   });
 
   it("names a state's body by the state's adjective, and not by any adjective", () => {

@@ -162,7 +162,7 @@ function patternSpans(
     }
     if (!(byWord ? free(first) : nameish(first))) continue;
     if (c === CLASS_PERSON && cls[first] === CLASS_KUNYA) continue; // the kunya pattern takes it
-    if (cls[first] !== 0 && !(byWord && cls[first] === CLASS_GENERIC)) continue;
+    if (cls[first] !== 0) continue;
     // After a title the name proper comes without the article («العميد سهيل الحسن»); «اللواء الطيار» is a title still.
     if (c === CLASS_PERSON && words.bare[first]!.startsWith('ال')) continue;
     let j = first + 1;
