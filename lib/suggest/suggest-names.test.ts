@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compiledBundledLexicon } from '../lexicon/bundled-lexicon.ts';
 import { spot } from '../lexicon/spot.ts';
 import { bundledTagger } from './bundled-recogniser.ts';
@@ -9,6 +9,8 @@ const suggest = (text: string, known = spot(text, compiledBundledLexicon())) =>
   suggestNames(text, known, { tagger });
 
 describe('suggestNames', () => {
+  // The lexicon's first compile takes seconds on a busy machine: not any one test's time.
+  beforeAll(() => void compiledBundledLexicon(), 60_000);
   // The bundled lexicon grows (issue 13): the patterns are tested without the known tier, and
   // with it only where the name cannot be in any lexicon (كفرمرزيتا is made up).
   it('suggests the village after «بلدة» as a place', () => {
@@ -36,6 +38,69 @@ describe('suggestNames', () => {
     expect(suggestNames('هاجمت حركة نور الدين الزنكي مواقع', [], { tagger })).toMatchObject([
       { text: 'حركة نور الدين الزنكي', type: 'actor', kind: 'organization' },
     ]);
+  });
+
+  it('names a ministry and a newspaper by the ordinary word after their head', () => {
+    expect(suggestNames('وقالت وزارة الخارجية الإيرانية إن', [], { tagger })).toMatchObject([
+      { text: 'وزارة الخارجية الإيرانية', kind: 'organization', type: 'actor' },
+    ]);
+    expect(suggestNames('ونقلت صحيفة الحياة عن مصدر', [], { tagger })).toMatchObject([
+      { text: 'صحيفة الحياة', kind: 'organization' },
+    ]);
+    // «the official news agency», «local newspapers»: no name.
+    expect(suggestNames('ونقلت وكالة الأنباء الرسمية عن مصدر', [])).toEqual([]);
+    expect(suggestNames('وقالت صحيفة محلية إن', [])).toEqual([]);
+  });
+
+  it("names a state's body by the state's adjective, and not by any adjective", () => {
+    // Patterns only (no tagger): the rule itself.
+    expect(suggestNames('أعلنت الحكومة الإيطالية أمس', [])).toMatchObject([
+      { text: 'الحكومة الإيطالية', kind: 'organization', source: 'pattern' },
+    ]);
+    expect(suggestNames('وانسحبت القوات العراقية من', [])).toMatchObject([
+      { text: 'القوات العراقية', kind: 'organization' },
+    ]);
+    expect(suggestNames('أعلنت الحكومة الجديدة أمس', [])).toEqual([]);
+    expect(suggestNames('وانسحبت القوات الخاصة من', [])).toEqual([]);
+    // «وزير الداخلية الأردني»: the adjective is the minister's, not the ministry's.
+    expect(suggestNames('قال وزير الداخلية الأردني', [])).toEqual([]);
+  });
+
+  it('reads a kunya after a place word as the place, not a person', () => {
+    expect(suggestNames('هدم منازل في قرية أم الزينات قرب', [], { tagger })).toMatchObject([
+      { text: 'أم الزينات', kind: 'place', type: 'place' },
+    ]);
+    expect(suggestNames('قال أبو محمد الجولاني', [])).toMatchObject([{ kind: 'person' }]);
+  });
+
+  it('trusts the tagger alone on a single word only over its own, higher threshold', () => {
+    expect(Number.isFinite(tagger.singleThreshold)).toBe(true);
+    const text = 'وقال عماد إن الاجتماع ناقش مع كريم وسهام أوضاع المدينة';
+    const all = suggestNames(text, [], { tagger, singleThreshold: -Infinity });
+    const lone = all.filter((s) => s.source === 'tagger' && !s.text.includes(' '));
+    expect(lone.length).toBeGreaterThan(0);
+    expect(
+      suggestNames(text, [], { tagger, singleThreshold: Infinity }).filter(
+        (s) => s.source === 'tagger' && !s.text.includes(' '),
+      ),
+    ).toEqual([]);
+    for (const s of suggest(text))
+      if (s.source === 'tagger' && !s.text.includes(' '))
+        expect(s.score).toBeGreaterThanOrEqual(tagger.singleThreshold);
+  });
+
+  it('keeps the head in the names of camps, hills, hospitals and crossings, not of towns', () => {
+    expect(suggestNames('سيطرت الفصائل على قرية تل جبين شمال حلب', [])).toMatchObject([
+      { text: 'تل جبين', kind: 'place' },
+    ]);
+    expect(suggestNames('وصل الجرحى إلى مستشفى الرازي', [])).toMatchObject([{ text: 'مستشفى الرازي' }]);
+    expect(suggestNames('قصف في بلدة كفرمرزيتا', [])).toMatchObject([{ text: 'كفرمرزيتا' }]);
+  });
+
+  it("reads a town's second word with it, but not a verb or an adjective after it", () => {
+    expect(suggestNames('داهمت دورية بلدة معرة مصرين ليلا', [])).toMatchObject([{ text: 'معرة مصرين' }]);
+    expect(suggestNames('في بلدة عندان قصفت الطائرات', [])).toMatchObject([{ text: 'عندان' }]);
+    expect(suggestNames('هجر سكان قرية البصة المدمرة', [], { tagger })).toMatchObject([{ text: 'البصة' }]);
   });
 
   it('never suggests where a known mention already is', () => {

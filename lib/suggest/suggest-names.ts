@@ -2,6 +2,7 @@ import { fold } from '../arabic/normalize.ts';
 import { wordInfo, type WordInfo } from './features.ts';
 import type { NameKind } from './ner-corpus.ts';
 import { tag, type Tagged, type Tagger } from './tagger.ts';
+import { isNamedByWord, isNation, isPlaceInName, isStateBody } from './triggers.ts';
 import { bareOf, readWords, type Words } from './words.ts';
 
 /**
@@ -38,8 +39,10 @@ export interface KnownSpan {
 export interface SuggestOptions {
   /** The decoded model (see bundled-recogniser.ts); without one, only the patterns run. */
   tagger?: Tagger | null;
-  /** Overrides the model's own score threshold for tagger-only suggestions. */
+  /** Overrides the model's own score threshold for tagger-only suggestions of two words or more. */
   threshold?: number;
+  /** Overrides the model's own (higher) score threshold for tagger-only suggestions of one word. */
+  singleThreshold?: number;
 }
 
 const KIND_BY_LABEL: (NameKind | null)[] = [
@@ -121,12 +124,24 @@ function patternSpans(
     free(j) &&
     (cls[j]! === 0 || cls[j] === CLASS_GENERIC) &&
     ((t !== null && t.labels[j]! > 0) || (!common.has(stem[j]!) && words.bare[j]!.startsWith('ال')));
+  const nation = (j: number) => free(j) && isNation(words.bare[j]!);
   for (let i = 0; i < n; i++) {
+    // «الحكومة الإيطالية», «القوات العراقية»: a state's body and the state's adjective.
+    if (!known[i] && isStateBody(words.bare[i]!, words.loose[i]!) && nation(i + 1)) {
+      out.push({
+        from: i,
+        to: i + 2,
+        kind: 'organization',
+        source: 'pattern',
+        score: meanMargin(t, i, i + 2),
+      });
+      continue;
+    }
     const c = cls[i]!;
     if (!c || c > CLASS_KUNYA || known[i]) continue;
     if (c === CLASS_KUNYA) {
       // «أبو محمد الجولاني»: the kunya, the name after it, a nisba.
-      if (i > 0 && !words.gap[i] && cls[i - 1] === CLASS_KUNYA) continue;
+      if (i > 0 && !words.gap[i] && (cls[i - 1] === CLASS_KUNYA || cls[i - 1] === CLASS_PLACE)) continue;
       if (!free(i + 1) || cls[i + 1]! !== 0) continue;
       let j = i + 2;
       while (j < i + 4 && goesOn(j)) j++;
@@ -134,16 +149,38 @@ function patternSpans(
       continue;
     }
     const first = i + 1;
-    if (!nameish(first)) continue;
+    // «وزارة الدفاع», «صحيفة الحياة»: the name is an ordinary word.
+    const byWord = c === CLASS_ORG && isNamedByWord(words.bare[i]!, words.loose[i]!);
+    if (c === CLASS_PLACE && free(first) && cls[first] === CLASS_KUNYA) {
+      // «قرية أم الزينات», «منطقة أبو فاخرة»: a place named with a kunya.
+      let j = first + 1;
+      if (!free(j) || cls[j] !== 0) continue;
+      j++;
+      while (j < first + 3 && goesOn(j)) j++;
+      out.push({ from: first, to: j, kind: 'place', source: 'pattern', score: meanMargin(t, first, j) });
+      continue;
+    }
+    if (!(byWord ? free(first) : nameish(first))) continue;
     if (c === CLASS_PERSON && cls[first] === CLASS_KUNYA) continue; // the kunya pattern takes it
     if (cls[first] !== 0) continue;
     // After a title the name proper comes without the article («العميد سهيل الحسن»); «اللواء الطيار» is a title still.
     if (c === CLASS_PERSON && words.bare[first]!.startsWith('ال')) continue;
     let j = first + 1;
     const max = c === CLASS_ORG ? 4 : 3;
-    while (j < first + max && goesOn(j)) j++;
+    // A town's name of two words is common (معرة مصرين, دير حافر): after a place head, a second rare word
+    // goes on with it even without the article — unless it looks like a verb («بلدة عندان قصفت …»:
+    // a perfect in ـت, an imperfect in يـ or تـ).
+    const secondWord = (k: number) =>
+      c === CLASS_PLACE &&
+      k === first + 1 &&
+      free(k) &&
+      cls[k] === 0 &&
+      !common.has(stem[k]!) &&
+      !/^[يت]|ت$/u.test(words.bare[k]!);
+    while (j < first + max && (goesOn(j) || (c === CLASS_ORG && nation(j)) || secondWord(j))) j++;
     const kind: NameKind = c === CLASS_PLACE ? 'place' : c === CLASS_PERSON ? 'person' : 'organization';
-    const from = c === CLASS_ORG ? i : first;
+    const from =
+      c === CLASS_ORG || (c === CLASS_PLACE && isPlaceInName(words.bare[i]!, words.loose[i]!)) ? i : first;
     out.push({ from, to: j, kind, source: 'pattern', score: meanMargin(t, first, j) });
   }
 }
@@ -163,6 +200,8 @@ function worthy(info: WordInfo, common: Set<number>, c: Candidate): boolean {
     const s = stem[i]!;
     if (words.stem[i]!.length < 2 || isDigits(words.stem[i]!)) return false;
     if (cls[i] === 0 && !common.has(s)) content++;
+    // «القوات العراقية»: a nation's adjective names the body before it.
+    else if (i > c.from && isNation(words.bare[i]!)) content++;
   }
   return content > 0 && !(c.to - c.from === 1 && words.bare[c.from]!.length < 3);
 }
@@ -185,6 +224,7 @@ export function suggestNames(
   const tagged = tagger ? tag(tagger, info) : null;
   const common = tagger?.common ?? EMPTY;
   const threshold = options.threshold ?? tagger?.threshold ?? Infinity;
+  const singleThreshold = options.singleThreshold ?? tagger?.singleThreshold ?? Infinity;
 
   const fromTagger: Candidate[] = [];
   if (tagged) taggedSpans(tagged, words.length, knownMask, fromTagger);
@@ -197,10 +237,11 @@ export function suggestNames(
     const agrees = fromTagger.some((t) => t.kind === p.kind && t.from < p.to && p.from < t.to);
     candidates.push({ ...p, source: agrees ? 'both' : 'pattern' });
   }
-  // The tagger alone is trusted only for names of two words or more, none a stopword, a direction or an
-  // adjective: on news it was trained on too little of, lone words (adjectives, plurals) fool it.
+  // The tagger alone is trusted for names of two words or more, none a stopword, a direction or an
+  // adjective; a lone word (adjectives and plurals fool it) only with a higher score, tuned apart.
   for (const t of fromTagger)
-    if (t.score >= threshold && t.to - t.from > 1 && !hasGeneric(info, t)) candidates.push(t);
+    if (t.score >= (t.to - t.from > 1 ? threshold : singleThreshold) && !hasGeneric(info, t))
+      candidates.push(t);
   const rank = { both: 0, pattern: 1, tagger: 2 } as const;
   candidates.sort((a, b) => rank[a.source] - rank[b.source] || b.score - a.score || a.from - b.from);
 

@@ -29,6 +29,8 @@ export interface ModelFile {
   common: string;
   /** The margin a tagged span needs to be suggested (tuned on the training split). */
   threshold: number;
+  /** The margin a tagged span of one word needs (tuned apart; absent: never). */
+  singleThreshold?: number;
 }
 
 /** The decoded model: one open-addressing table from feature hash to its row of weights. */
@@ -40,6 +42,7 @@ export interface Tagger {
   weights: Float32Array;
   common: Set<number>;
   threshold: number;
+  singleThreshold: number;
 }
 
 function fromBase64(s: string): Uint8Array {
@@ -83,6 +86,7 @@ export function decodeModel(file: ModelFile): Tagger {
     weights,
     common: new Set(uint32s(file.common)),
     threshold: file.threshold,
+    singleThreshold: file.singleThreshold ?? Infinity,
   };
 }
 

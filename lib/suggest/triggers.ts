@@ -9,7 +9,15 @@ import { stemOf } from './words.ts';
 /** Before a place: «في بلدة كفرنبودة», «مخيم الركبان». Compared clitics stripped (وبريف → ريف). */
 const PLACE = `مدينة مدينتي بلدة بلدتي قرية قريتي ريف حي ناحية مخيم معبر محافظة محافظتي منطقة قضاء
   بلدات قرى مدن مخيمات أحياء مطار سد حقل جبل جبال نهر وادي سهل بادية ضاحية مدينتا
-  دوار ساحة شارع جسر معسكر مزرعة مزارع تلة تل`;
+  دوار ساحة شارع جسر معسكر مزرعة مزارع تلة تل مستشفى مستشفيات مشفى مسجد جامع كنيسة`;
+
+/**
+ * Place heads that are part of the name they announce, as the lexicon writes such names («مخيم
+ * الركبان», «معبر باب الهوى», «تل أبيض», «وادي بردى», «مستشفى الرازي»); after the others (مدينة،
+ * بلدة، قرية، ريف …) the name is the town's own («الحسكة», not «مدينة الحسكة»).
+ */
+const PLACE_IN_NAME = `مخيم معبر مطار سد حقل جبل وادي سهل نهر دوار ساحة شارع جسر معسكر تلة تل مستشفى مشفى
+  مسجد جامع كنيسة`;
 
 /** Titles before a person: «القائد أبو محمد الجولاني», «العميد سهيل الحسن». Compared with ال. */
 const PERSON = `القائد قائد المدعو الملقب الرئيس العميد اللواء العقيد المقدم الرائد النقيب الملازم
@@ -21,7 +29,31 @@ const PERSON = `القائد قائد المدعو الملقب الرئيس ا�
 /** Heads of an organisation's name: «حركة نور الدين الزنكي», «جبهة النصرة». Clitics stripped, without ال. */
 const ORGANIZATION = `حركة جبهة لواء ألوية كتائب كتيبة فصيل منظمة جمعية حزب تجمع تنظيم جيش فيلق فرقة
   هيئة مجلس اتحاد جماعة ميليشيا ميليشيات مليشيا قوات شركة وكالة صحيفة قناة مؤسسة رابطة
-  تيار ائتلاف شبكة غرفة سرايا سرية عصائب منظمات جامعة اللجنة لجنة`;
+  تيار ائتلاف شبكة غرفة سرايا سرية عصائب منظمات جامعة اللجنة لجنة وزارة جريدة مجلة إذاعة بلدية
+  محكمة نقابة دائرة مديرية بورصة كلية`;
+
+/**
+ * Organisation heads whose name is an ordinary word: «وزارة الخارجية», «صحيفة الحياة», «قناة
+ * الجزيرة», «جريدة الكفاح». After them the first word counts even if it is common.
+ */
+const NAMED_BY_WORD = `وزارة وزارتي جريدة صحيفة مجلة إذاعة قناة وكالة`;
+
+/**
+ * A state's bodies, named by the state's adjective: «الحكومة الإيطالية», «القوات العراقية», «الشرطة
+ * التركية», «خارجية النظام» is not one (no adjective). Compared clitics stripped, with or without ال.
+ */
+const STATE_BODY = `الحكومة حكومة الجيش جيش القوات قوات الشرطة شرطة السلطات سلطات البحرية
+  المخابرات مخابرات الاستخبارات استخبارات الرئاسة البرلمان الحرس خفر`;
+
+/**
+ * Nations' adjectives, masculine, without ال (the feminine adds ة): «الحكومة الليبية». The states of
+ * the region and the powers in its news; a hand list, since the nisba of a name is not regular enough
+ * (أمريكا → الأمريكي but also الأميركي; مصر → المصري).
+ */
+const NATION = `سوري عراقي لبناني أردني فلسطيني إسرائيلي تركي إيراني روسي أمريكي أميركي بريطاني فرنسي
+  ألماني إيطالي إسباني صيني ياباني هندي باكستاني أفغاني مصري ليبي تونسي جزائري مغربي سوداني يمني
+  سعودي قطري كويتي إماراتي بحريني عماني أوكراني يوناني قبرصي أذربيجاني أرمني جورجي كردي هولندي
+  بلجيكي سويدي نمساوي كندي أسترالي إثيوبي صومالي موريتاني نيجيري تشادي مالي كوري`;
 
 /** Kunyas: «أبو محمد الجولاني», «أم عمر». */
 const KUNYA = 'أبو أبي أبا أم';
@@ -34,6 +66,7 @@ const STOP = `في من على إلى الى عن مع أن إن أو ثم قد 
   وهي كذلك أيضا فيما بينما عندما وذلك ذاته نفسه قال وقال قالت أكد أضاف وأضاف أشار وأشار أعلن
   يا هنا هناك ثمة إلا ليس ليست مثل جدا فقط الى يجب يمكن عليه عليها عليهم إليه إليها منه منها
   فيه فيها له لها لهم بها به بهم وفق وفقا إثر جراء بسبب رغم تجاه أمام خلف فوق تحت داخل خارج
+  رحمه رحمها المدمرة المهجرة المحاصرة المنكوبة
   باسم بإسم لصالح لاجئين للاجئين اللاجئين نازحين للنازحين النازحين ككل بمعرفة بتسهيل إعلان واعلان وإعلان أول ثاني ثالث الأول الثاني الثالث الأولى الثانية نحو حوالي قرابة نحوا مساء صباح ظهر ليلة`;
 
 /** Directions and common adjectives: part of names (الغوطة الشرقية), never a name alone. */
@@ -42,7 +75,9 @@ const GENERIC = `شمال جنوب شرق غرب شمالي جنوبي شرقي 
   الدولي الدولية الوطني الوطنية العربي العربية السوري السورية العراقي العراقية التركي التركية الروسي
   الروسية الإيراني الإيرانية الأمريكي الأمريكية الأميركي الأميركية اللبناني اللبنانية الكردية الكردي
   جديد جديدة الإسلامية الإسلامي الشعبية الشعبي الحر الحرة الجديد الجديدة القديم القديمة العام العامة الخاصة
-  المسلحة المسلح الإرهابي الإرهابية المتحدة الأمن الحكومة الدولة المعارضة النظام الجيش`;
+  المسلحة المسلح الإرهابي الإرهابية المتحدة الأمن الحكومة الدولة المعارضة النظام الجيش
+  الأنباء الأخبار الإعلام الرسمي الرسمية الحكومي الحكومية المحلي المحلية الإخبارية الفضائية رسمي رسمية
+  حكومي حكومية محلي محلية إخبارية فضائية`;
 
 export type TriggerKind = 'place' | 'person' | 'organization';
 
@@ -53,6 +88,10 @@ interface Tables {
   kunya: Set<string>;
   stop: Set<string>;
   generic: Set<string>;
+  namedByWord: Set<string>;
+  stateBody: Set<string>;
+  nation: Set<string>;
+  placeInName: Set<string>;
 }
 
 let tables: Tables | undefined;
@@ -74,6 +113,10 @@ export function triggerTables(): Tables {
     kunya: set(KUNYA),
     stop: set(STOP),
     generic: set(GENERIC),
+    namedByWord: set(NAMED_BY_WORD),
+    stateBody: set(STATE_BODY),
+    nation: set(NATION),
+    placeInName: set(PLACE_IN_NAME),
   });
 }
 
@@ -115,4 +158,29 @@ export function isGeneric(bare: string): boolean {
 /** Stopwords, as written (وقال is listed with its و). */
 export function isStopword(folded: string): boolean {
   return triggerTables().stop.has(folded);
+}
+
+/** Is the word (bare, or as loosely stripped) an organisation head named by an ordinary word (وزارة الدفاع)? */
+export function isNamedByWord(bare: string, loose: string): boolean {
+  const t = triggerTables().namedByWord;
+  return t.has(bare) || t.has(loose);
+}
+
+/** Is the word (bare) a state's body (الحكومة, القوات, لجيش …), to be named by a nation's adjective? */
+export function isStateBody(bare: string, loose: string): boolean {
+  const t = triggerTables().stateBody;
+  return t.has(bare) || t.has(loose) || t.has(stemOf(bare));
+}
+
+/** Is the word (bare) a nation's adjective: الليبية, التركي, إيراني? */
+export function isNation(bare: string): boolean {
+  const stem = stemOf(bare);
+  const nation = triggerTables().nation;
+  return nation.has(stem) || (stem.endsWith('ه') && nation.has(stem.slice(0, -1)));
+}
+
+/** Is the place head (bare, or loosely stripped) part of the name after it (مخيم الركبان, تل أبيض)? */
+export function isPlaceInName(bare: string, loose: string): boolean {
+  const t = triggerTables().placeInName;
+  return t.has(bare) || t.has(loose);
 }
