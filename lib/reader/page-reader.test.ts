@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { compiledBundledLexicon } from '../lexicon/bundled-lexicon.ts';
 import { spot } from '../lexicon/spot.ts';
 import { htmlArticleText } from '../article/read-document.ts';
@@ -124,7 +124,8 @@ describe('PageReader on a seed page', { timeout: 30_000 }, () => {
     const aside = document.createElement('p');
     aside.textContent = 'خبر جانبي عن مدينة منبج';
     document.querySelector('aside')!.append(aside);
-    await new Promise((r) => setTimeout(r, 100));
+    // Both changes land in one debounced read: wait for it rather than for a guessed delay.
+    await vi.waitFor(() => expect(changes).toBe(1), { timeout: 10_000, interval: 20 });
     const ids = watched.entities().map((e) => e.id);
     expect(ids).toContain('qamishli');
     expect(ids).not.toContain('manbij');
