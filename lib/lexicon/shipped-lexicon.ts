@@ -1,3 +1,4 @@
+import { foldingTables, loadFoldingTables, type FoldingTables } from '../arabic/normalize.ts';
 import type { CompiledLexicon } from './compile-lexicon.ts';
 import type { Entity, Lexicon } from './schema.ts';
 import { deserializeLexicon, serializeLexicon, type SerializedLexicon } from './serialize-lexicon.ts';
@@ -9,13 +10,15 @@ import { compileLexicon } from './compile-lexicon.ts';
  * scripts (`/lexicon.json`, written by the build, see wxt.config.ts), not code in the reader's bundle.
  * A script of a megabyte is compiled before it runs a line; data is fetched while the reader is
  * injected and parsed by the platform's JSON parser. It holds the trie as compiled at build time
- * (serialize-lexicon.ts) and the entities slimmed and packed (slim-lexicon.ts).
+ * (serialize-lexicon.ts), the entities slimmed and packed (slim-lexicon.ts) and the folding tables.
  */
 export interface ShippedLexicon {
   /** `ShippedLexicon`'s own version: a reader never decodes a file of another shape. */
   shipped: 1;
   compiled: SerializedLexicon;
   entities: PackedLexicon;
+  /** The folding tables, built here rather than on every page (lib/arabic/normalize.ts). */
+  folding: FoldingTables;
 }
 
 /** At build time: the lexicon compiled, serialised and packed. */
@@ -24,6 +27,7 @@ export function shipLexicon(lexicon: Lexicon): ShippedLexicon {
     shipped: 1,
     compiled: serializeLexicon(compileLexicon(lexicon)),
     entities: packLexicon(lexicon),
+    folding: foldingTables(),
   };
 }
 
@@ -39,8 +43,9 @@ export interface DecodedLexicon {
  */
 export function decodeShippedLexicon(asset: unknown): DecodedLexicon {
   const shipped = asset as Partial<ShippedLexicon> | null;
-  if (shipped?.shipped !== 1 || !shipped.compiled || !shipped.entities)
+  if (shipped?.shipped !== 1 || !shipped.compiled || !shipped.entities || !shipped.folding)
     throw new Error('the shipped lexicon is not in the shape this reader reads');
+  loadFoldingTables(shipped.folding);
   const source = packedEntitySource(shipped.entities);
   const compiled = deserializeLexicon(shipped.compiled, source);
   return {
