@@ -32,7 +32,7 @@ export function precompiledLexicon(): Plugin {
           `import { packedEntitySource } from ${JSON.stringify(SLIM)};`,
           `const packed = ${packed};`,
           'let source;',
-          // `source()` makes each entity when first asked for (precompiled-lexicon.ts); `entities`, all of them.
+          // `source()` makes each entity when first asked for (slim-lexicon.ts); `entities`, all of them.
           'const entitySource = () => (source ??= packedEntitySource(JSON.parse(packed)));',
           `export default { schemaVersion: ${bundledLexicon.schemaVersion}, get entities() { return entitySource().all(); }, source: entitySource };`,
         ].join('\n');
