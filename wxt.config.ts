@@ -2,12 +2,18 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { GECKO_ID } from './lib/gecko-id.ts';
 import { precompiledLexicon } from './scripts/precompiled-lexicon-plugin.ts';
+import { shippedLexiconFile } from './scripts/shipped-lexicon-file.ts';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // lib/ is plain TypeScript shared with Node (CLI, tests): imported explicitly, never auto-imported.
   imports: false,
+  hooks: {
+    // The lexicon the reader reads pages with, as data beside the scripts (issue #16; see
+    // lib/lexicon/shipped-lexicon.ts): compiled here, once per build.
+    'build:publicAssets': (_, files) => void files.push(shippedLexiconFile()),
+  },
   vite: () => ({
     plugins: [precompiledLexicon()],
     // PouchDB (team sync, issue #17) expects a bundler to give it Node's `events`: the `events` package,
@@ -53,7 +59,9 @@ export default defineConfig({
     // so that it is no stable fingerprint of Rasid; WXT turns this into the list form for Firefox (MV2).
     web_accessible_resources: [
       {
-        resources: ['toolbar-frame.html', 'card-team.html'],
+        // lexicon.json: the reader (a content script, in the page's origin as far as fetch goes) reads
+        // it (issue #16). The dynamic URL changes per session: no stable fingerprint either.
+        resources: ['toolbar-frame.html', 'card-team.html', 'lexicon.json'],
         matches: ['http://*/*', 'https://*/*', 'file:///*'],
         use_dynamic_url: true,
       },

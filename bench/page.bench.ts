@@ -65,6 +65,11 @@ const STARTUP_OTHER = [
   { label: 'English 1 MB', bytes: 1_000_000 },
 ];
 const STARTUP_ROUNDS = Number(process.env['BENCH_STARTUP_ROUNDS'] ?? 7);
+/**
+ * Another build of Rasid (a `.output/chrome-mv3` folder copied aside, say main's) to measure beside
+ * this one in the same rounds of part 6: before and after a change, side by side on a loaded machine.
+ */
+const STARTUP_BASELINE = process.env['BENCH_BASELINE'];
 
 const started = performance.now();
 const progress = (message: string) => process.stderr.write(`[bench:page] ${message}\n`);
@@ -101,6 +106,7 @@ async function measureAndPrintStartup(): Promise<void> {
     STARTUP_ROUNDS,
     join(ROOT, 'bench/page/floor-entry.ts'),
     progress,
+    STARTUP_BASELINE,
   );
   const med = (variant: Variant, label: string, f: (v: Visit) => number | undefined) =>
     median((visits[variant][label] ?? []).map(f).filter((x): x is number => x !== undefined));
@@ -129,6 +135,11 @@ async function measureAndPrintStartup(): Promise<void> {
     console.log(
       `            of Rasid's wait: loader → reader running ${ms(med('rasid', page.label, (v) => v.injectMs))} ms; → read begun (settings, lexicon) ${ms(med('rasid', page.label, (v) => v.sessionMs))} ms; → article found ${ms(med('rasid', page.label, (v) => v.extractMs))} ms`,
     );
+    if (!STARTUP_BASELINE) continue;
+    const before = med('before', page.label, (v) => v.startToDoneMs);
+    console.log(
+      `            the baseline build (BENCH_BASELINE), same rounds: ${ms(before)} ms, Rasid/floor ${ratio(before / floor)}, its longest task ${ms(med('before', page.label, (v) => v.longestTaskMs))} ms; loader → reader running ${ms(med('before', page.label, (v) => v.injectMs))} ms; → read begun ${ms(med('before', page.label, (v) => v.sessionMs))} ms`,
+    );
   }
   for (const page of STARTUP_PAGES.filter((p) => !p.arabic)) {
     const load = (v: Variant) => med(v, page.label, (x) => x.load);
@@ -137,6 +148,10 @@ async function measureAndPrintStartup(): Promise<void> {
     console.log(
       `   ${page.label.padEnd(14)} load event none ${ms(load('none'))} ms, floor ${ms(load('floor'))} ms, Rasid ${ms(load('rasid'))} ms: ${goal(load('rasid') / load('none'), '≤', 1.05)}`,
     );
+    if (STARTUP_BASELINE)
+      console.log(
+        `                  the baseline build: load event ${ms(load('before'))} ms, script time − none ${ms(med('before', page.label, (x) => x.scriptMs) - med('none', page.label, (x) => x.scriptMs))} ms`,
+      );
     console.log(
       `                  script time per visit, Rasid − none: ${ms(script)} ms (goal < 5 ms: ${script < 5 ? 'met' : 'MISSED'}); heap, Rasid − none: ${(heap / 1e6).toFixed(2)} MB (goal < 0.1 MB: ${heap < 1e5 ? 'met' : 'MISSED'})`,
     );

@@ -23,7 +23,8 @@ import type { TestPage } from '../../e2e/support/test-browser.ts';
  * without. Each browser settles (3 s, then one load of each page, discarded) before the first round.
  */
 
-export type Variant = 'none' | 'floor' | 'rasid';
+/** `before`: another build of Rasid (`BENCH_BASELINE`), measured beside this one in the same rounds. */
+export type Variant = 'none' | 'floor' | 'rasid' | 'before';
 export const VARIANTS: readonly Variant[] = ['none', 'floor', 'rasid'];
 
 export interface StartupPage {
@@ -81,9 +82,16 @@ async function floorExtension(entry: string): Promise<string> {
 const asTestPage = (page: Page): TestPage =>
   ({ evaluate: (fn: never, arg: never) => page.evaluate(fn, arg) }) as unknown as TestPage;
 
-async function launch(variant: Variant, floorDir: string): Promise<Launched> {
+async function launch(variant: Variant, floorDir: string, baseline?: string): Promise<Launched> {
   const profile = await mkdtemp(join(tmpdir(), `rasid-bench-${variant}-`));
-  const extension = variant === 'rasid' ? CHROME_BUILD : variant === 'floor' ? floorDir : null;
+  const extension =
+    variant === 'rasid'
+      ? CHROME_BUILD
+      : variant === 'before'
+        ? baseline!
+        : variant === 'floor'
+          ? floorDir
+          : null;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -96,7 +104,7 @@ async function launch(variant: Variant, floorDir: string): Promise<Launched> {
     ],
   });
   let panel: TestPage | null = null;
-  if (variant === 'rasid') {
+  if (variant === 'rasid' || variant === 'before') {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const page = await context.newPage();
     await page.goto(`chrome-extension://${new URL(worker.url()).host}/sidepanel.html`);
@@ -146,7 +154,7 @@ async function visit(launched: Launched, variant: Variant, page: StartupPage): P
     let injectMs: number | undefined;
     let sessionMs: number | undefined;
     let extractMs: number | undefined;
-    if (page.arabic && variant === 'rasid' && panel) {
+    if (page.arabic && (variant === 'rasid' || variant === 'before') && panel) {
       const tabId = await tabIdOf(panel, page.url);
       const { timings } = await finishedReaderState(panel, tabId, 120_000);
       const t = timings as ReaderTimings;
@@ -202,23 +210,25 @@ export async function measureStartup(
   rounds: number,
   floorEntry: string,
   progress: (message: string) => void,
+  baseline?: string,
 ): Promise<{ version: string; visits: Record<Variant, Record<string, Visit[]>> }> {
   const floorDir = await floorExtension(floorEntry);
+  const variants: readonly Variant[] = baseline ? [...VARIANTS, 'before'] : VARIANTS;
   const launched = {} as Record<Variant, Launched>;
-  const visits = { none: {}, floor: {}, rasid: {} } as Record<Variant, Record<string, Visit[]>>;
+  const visits = { none: {}, floor: {}, rasid: {}, before: {} } as Record<Variant, Record<string, Visit[]>>;
   try {
-    for (const variant of VARIANTS) launched[variant] = await launch(variant, floorDir);
+    for (const variant of variants) launched[variant] = await launch(variant, floorDir, baseline);
     const version = launched.none.context.browser()?.version() ?? 'Chromium';
-    for (const variant of VARIANTS) for (const page of pages) await visit(launched[variant], variant, page);
+    for (const variant of variants) for (const page of pages) await visit(launched[variant], variant, page);
     for (let round = 0; round < rounds; round++) {
       progress(`start-up: round ${round + 1}/${rounds}`);
       for (const page of pages)
-        for (const variant of VARIANTS)
+        for (const variant of variants)
           (visits[variant][page.label] ??= []).push(await visit(launched[variant], variant, page));
     }
     return { version, visits };
   } finally {
-    for (const variant of VARIANTS) await launched[variant]?.close();
+    for (const variant of variants) await launched[variant]?.close();
     await rm(floorDir, { recursive: true, force: true });
   }
 }

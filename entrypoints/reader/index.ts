@@ -6,8 +6,8 @@ import { browserTranslator } from '../../lib/browser/browser-translator.ts';
 import { loaderStartedAt } from '../../lib/browser/loader-start.ts';
 import { notifyPages, sendMessage } from '../../lib/browser/send-message.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { bundledLexicon } from '../../lib/lexicon/bundled-lexicon.ts';
-import { precompiledBundledLexicon } from '../../lib/lexicon/precompiled-lexicon.ts';
+import { shippedLexiconFile } from '../../lib/browser/fetch-shipped-lexicon.ts';
+import { decodeShippedLexicon } from '../../lib/lexicon/shipped-lexicon.ts';
 import { dispatch } from '../../lib/messages/dispatch.ts';
 import { isTabMessage, type TabMessage } from '../../lib/messages/protocol.ts';
 import { createPainter } from '../../lib/paint/painter.ts';
@@ -97,14 +97,12 @@ export default defineUnlistedScript(() => {
     i18n: browserTranslator(),
     card,
     toolbar,
-    // Asked for only when the reader has a lexicon of their own to merge over it: the shipped
-    // entities are otherwise made one by one, as a page names them.
-    lexicon: {
-      get entities() {
-        return bundledLexicon.entities;
-      },
-      compiled: precompiledBundledLexicon,
-    },
+    // The shipped lexicon is data, not code (issue #16): the loader began fetching it before this
+    // script was injected. Its entities are made one by one, as a page names them.
+    // (`getURL` is typed with the public folder's files; the build writes this one, wxt.config.ts.)
+    lexicon: shippedLexiconFile((path) => (browser.runtime.getURL as (path: string) => string)(path)).then(
+      decodeShippedLexicon,
+    ),
     signal: lifetime.signal,
     warn: (message) => console.warn(message),
   });

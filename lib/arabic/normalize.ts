@@ -63,6 +63,54 @@ function ensureTables(): void {
   buildTables();
 }
 
+/**
+ * The folding tables as compact data (issue #16): what differs from identity in `FOLD`, the other
+ * tables' non-zero entries, the expansions. Made at build time and shipped with the lexicon
+ * (lib/lexicon/shipped-lexicon.ts): building them takes a page tens of milliseconds (Unicode
+ * normalisation of two thousand characters, a regular expression over as many), loading them a few
+ * typed-array writes.
+ */
+export interface FoldingTables {
+  /** `[code, folded, …]` for every unit that does not fold to itself. */
+  fold: number[];
+  /** `[code, kind, …]`: the units of obfuscation runs. */
+  run: number[];
+  /** `[from, to, …]`: inclusive ranges of word units. */
+  word: number[];
+  /** `[code, letters]` of the units that fold to several. */
+  expansions: [number, string][];
+}
+
+export function foldingTables(): FoldingTables {
+  ensureTables();
+  const fold: number[] = [];
+  const run: number[] = [];
+  const word: number[] = [];
+  for (let c = 0; c < 0x10000; c++) {
+    if (FOLD[c] !== c) fold.push(c, FOLD[c]!);
+    if (RUN[c]) run.push(c, RUN[c]!);
+    if (WORD[c] && !WORD[c - 1]) word.push(c);
+    if (WORD[c] && !WORD[c + 1]) word.push(c);
+  }
+  return { fold, run, word, expansions: [...EXPANSIONS] };
+}
+
+/** Takes tables made by `foldingTables` (at build time) instead of building them; no-op once built. */
+export function loadFoldingTables(tables: FoldingTables): void {
+  if (FOLD.length) return;
+  const fold = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) fold[c] = c;
+  for (let i = 0; i < tables.fold.length; i += 2) fold[tables.fold[i]!] = tables.fold[i + 1]!;
+  const run = new Uint8Array(0x10000);
+  for (let i = 0; i < tables.run.length; i += 2) run[tables.run[i]!] = tables.run[i + 1]!;
+  const word = new Uint8Array(0x10000);
+  for (let i = 0; i < tables.word.length; i += 2) word.fill(1, tables.word[i]!, tables.word[i + 1]! + 1);
+  for (const [code, letters] of tables.expansions) EXPANSIONS.set(code, letters);
+  FOLD = fold;
+  RUN = run;
+  WORD = word;
+}
+
 const range = (from: number, to: number, f: (c: number) => void) => {
   for (let c = from; c <= to; c++) f(c);
 };

@@ -31,7 +31,7 @@ export { HIGHLIGHT_CSS };
 interface HighlightApi {
   highlights: Map<string, unknown>;
 }
-type HighlightConstructor = new (...ranges: AbstractRange[]) => unknown;
+type HighlightConstructor = new (...ranges: AbstractRange[]) => { add(range: AbstractRange): unknown };
 
 /** The page's highlight registry and `Highlight` constructor, if the browser has them. */
 function highlightApi(
@@ -64,8 +64,11 @@ export function createHighlightPainter(doc: Document): Painter | null {
     paint(kind, ranges) {
       const name = `rasid-${kind}`;
       painted.add(kind);
-      if (ranges.length) api.registry.set(name, new api.Highlight(...ranges));
-      else api.registry.delete(name);
+      if (!ranges.length) return void api.registry.delete(name);
+      // Added one by one: a page names tens of thousands of names, more than a call takes arguments.
+      const highlight = new api.Highlight();
+      for (const range of ranges) highlight.add(range);
+      api.registry.set(name, highlight);
     },
     clear() {
       for (const kind of painted) api.registry.delete(`rasid-${kind}`);

@@ -122,6 +122,36 @@ describe('a reader session', () => {
   );
 
   it(
+    'reads with the shipped lexicon once it arrives, and says so in the console when it cannot (issue #16)',
+    async () => {
+      const later = fakeSeams();
+      let arrive!: () => void;
+      const bundled = later.seams.lexicon;
+      later.seams.lexicon = new Promise((resolve) => (arrive = () => resolve(bundled)));
+      const session = createReaderSession(later.seams);
+      const starting = session.start();
+      await flush();
+      expect(later.painter.count('place')).toBe(0);
+      arrive();
+      await starting;
+      await flush();
+      expect(later.painter.count('place')).toBeGreaterThan(2);
+      session.destroy();
+
+      const broken = fakeSeams();
+      broken.seams.lexicon = Promise.reject(new Error('/lexicon.json: 404'));
+      const without = createReaderSession(broken.seams);
+      await without.start();
+      await flush();
+      expect(broken.painter.count('place')).toBe(0);
+      expect(broken.sentOf('page/report')).toEqual([]);
+      expect(broken.warnings).toEqual([expect.stringContaining('could not load the lexicon')]);
+      without.destroy();
+    },
+    TIMEOUT,
+  );
+
+  it(
     'paints nothing and reports nothing on a site switched off',
     async () => {
       const fakes = await started({

@@ -2,7 +2,7 @@ import { fallbackSummary } from '../article/fallback-summary.ts';
 import { ANNOTATION_KINDS, AnnotationLayer, type PlacedAnnotation } from '../annotate/annotation-layer.ts';
 import { canonicalLink } from '../dom/canonical-link.ts';
 import { boxOf } from '../dom/caret.ts';
-import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
+import { compileLexicon, type CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import type { HandlersOf, Request, TabProtocol } from '../messages/protocol.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings.ts';
 import { siteOf } from '../pages/page-key.ts';
@@ -74,8 +74,10 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
   const mentionLayer = highlights.layer('mentions', MENTION_KINDS);
   const suggestionLayer = highlights.layer('suggestions', SUGGESTION_KINDS);
 
-  // The bundled lexicon as compiled at build time, until the reader's own is merged over it.
-  let lexicon: CompiledLexicon = seams.lexicon.compiled();
+  // The bundled lexicon as compiled at build time, or the reader's own merged over it; none until the
+  // shipped one has arrived (issue #16: it is fetched while the page is read).
+  let lexicon: CompiledLexicon | null = null;
+  let none: CompiledLexicon | undefined;
   // The URL this visit was reported for: later reports from the same visit are updates.
   let reported: string | null = null;
   // Each start supersedes the ones before: an older one that finishes later does nothing.
@@ -152,7 +154,8 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
   const annotating = new Annotating({
     seams: inner,
     layer: annotations,
-    lexicon: () => lexicon,
+    // A selection made before the lexicon arrived is annotated without a suggested entity.
+    lexicon: () => lexicon ?? (none ??= compileLexicon({ entities: [] })),
     page,
     reload: loadAnnotations,
     addSpelling: (entity, text, anchor) => void changeLexicon({ entity, text, action: 'add' }, anchor),
@@ -180,11 +183,20 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     });
   };
 
-  /** Fetches the reader's lexicon and compiles it over the bundled one. */
-  const loadLexicon = async () => {
-    const [reply, names] = await Promise.all([send('lexicon/get', {}), send('names/dismissed', {})]);
-    if (reply.ok) lexicon = compileReaderLexicon(reply.value, seams.lexicon);
+  /** Fetches the reader's lexicon and compiles it over the bundled one; null if the bundled one failed. */
+  const loadLexicon = async (): Promise<CompiledLexicon | null> => {
+    const [bundled, reply, names] = await Promise.all([
+      Promise.resolve(seams.lexicon).catch((error: unknown) => {
+        seams.warn(`[Rasid] could not load the lexicon: ${String(error)}`);
+        return null;
+      }),
+      send('lexicon/get', {}),
+      send('names/dismissed', {}),
+    ]);
+    if (!bundled) return null;
+    if (reply.ok) lexicon = compileReaderLexicon(reply.value, bundled);
     if (names.ok) dismissed = new Set(names.value);
+    return (lexicon ??= bundled.compiled());
   };
 
   const start = async () => {
@@ -195,11 +207,14 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     toolbar.hide();
     // Readability begins in the background while the settings and the lexicon are on their way.
     reading.prefetch();
-    const [got] = await Promise.all([send('settings/get', { site: siteOf(seams.url()) }), loadLexicon()]);
+    const [got, read] = await Promise.all([
+      send('settings/get', { site: siteOf(seams.url()) }),
+      loadLexicon(),
+    ]);
     if (run !== generation || signal.aborted) return;
     settings = got.ok ? got.value : DEFAULT_SETTINGS;
-    if (!settings.siteEnabled) return seams.notifyPanel();
-    if (!(await reading.start(lexicon, settings, dismissed)) || run !== generation) return;
+    if (!settings.siteEnabled || !read) return seams.notifyPanel();
+    if (!(await reading.start(read, settings, dismissed)) || run !== generation) return;
     report();
     await loadAnnotations();
   };

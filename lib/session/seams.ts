@@ -28,7 +28,8 @@ export interface SessionSeams {
   i18n: Translator;
   card: Surface<CardView>;
   toolbar: Surface<ToolbarView>;
-  lexicon: BundledLexicon;
+  /** The bundled lexicon, or its promise: the reader fetches it while the page is read (issue #16). */
+  lexicon: BundledLexicon | Promise<BundledLexicon>;
   /** Stops everything: listeners, observers, retries. Aborted by the content script's teardown. */
   signal: AbortSignal;
   /** Gives the page a turn between chunks of reading (the default: a macrotask). */
