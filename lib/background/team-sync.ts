@@ -114,7 +114,8 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
     back_off_function: (delay) => (delay === 0 ? 500 : Math.min(maxRetry, delay * 2)),
   });
   sync.on('change', (info: SyncChange) => {
-    if (info.direction === 'pull') received += info.change.docs_written;
+    // `docs_written` counts from the start of this replication (it is not the batch's).
+    if (info.direction === 'pull') received = Math.max(received, info.change.docs_written);
     report('syncing');
   });
   sync.on('active', () => report('syncing'));
