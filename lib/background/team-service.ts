@@ -8,6 +8,7 @@ import { startTeamSync, type TeamSync } from './team-sync.ts';
 import type { PouchDatabase } from './pouch.ts';
 import type { SharedName } from '../team/team-names.ts';
 import { wakePlan, type WakeReason } from '../team/wake-plan.ts';
+import { coalesceChanges } from './coalesce-changes.ts';
 
 /**
  * The reader's team (issue #17), as the background keeps it: the configuration (in the extension's
@@ -72,6 +73,10 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
   let loaded: Promise<void> | null = null;
   let toldAt = 0;
 
+  // What replication writes is told to pages at most twice a second (a first sync writes in hundreds
+  // of batches: one repaint of every tab per batch would keep them busy).
+  const tell = coalesceChanges(deps.changed, 500);
+
   const start = (c: TeamConfig) => {
     sync?.stop();
     config = c;
@@ -94,7 +99,7 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
           deps.changed('team');
         }
       },
-      changed: (what) => deps.changed(what === 'conflicts' ? 'team' : what === 'names' ? 'lexicon' : what),
+      changed: (what) => tell(what === 'conflicts' ? 'team' : what === 'names' ? 'lexicon' : what),
     });
   };
   const schedule = (inTeam: boolean) =>
