@@ -3,7 +3,10 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openPanelFor } from './support/extension.ts';
+import { openPanelFor, tabIdOf } from './support/extension.ts';
+import { pointOfMention } from './support/highlights.ts';
+import { readerAt } from './support/reader-ui.ts';
+import { en } from '../lib/i18n/catalog.ts';
 import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
@@ -124,6 +127,16 @@ for (const launch of [launchChromium, launchFirefox]) {
       await waitForPaintedText(omarFirst, 'actor', PERSON, true, 90_000);
       assert.ok(!(await paintedTexts(omarFirst, 'suggested')).includes(PERSON));
       await waitForPaintedText(omarSecond, 'actor', PERSON, true, 30_000);
+      // Its card says whose it is.
+      const sidePanel = await omar.newPage(`${omar.extensionOrigin}/sidepanel.html`);
+      const reader = readerAt(omarSecond, sidePanel, await tabIdOf(sidePanel, omarSecond.url()));
+      const point = await pointOfMention(omarSecond, PERSON);
+      assert.ok(point, `${PERSON} is highlighted`);
+      await omarSecond.front();
+      await omarSecond.click(point.x, point.y);
+      const card = await reader.waitForUi((ui) => ui.surface === 'card');
+      assert.ok(card.text.includes(en.teamNameBy.replace('{name}', MEMBERS[0].name)), card.text);
+      await sidePanel.close();
       // Marked as the team's, with who added it; not in Omar's own lexicon.
       const options = await omar.newPage(`${omar.extensionOrigin}/options.html`);
       const lexicon = await ask<ReaderLexicon>(options, 'lexicon/get', {});
