@@ -24,6 +24,7 @@ import type { TestBrowser, TestPage } from './support/test-browser.ts';
 /** A commander and a village no lexicon knows: the recogniser suggests both («القائد …», «بلدة …»). */
 const PERSON = 'سليم الخطيب';
 const VILLAGE = 'كفرنبل';
+const LATE = 'أبو حمزة الشامي';
 const FILLER = [
   'وتشهد المنطقة منذ أسابيع توترا متزايدا بين الأطراف المحلية، وسط مخاوف السكان من موجة نزوح جديدة مع اقتراب فصل الشتاء.',
   'وأشار ناشطون إلى أن الطرق الرئيسية بقيت مفتوحة أمام حركة المدنيين، بينما أغلقت المدارس أبوابها مؤقتا حتى إشعار آخر.',
@@ -51,6 +52,8 @@ const PAGES = {
     `وقال ${PERSON} في تصريح صحفي من ريف إدلب إن المفاوضات مع الأطراف المحلية ما زالت جارية.`,
     ...FILLER,
   ]),
+  // For the wake-ups: a name that reaches a sleeping background's team after it fell asleep.
+  third: pageHtml('اجتماع في ريف إدلب', [`والتقى ${LATE} وفدا من ريف إدلب لبحث الأوضاع الأمنية.`, ...FILLER]),
 };
 
 /** Clicks one of a suggestion's buttons in the panel (an extension page: a script click is fine there). */
@@ -173,6 +176,25 @@ for (const launch of [launchChromium, launchFirefox]) {
       await Promise.all([fresh.close(), omarPanel.close(), again.close(), page.close(), omarFirst.close()]);
       assert.deepEqual(rana.errors, []);
       assert.deepEqual(omar.errors, []);
+    });
+
+    // Chromium stops an idle MV3 service worker (Firefox's add-on reload would orphan the open tab).
+    if (launch !== launchChromium) return;
+
+    it('a name shared while B’s background is stopped reaches B: its wake-up restarts the sync', async () => {
+      const omarPage = await omar.newPage(`${pages.origin}/third/`);
+      await waitForPaintedText(omarPage, 'place', 'إدلب');
+      assert.ok(!(await paintedTexts(omarPage, 'actor')).includes(LATE));
+      // What Chromium does to an idle service worker: live replication ends with it.
+      const blank = await omar.newPage();
+      await omar.restartExtension(blank);
+      await blank.close();
+      const ranaOptions = await rana.newPage(`${rana.extensionOrigin}/options.html`);
+      await ask(ranaOptions, 'entity/create', { name: LATE, type: 'actor' });
+      // Nothing of Omar's asks his background anything: the team's alarm (once a minute) wakes it, the
+      // sync starts again, and the open page highlights the name.
+      await waitForPaintedText(omarPage, 'actor', LATE, true, 240_000);
+      await Promise.all([ranaOptions.close(), omarPage.close()]);
     });
   });
 }
