@@ -55,7 +55,7 @@ export default defineConfig({
     // so that it is no stable fingerprint of Rasid; WXT turns this into the list form for Firefox (MV2).
     web_accessible_resources: [
       {
-        resources: ['toolbar-frame.html'],
+        resources: ['toolbar-frame.html', 'card-team.html'],
         matches: ['http://*/*', 'https://*/*', 'file:///*'],
         use_dynamic_url: true,
       },

@@ -186,3 +186,49 @@ describe('DeletedNotice', () => {
     expect(undone).toBe(true);
   });
 });
+
+describe('AnnotationToolbar’s share switch (issue #17)', () => {
+  const share = (root: HTMLElement) => root.querySelector<HTMLInputElement>('input[data-testid=share]');
+
+  it('is not shown out of a team', () => {
+    expect(share(show('new', []))).toBeNull();
+  });
+
+  it('starts at the team’s default, and a selection’s choice goes with its first save', async () => {
+    const saved: AnnotationValues[] = [];
+    const root = show('new', saved, { team: { shareByDefault: true } });
+    const box = share(root)!;
+    expect(box.checked).toBe(true);
+    // Labelled, in the reader's language: its label is the catalog's, Arabic first.
+    expect(box.closest('label')?.textContent).toBe('شارك مع فريقي');
+    (root.querySelector('button[data-color=green]') as HTMLButtonElement).click();
+    // Left alone, nothing is said: the team's default applies.
+    expect(saved[0]).not.toHaveProperty('shared');
+    box.click();
+    await flush();
+    expect(box.checked).toBe(false);
+    (root.querySelector('button[data-color=blue]') as HTMLButtonElement).click();
+    expect(saved[1]).toMatchObject({ color: 'blue', shared: false });
+  });
+
+  it('shows an annotation’s own choice over the default, and shares or unshares it at once', async () => {
+    const toggled: boolean[] = [];
+    const root = show('edit', [], {
+      team: { shareByDefault: true },
+      initial: { color: 'pink', note: 'قديم', tags: [], shared: false },
+      onShare: (s: boolean) => toggled.push(s),
+    });
+    const box = share(root)!;
+    expect(box.checked).toBe(false);
+    box.click();
+    await flush();
+    box.click();
+    await flush();
+    expect(toggled).toEqual([true, false]);
+  });
+
+  it('is not offered on a teammate’s annotation', () => {
+    const root = show('edit', [], { team: { shareByDefault: true }, teammates: true });
+    expect(share(root)).toBeNull();
+  });
+});

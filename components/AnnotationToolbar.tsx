@@ -34,6 +34,9 @@ export function AnnotationToolbar({
   onAddSpelling,
   onClose,
   colorNames = {},
+  team,
+  teammates = false,
+  onShare,
 }: ToolbarProps) {
   const { t, dir, lang } = i18n;
   // Colours are named for what they mean to the reader ("evidence", "question"), renamed in the panel.
@@ -49,6 +52,10 @@ export function AnnotationToolbar({
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<readonly LinkableEntity[]>([]);
   const latest = useRef('');
+  // The share switch (issue #17): the annotation's own choice, else the team's default. A selection's
+  // switch goes with its first save; a stored annotation's is saved at once (`onShare`).
+  const [shared, setShared] = useState<boolean | undefined>(initial?.shared);
+  const sharing = shared ?? team?.shareByDefault ?? false;
   const search = (text: string) => {
     setQuery(text);
     latest.current = text;
@@ -71,6 +78,8 @@ export function AnnotationToolbar({
       tags: parseTags(tags),
       entity: linked?.id,
       newEntity: newEntity ?? undefined,
+      // Only what the reader chose: left alone, the team's default applies.
+      ...(team && shared !== undefined ? { shared } : {}),
     });
   const name = query.replace(/\s+/gu, ' ').trim();
   return (
@@ -126,6 +135,22 @@ export function AnnotationToolbar({
             ×
           </button>
         </p>
+      )}
+      {team && !teammates && (
+        <label class="row share" data-testid="share-row">
+          <input
+            type="checkbox"
+            name="shared"
+            data-testid="share"
+            checked={sharing}
+            onChange={(e) => {
+              const next = e.currentTarget.checked;
+              setShared(next);
+              onShare?.(next);
+            }}
+          />
+          {t('shareWithTeam')}
+        </label>
       )}
       {dates && <NoteDates i18n={i18n} dates={dates} />}
       {expanded && (
@@ -268,6 +293,8 @@ form { display: grid; gap: 0.4rem; margin-top: 0.4rem; }
 label { display: grid; gap: 0.15rem; font-size: var(--rasid-size-small); color: var(--rasid-muted); }
 fieldset { border: 1px solid var(--rasid-line); border-radius: 4px; margin: 0; padding: 0.2rem 0.4rem; font-size: var(--rasid-size-small); }
 label.inline { display: inline-flex; align-items: center; gap: 0.25rem; margin-inline-end: 0.6rem; }
+label.share { display: flex; gap: 0.35rem; margin: 0.3rem 0 0; color: var(--rasid-text); cursor: pointer; }
+label.share input { margin: 0; accent-color: var(--rasid-focus); }
 .link { margin: 0.3rem 0 0; font-size: var(--rasid-size-small); flex-wrap: nowrap; }
 .link span { overflow-wrap: anywhere; }
 .link span:lang(ar) { font-family: var(--rasid-font-ar); font-size: var(--rasid-size-ui); }

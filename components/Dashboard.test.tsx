@@ -230,7 +230,10 @@ describe('Dashboard: candidates', () => {
     const root = document.createElement('div');
     document.body.append(root);
     render(<Dashboard i18n={createTranslator('en')} lexicon={bundledLexicon.entities} data={data} />, root);
-    await flush();
+    // Waited for, not a fixed delay: on a busy machine the first renders take longer.
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid=candidates] tr[data-candidate]')).not.toBeNull(),
+    );
     const section = root.querySelector('[data-testid=candidates]')!;
     expect(section.querySelector('h2')?.textContent).toBe('Candidates: names you keep meeting');
     const row = section.querySelector('tr[data-candidate="سليم الخطيب"]')!;
@@ -302,5 +305,133 @@ describe('Dashboard: candidates', () => {
       ),
     );
     expect(kept.querySelector('[data-testid=no-history] a')?.getAttribute('href')).toBe('notebook.html');
+  });
+});
+
+describe('Dashboard in a team (issue #17)', () => {
+  const DAY = Date.UTC(2026, 2, 3);
+  const ranked = (entity: string, team?: { pages: number; sites: number }) => ({
+    entity,
+    pages: 2,
+    sites: 1,
+    firstSeen: DAY,
+    lastSeen: DAY,
+    ...(team ? { team } : {}),
+  });
+  const mount = (data: DashboardData, view: DashboardView, lang: 'ar' | 'en' = 'en') => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(
+      <Dashboard i18n={createTranslator(lang)} lexicon={bundledLexicon.entities} data={data} view={view} />,
+      root,
+    );
+    return root;
+  };
+
+  it('has no team column out of a team', async () => {
+    const root = mount(
+      { ranking: async () => [ranked('sdf')], detail: async (e) => emptyDetail(e), sites: async () => [] },
+      {},
+    );
+    await vi.waitFor(() => expect(root.querySelector('tr[data-entity=sdf]')).not.toBeNull());
+    expect(root.querySelector('[data-testid=team-column]')).toBeNull();
+    expect(root.querySelector('[data-testid=team-figures]')).toBeNull();
+  });
+
+  it('shows the team’s pages and sites per entity, and a dash where no teammate saw it', async () => {
+    const root = mount(
+      {
+        ranking: async () => [ranked('sdf', { pages: 7, sites: 4 }), ranked('usa', { pages: 0, sites: 0 })],
+        detail: async (e) => emptyDetail(e),
+        sites: async () => [],
+      },
+      {},
+    );
+    await vi.waitFor(() => expect(root.querySelector('tr[data-entity=sdf]')).not.toBeNull());
+    expect(root.querySelector('[data-testid=team-column]')?.textContent).toBe('Your team');
+    const figures = (id: string) =>
+      root.querySelector(`tr[data-entity=${id}] [data-testid=team-figures]`)?.textContent;
+    expect(figures('sdf')).toBe('7 pages · 4 sites');
+    expect(figures('usa')).toBe('—');
+  });
+
+  it('details the team’s sites and pages with who saw the entity there first, as text', async () => {
+    const root = mount(
+      {
+        ranking: async () => [],
+        detail: async (e) => ({
+          ...emptyDetail(e),
+          team: {
+            pages: [
+              {
+                page: 'a.example/1',
+                title: '<b>عنوان</b>',
+                site: 'a.example',
+                firstBy: 'Rana',
+                firstSeen: DAY,
+                members: 2,
+              },
+              {
+                page: 'https://a.example/2',
+                title: 'خبر',
+                site: 'a.example',
+                firstBy: 'Omar',
+                firstSeen: DAY - 1,
+                members: 1,
+              },
+              {
+                page: 'javascript:alert(1)',
+                title: 'فخ',
+                site: 'a.example',
+                firstBy: 'Omar',
+                firstSeen: DAY - 2,
+                members: 1,
+              },
+            ],
+            sites: [{ site: 'a.example', pages: 1, firstBy: 'Rana', firstSeen: DAY }],
+            total: 5,
+          },
+        }),
+        sites: async () => [],
+      },
+      { entity: 'sdf' },
+      'ar',
+    );
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=team-reading]')).not.toBeNull());
+    const section = root.querySelector('[data-testid=team-reading]')!;
+    const i18n = createTranslator('ar');
+    expect(section.querySelector('[data-testid=team-sites] li')?.textContent).toBe(
+      `a.example: صفحة واحدة، أولًا Rana في ${i18n.formatDate(DAY)}`.replace(
+        'صفحة واحدة',
+        i18n.t('pagesCount', { n: 1 }),
+      ),
+    );
+    const page = section.querySelector('[data-testid=team-pages] li')!;
+    expect(page.textContent).toContain('<b>عنوان</b>');
+    // Not a web page's address: no link.
+    expect(page.querySelector('a')).toBeNull();
+    expect(page.querySelector('b')).toBeNull();
+    expect(page.textContent).toContain(`أولًا Rana في ${i18n.formatDate(DAY)}`);
+    expect(section.textContent).toContain(i18n.t('teamMorePages', { n: 2 }));
+    // A web page's address is a link; anything else stays text.
+    const links = [...section.querySelectorAll('[data-testid=team-pages] a')].map((a) =>
+      a.getAttribute('href'),
+    );
+    expect(links).toEqual(['https://a.example/2']);
+  });
+
+  it('says so when no teammate has seen the entity', async () => {
+    const root = mount(
+      {
+        ranking: async () => [],
+        detail: async (e) => ({ ...emptyDetail(e), team: { pages: [], sites: [], total: 0 } }),
+        sites: async () => [],
+      },
+      { entity: 'sdf' },
+    );
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=team-reading]')).not.toBeNull());
+    expect(root.querySelector('[data-testid=team-reading]')?.textContent).toContain(
+      'No one in your team has seen it yet.',
+    );
   });
 });

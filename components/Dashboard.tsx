@@ -5,6 +5,7 @@ import type {
   RankedEntity,
   RankingFilters,
   RankingSort,
+  TeamEntityDetail,
 } from '../lib/model/dashboard.ts';
 import type { ImportResult } from '../lib/model/import-report.ts';
 import type { ExportFormat, ExportScope } from '../lib/model/exchange.ts';
@@ -142,6 +143,8 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0, view: g
   };
   const sort = view.sort ?? 'pages';
   const dir = view.dir ?? defaultDirection(sort);
+  // In a team, the background gives each ranked entity the team's figures (issue #17).
+  const inTeam = !!ranking?.some((r) => r.team);
   const rows =
     ranking && sortRanking(ranking, sort, dir, (id) => ({ name: name(id), kind: kind(id) }), i18n.lang);
   /** Filters change the view in place while typing a search; anything else is a step Back undoes. */
@@ -255,6 +258,11 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0, view: g
                   </th>
                 );
               })}
+              {inTeam && (
+                <th scope="col" data-testid="team-column">
+                  {t('colTeam')}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -279,6 +287,16 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0, view: g
                   <td data-testid="sites">{formatNumber(r.sites)}</td>
                   <td data-testid="first-seen">{formatDate(r.firstSeen)}</td>
                   <td data-testid="last-seen">{formatDate(r.lastSeen)}</td>
+                  {inTeam && (
+                    <td data-testid="team-figures">
+                      {r.team?.pages
+                        ? t('teamFigures', {
+                            pages: t('pagesCount', { n: r.team.pages }),
+                            sites: t('sitesCount', { n: r.team.sites }),
+                          })
+                        : '—'}
+                    </td>
+                  )}
                 </tr>
               );
             })}
@@ -367,6 +385,7 @@ export function Dashboard({ i18n, lexicon, data, exchange, revision = 0, view: g
               </li>
             ))}
           </ul>
+          {shown.team && <TeamReading i18n={i18n} team={shown.team} />}
           <h3>{t('appearsWith')}</h3>
           <ul class="with" data-testid="cooccurring">
             {shown.cooccurring.map((c) => (
@@ -514,6 +533,65 @@ function Candidates({
             ))}
           </tbody>
         </table>
+      )}
+    </section>
+  );
+}
+
+/**
+ * An entity's part of the team's reading (issue #17): the sites and pages the reader's teammates saw it
+ * on, each with who saw it there first. Titles and names come from the team: shown as text.
+ */
+function TeamReading({ i18n, team }: { i18n: Translator; team: TeamEntityDetail }) {
+  const { t, formatDate } = i18n;
+  return (
+    <section class="team-reading" aria-labelledby="rasid-team-reading" data-testid="team-reading">
+      <h3 id="rasid-team-reading">{t('teamReading')}</h3>
+      {!team.total && <p class="meta">{t('teamNotSeen')}</p>}
+      {!!team.sites.length && (
+        <>
+          <h4>{t('teamSitesTitle')}</h4>
+          <ul class="team-sites" data-testid="team-sites">
+            {team.sites.map((s) => (
+              <li key={s.site} dir="auto">
+                {t('teamSiteLine', {
+                  site: s.site,
+                  pages: t('pagesCount', { n: s.pages }),
+                  name: s.firstBy,
+                  date: formatDate(s.firstSeen),
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {!!team.pages.length && (
+        <>
+          <h4>{t('teamPagesTitle')}</h4>
+          <ul class="team-pages" data-testid="team-pages">
+            {team.pages.map((p) => (
+              <li key={p.page}>
+                {/* The team's address, linked only when it is a web page's (never a script's). */}
+                {/^https?:\/\//u.test(p.page) ? (
+                  <a href={p.page} target="_blank" rel="noreferrer noopener" dir="auto">
+                    {p.title}
+                  </a>
+                ) : (
+                  <span dir="auto">{p.title}</span>
+                )}{' '}
+                <span class="meta">
+                  <span dir="ltr">{p.site}</span> ·{' '}
+                  <span dir="auto">
+                    {t('teamPageLine', { name: p.firstBy, date: formatDate(p.firstSeen) })}
+                  </span>
+                </span>
+              </li>
+            ))}
+          </ul>
+          {team.total > team.pages.length && (
+            <p class="meta">{t('teamMorePages', { n: team.total - team.pages.length })}</p>
+          )}
+        </>
       )}
     </section>
   );

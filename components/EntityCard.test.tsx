@@ -94,3 +94,31 @@ describe('EntityCard', () => {
     expect(calls).toEqual(['close', 'previous', 'next', 'hide', 'close']);
   });
 });
+
+describe('EntityCard in a team (issue #17)', () => {
+  it('holds the team’s line in a labelled extension frame, and nothing the team read in its own markup', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const address = 'chrome-extension://abc/card-team.html#entity=sdf&url=https%3A%2F%2Fa.example%2F';
+    render(
+      <EntityCard
+        i18n={createTranslator('ar')}
+        entity={entity}
+        onPrevious={() => undefined}
+        onNext={() => undefined}
+        onHide={() => undefined}
+        onClose={() => undefined}
+        teamFrame={address}
+      />,
+      root,
+    );
+    const frame = root.querySelector('iframe[data-testid=team-frame]')!;
+    expect(frame.getAttribute('src')).toBe(address);
+    expect(frame.getAttribute('title')).toBe(createTranslator('ar').t('teamCardFrame'));
+    expect(root.textContent).not.toMatch(/فريق|team/iu);
+  });
+
+  it('has no frame out of a team', () => {
+    expect(show('en').querySelector('iframe')).toBeNull();
+  });
+});

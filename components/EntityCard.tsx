@@ -20,7 +20,14 @@ export function EntityCard({
   spelling,
   onSpellingOff,
   onClose,
-}: CardProps) {
+  teamFrame,
+}: CardProps & {
+  /**
+   * The address of the team's line (issue #17; `lib/session/card-team-address.ts`), an extension page
+   * the page cannot read: what the team saw is never put in the card itself.
+   */
+  teamFrame?: string | undefined;
+}) {
   const { t, lang, dir, formatDay } = i18n;
   const publishedAt = publishedMs(published);
   return (
@@ -59,6 +66,9 @@ export function EntityCard({
         <p class="count" data-testid="published">
           {t('articlePublished', { date: formatDay(publishedAt) })}
         </p>
+      )}
+      {teamFrame && (
+        <iframe class="team-frame" src={teamFrame} title={t('teamCardFrame')} data-testid="team-frame" />
       )}
       <div class="actions">
         <button type="button" data-testid="previous" onClick={onPrevious}>
@@ -135,4 +145,6 @@ button { font: inherit; font-size: var(--rasid-size-small); padding: 0.2rem 0.6r
   border: 1px solid var(--rasid-line); background: var(--rasid-surface); color: inherit; cursor: pointer; }
 button:focus-visible { outline: 2px solid var(--rasid-focus); outline-offset: 1px; }
 .close { border: 0; background: none; font-size: 20px; line-height: 1; padding: 0 0.25rem; }
+.team-frame { display: block; inline-size: 100%; block-size: calc(var(--rasid-size-small) * var(--rasid-line-ui) * 3); border: 0;
+  margin: 0.2rem 0 0; color-scheme: normal; }
 `;

@@ -1,5 +1,6 @@
 import type { EntityHistory } from '../lib/model/mention.ts';
 import type { Translator } from '../lib/i18n/i18n.ts';
+import { newOnSite } from '../lib/model/new-on-site.ts';
 
 /** Whether an entity was seen on a site other than this page's (for the panel's overview line). */
 export function seenOnOtherSites(history: EntityHistory | undefined): boolean {
@@ -23,22 +24,45 @@ export function HistoryBadge({
   history: EntityHistory | undefined;
 }) {
   if (!history?.pages) return null;
-  const sentence = t(history.newOnSite ? 'historyNewOnSite' : 'historyRecurring', {
+  // New here when neither the reader nor a teammate met it on this site (issue #17).
+  const fresh = newOnSite(history, history.team);
+  const sentence = t(fresh ? 'historyNewOnSite' : 'historyRecurring', {
     pages: t('otherPages', { n: history.pages }),
     sites: t('sitesCount', { n: history.sites }),
     date: formatDate(history.firstSeen ?? 0),
   });
   return (
     <span
-      class={`badge history${history.newOnSite ? ' badge--new-here' : ''}`}
+      class={`badge history${fresh ? ' badge--new-here' : ''}`}
       data-testid="history"
-      data-flag={history.newOnSite ? 'recurring new-on-site' : 'recurring'}
+      data-flag={fresh ? 'recurring new-on-site' : 'recurring'}
       title={sentence}
     >
-      <span aria-hidden="true">{t(history.newOnSite ? 'badgeNewHere' : 'badgeRecurring')}</span>
+      <span aria-hidden="true">{t(fresh ? 'badgeNewHere' : 'badgeRecurring')}</span>
       <span class="visually-hidden">{sentence}</span>
     </span>
   );
+}
+
+/**
+ * What the reader's team saw of an entity, in words (issue #17): "seen by your team on 7 pages of 4
+ * sites, first by Rana on 3 March", and whether it is new on this site — for the panel's badge and the
+ * card's line.
+ */
+export function teamSentence(
+  { t, formatDate }: Pick<Translator, 't' | 'formatDate'>,
+  team: NonNullable<EntityHistory['team']>,
+): string {
+  return [
+    t('teamSeen', {
+      // Counted in words as the language counts ("1 page", "صفحتين").
+      pages: t('pagesCount', { n: team.pages }),
+      sites: t('sitesCount', { n: team.sites }),
+      name: team.firstBy,
+      date: formatDate(team.firstSeen),
+    }),
+    ...(team.newOnSite ? [t('teamNewOnSite')] : []),
+  ].join('. ');
 }
 
 /**
@@ -55,15 +79,7 @@ export function TeamBadge({
 }) {
   const team = history?.team;
   if (!team) return null;
-  const sentence = [
-    t('teamSeen', {
-      pages: team.pages,
-      sites: team.sites,
-      name: team.firstBy,
-      date: formatDate(team.firstSeen),
-    }),
-    ...(team.newOnSite ? [t('teamNewOnSite')] : []),
-  ].join('. ');
+  const sentence = teamSentence({ t, formatDate }, team);
   return (
     <span
       class={`badge team${team.newOnSite ? ' badge--new-here' : ''}`}

@@ -6,6 +6,10 @@
  *
  * Before the pictures it reads one article on another local site, so that the panel shows what a reader
  * with some history sees: a few names badged _new here_, the rest plain.
+ *
+ * Then the team (issue #17): two members on a pouchdb-server of its own on 127.0.0.1; Rana reads and
+ * annotates the seed article, and Omar's panel and card on the same page show the team's flags
+ * (`team-panel-<lang>.png`, `team-card-<lang>.png`).
  */
 import { mkdirSync } from 'node:fs';
 import { openPanelFor, tabIdOf, waitForPageRow } from '../e2e/support/extension.ts';
@@ -15,6 +19,8 @@ import { launchChromium } from '../e2e/support/launch-chromium.ts';
 import { PAGES, ROOT } from '../e2e/support/paths.ts';
 import { readerAt, selectWithMouse } from '../e2e/support/reader-ui.ts';
 import type { TestPage } from '../e2e/support/test-browser.ts';
+import { eventually, joinTeam, MEMBERS, startCouchServer } from '../e2e/support/team.ts';
+import { readStore } from '../e2e/support/extension.ts';
 
 const OUT = `${ROOT}e2e/screenshots`;
 const SLUG = 'baladi-isis-south-syria';
@@ -26,7 +32,9 @@ const painted = (page: TestPage) =>
 const settle = () => new Promise((r) => setTimeout(r, 400));
 
 mkdirSync(OUT, { recursive: true });
-for (const lang of ['ar', 'en'] as const) {
+/** `npm run screenshots -- --team`: the team's pictures only. */
+const teamOnly = process.argv.includes('--team');
+for (const lang of teamOnly ? [] : (['ar', 'en'] as const)) {
   const [site, elsewhere] = await Promise.all([serveFolder(PAGES), serveFolder(PAGES)]);
   const browser = await launchChromium({ lang });
   try {
@@ -103,5 +111,66 @@ for (const lang of ['ar', 'en'] as const) {
   } finally {
     await browser.close();
     await Promise.all([site.close(), elsewhere.close()]);
+  }
+}
+
+// The team's flags, as a member sees them (issue #17).
+for (const lang of ['ar', 'en'] as const) {
+  const [couch, site] = await Promise.all([startCouchServer(), serveFolder(PAGES)]);
+  const [rana, omar] = [await launchChromium({ lang }), await launchChromium({ lang })];
+  try {
+    for (const [browser, i] of [
+      [rana, 0],
+      [omar, 1],
+    ] as const) {
+      const { user, password, name } = MEMBERS[i];
+      const options = await joinTeam(browser, { url: couch.database, user, password, name });
+      await options.waitFor(() => !!document.querySelector('[data-testid=team-member]'), null);
+      await options.close();
+    }
+    const url = `${site.origin}/${SLUG}/`;
+    const read = await rana.newPage(url);
+    await painted(read);
+    const ranaPanel = await openPanelFor(rana, read.url());
+    await waitForPageRow(ranaPanel, read.url());
+    await selectWithMouse(read, 'الذي تقوده الولايات المتحدة الأمريكية، روسيا');
+    await readerAt(read, ranaPanel, await tabIdOf(ranaPanel, read.url())).click('color-green');
+    const options = await omar.newPage(`${omar.extensionOrigin}/options.html`);
+    await eventually(
+      async () =>
+        (await readStore<{ by: string }>(options, 'teamSightings')).length > 0 &&
+        (await readStore<{ team?: unknown }>(options, 'annotations')).some((a) => a.team),
+      'Rana’s reading at Omar’s',
+      120_000,
+    );
+    await options.close();
+
+    const page = await omar.newPage(url);
+    await page.setViewport(1000, 640);
+    await painted(page);
+    const panel = await openPanelFor(omar, page.url());
+    await panel.setViewport(400, 900);
+    await panel.waitFor(() => !!document.querySelector('[data-testid=team-seen]'), null, 30_000);
+    await panel.waitFor(() => !!document.querySelector('[data-testid=shared-by]'), null, 30_000);
+    await settle();
+    await panel.screenshot(`${OUT}/team-panel-${lang}.png`, true);
+    const reader = readerAt(page, panel, await tabIdOf(panel, page.url()));
+    const point = await pointOfMention(page, 'دمشق');
+    if (!point) throw new Error('no دمشق painted on the seed page');
+    await page.click(point.x, point.y);
+    await reader.waitForUi((u) => u.surface === 'card' && !!u.markup?.includes('card-team'));
+    await eventually(
+      () =>
+        page
+          .evaluateScript(`!!document.querySelector('[data-testid=team-line]')`, 'card-team.html')
+          .catch(() => false) as Promise<boolean>,
+      'the team’s line in the card',
+    );
+    await settle();
+    await page.screenshot(`${OUT}/team-card-${lang}.png`);
+    console.log(`screenshots (${lang}): team panel, team card`);
+  } finally {
+    await Promise.all([rana.close(), omar.close()]);
+    await Promise.all([site.close(), couch.close()]);
   }
 }

@@ -79,7 +79,19 @@ export function createFrameSurface(
   const sendView = (f: Frame) => {
     const { view } = f;
     if (view.view === 'deleted') return post(f, { type: 'show', view: 'deleted' });
-    const { mode, initial, dates, error, notice, linked, onDelete, onAddSpelling, colorNames } = view.props;
+    const {
+      mode,
+      initial,
+      dates,
+      error,
+      notice,
+      linked,
+      onDelete,
+      onAddSpelling,
+      colorNames,
+      teammates,
+      onShare,
+    } = view.props;
     post(f, {
       type: 'show',
       view: 'toolbar',
@@ -93,6 +105,8 @@ export function createFrameSurface(
         canDelete: !!onDelete,
         canAddSpelling: !!onAddSpelling,
         colorNames,
+        teammates: !!teammates,
+        canShare: !!onShare,
       },
     });
   };
@@ -145,6 +159,10 @@ export function createFrameSurface(
         return view.view === 'toolbar' ? view.props.onSave(message.values) : undefined;
       case 'delete':
         return view.view === 'toolbar' ? view.props.onDelete?.() : undefined;
+      case 'share':
+        return view.view === 'toolbar' && typeof message.shared === 'boolean'
+          ? view.props.onShare?.(message.shared)
+          : undefined;
       case 'search':
         if (view.view !== 'toolbar' || typeof message.query !== 'string') return;
         void view.props.searchEntities(message.query.slice(0, 200)).then((entities) => {

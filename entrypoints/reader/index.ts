@@ -17,6 +17,7 @@ import type { CardView, Surface } from '../../lib/session/views.ts';
 import { TOOLBAR_FRAME_PATH } from './toolbar-channel.ts';
 import { createFrameSurface } from './frame-surface.ts';
 import { createSurface } from './ui-host.tsx';
+import { CARD_TEAM_PATH, teamFrameOf } from '../../lib/session/card-team-address.ts';
 
 /** Set in the isolated world once a reader runs there: a second injection returns at once. */
 const RUNNING = Symbol.for('rasid.reader');
@@ -72,8 +73,12 @@ export default defineUnlistedScript(() => {
   });
   // While the toolbar is open, a name the pointer rested on does not open its card over it: the pointer
   // in the toolbar's frame is not seen by the page, so a hover begun before would fire there.
+  // In a team, the card holds the team's line in an extension frame (issue #17).
+  const teamFrame = browser.runtime.getURL(CARD_TEAM_PATH);
   const cardSurface = createSurface(document, 'rasid-card', CARD_CSS, (shown: CardView) =>
-    shown.view === 'card' ? h(EntityCard, shown.props) : h(LexiconUndoNotice, shown.props),
+    shown.view === 'card'
+      ? h(EntityCard, { ...shown.props, teamFrame: teamFrameOf(teamFrame, shown.props) })
+      : h(LexiconUndoNotice, shown.props),
   );
   const card: Surface<CardView> = {
     ...cardSurface,

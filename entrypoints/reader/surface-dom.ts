@@ -56,16 +56,20 @@ function control(element: Element): SurfaceControl[] {
   const name =
     el.getAttribute('aria-label') ||
     (el.closest('label')?.firstChild?.textContent ?? '').trim() ||
+    // A switch wrapped by its label, before the label's words.
+    (el.closest('label')?.textContent ?? '').trim() ||
     (el.textContent ?? '').trim() ||
     el.getAttribute('name') ||
     '';
   const testId = el.dataset['testid'];
   const value = el.tagName === 'BUTTON' ? undefined : el.value;
+  const checkbox = el instanceof HTMLInputElement && el.type === 'checkbox';
   return [
     {
       name,
       ...(testId ? { testId } : {}),
       ...(value !== undefined ? { value } : {}),
+      ...(checkbox ? { checked: el.checked } : {}),
       box: { x, y, width, height },
     },
   ];

@@ -38,6 +38,13 @@ export interface ToolbarData {
   canDelete: boolean;
   canAddSpelling: boolean;
   colorNames?: ColorNames | undefined;
+  /**
+   * A teammate's annotation (issue #17): no share switch. Whether the reader is in a team at all the
+   * frame asks the background itself (an extension page may): the content script never knows.
+   */
+  teammates: boolean;
+  /** The switch of a stored annotation saves at once (`share`). */
+  canShare: boolean;
 }
 
 /**
@@ -60,6 +67,8 @@ export type FromFrame =
   | { type: 'painted'; seq: number }
   | { type: 'save'; values: AnnotationValues }
   | { type: 'delete' }
+  /** The share switch of a stored annotation, toggled (issue #17). */
+  | { type: 'share'; shared: boolean }
   | { type: 'add-spelling'; entity: string }
   /** The link field's text: answered with `found` and the same `seq`. */
   | { type: 'search'; query: string; seq: number }

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { AnnotationToolbar, DeletedNotice, TOOLBAR_CSS } from '../../components/AnnotationToolbar.tsx';
 import { pageTranslator } from '../../lib/browser/browser-translator.ts';
+import { sendMessage } from '../../lib/browser/send-message.ts';
 import type { LinkableEntity } from '../../lib/reader-lexicon/linkable-entities.ts';
 import { CONTROLS, describeBox, dropUntrusted } from '../reader/surface-dom.ts';
 import { HANDSHAKE, type FromFrame, type Handshake, type ToFrame } from '../reader/toolbar-channel.ts';
@@ -28,6 +29,20 @@ const root = document.getElementById('app')!;
 dropUntrusted(window);
 
 const nonce = window.name;
+/**
+ * The reader's team (issue #17), asked by this extension page itself: the share switch shows only to a
+ * member, and the content script (and so the page) never learns whether the reader is in a team.
+ */
+let team: { shareByDefault: boolean } | null = null;
+let last: ToFrame | null = null;
+void sendMessage('team/state', {}).then(
+  (r) => {
+    if (!r.ok || !r.value.config) return;
+    team = { shareByDefault: r.value.config.shareAnnotations };
+    if (last) receive(last);
+  },
+  () => undefined,
+);
 let port: MessagePort | null = null;
 /** The link field's searches waiting for the content script's answer, by sequence number. */
 const searches = new Map<number, (entities: readonly LinkableEntity[]) => void>();
@@ -101,11 +116,23 @@ function receive(message: ToFrame): void {
     return;
   }
   const close = () => post({ type: 'close' });
+  last = message;
   if (message.view === 'deleted') {
     render(<DeletedNotice i18n={i18n} onUndo={() => post({ type: 'undo' })} onClose={close} />, root);
   } else {
-    const { mode, initial, dates, error, notice, linked, canDelete, canAddSpelling, colorNames } =
-      message.props;
+    const {
+      mode,
+      initial,
+      dates,
+      error,
+      notice,
+      linked,
+      canDelete,
+      canAddSpelling,
+      colorNames,
+      teammates,
+      canShare,
+    } = message.props;
     render(
       <AnnotationToolbar
         i18n={i18n}
@@ -117,6 +144,9 @@ function receive(message: ToFrame): void {
         linked={linked}
         searchEntities={searchEntities}
         colorNames={colorNames}
+        team={team}
+        teammates={teammates}
+        {...(canShare ? { onShare: (shared: boolean) => post({ type: 'share', shared }) } : {})}
         onSave={(values) => post({ type: 'save', values })}
         {...(canDelete ? { onDelete: () => post({ type: 'delete' }) } : {})}
         {...(canAddSpelling

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnotationRow } from '../model/annotation.ts';
-import { bodyOf, editDraft, newDraft } from './annotation-draft.ts';
+import { bodyOf, editDraft, newDraft, shareDraft } from './annotation-draft.ts';
 
 const selector = {
   quote: { exact: 'جنوب سوريا', prefix: 'إلى ', suffix: '.' },
@@ -38,5 +38,25 @@ describe('annotation drafts', () => {
     const body = bodyOf({ color: 'pink', note: '', tags: [], newEntity: { name: 'شيخ', type: 'actor' } });
     expect(body).toEqual({ note: '', tags: [], color: 'pink' });
     expect('entity' in body).toBe(false);
+  });
+
+  it('carries the toolbar’s share switch only when the reader chose (issue #17)', () => {
+    expect(newDraft(selector, { color: 'green', note: '', tags: [], shared: false })).toMatchObject({
+      shared: false,
+    });
+    expect(editDraft(row, { color: 'blue', note: '', tags: [], shared: true })).toMatchObject({
+      shared: true,
+    });
+    expect(editDraft(row, { color: 'blue', note: '', tags: [] })).not.toHaveProperty('shared');
+  });
+
+  it('a share draft changes only the sharing: the stored body, from the stored version', () => {
+    expect(shareDraft({ ...row, shared: true }, false)).toEqual({
+      id: 'a-1',
+      selector,
+      body: row.body,
+      base: 200,
+      shared: false,
+    });
   });
 });

@@ -16,6 +16,8 @@ import type { EntityHistory } from '../model/mention.ts';
 import type { Trash } from './trash.ts';
 import type { TeamService } from './team-service.ts';
 import { lexiconWithTeam, teamSeen } from '../db/team-store.ts';
+import { withTeamSeen } from '../model/new-on-site.ts';
+import { teamDetail, teamRanking } from '../db/team-figures.ts';
 import { createExchange } from '../db/run-exchange.ts';
 import { createNotebook, recordAnchors, renameTag } from '../db/notebook.ts';
 import { markdownLabels } from '../exchange/markdown-labels.ts';
@@ -141,10 +143,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       teamSeen(db, entities, site, (await team?.member()) ?? null),
     ]);
     const byEntity = new Map(seen.map((s) => [s.entity, s]));
-    return history.map((h) => {
-      const t = byEntity.get(h.entity);
-      return t ? { ...h, team: t } : h;
-    });
+    // "New on this site" is judged over the reader's reading and the team's.
+    return history.map((h) => withTeamSeen(h, byEntity.get(h.entity)));
   };
   return {
     async 'page/report'({ url, canonical, article, entities, visit, mentions, suggested }, sender) {
@@ -344,8 +344,25 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { pages };
     },
 
-    'dashboard/ranking': async (filters) => rankEntities(db, await lexicon(), filters),
-    'dashboard/entity': ({ entity }) => entityDetail(db, entity),
+    async 'dashboard/ranking'(filters) {
+      const ranked = await rankEntities(db, await lexicon(), filters);
+      // In a team, each entity's figures among the teammates' reading (issue #17).
+      const me = (await team?.member()) ?? null;
+      if (me === null) return ranked;
+      const figures = await teamRanking(
+        db,
+        ranked.map((r) => r.entity),
+        me,
+      );
+      return ranked.map((r) => ({ ...r, team: figures.get(r.entity) ?? { pages: 0, sites: 0 } }));
+    },
+    async 'dashboard/entity'({ entity }) {
+      const [detail, theirs] = await Promise.all([
+        entityDetail(db, entity),
+        (async () => teamDetail(db, entity, (await team?.member()) ?? null))(),
+      ]);
+      return theirs ? { ...detail, team: theirs } : detail;
+    },
     async 'names/suggest'({ chunks }) {
       // The model is decoded on the first request and kept while the background lives.
       const tagger = bundledTagger();
@@ -411,6 +428,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'team/leave': () => (team ?? noTeam()).leave(),
     'team/resolve': ({ id, rev }) => (team ?? noTeam()).resolve(id, rev),
+    'team/joined': async () => ((await team?.member()) ?? null) !== null,
 
     'notebook/query': (query) => notebook.query(query),
     async 'notebook/rename-tag'({ from, to }) {

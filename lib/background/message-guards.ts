@@ -303,6 +303,7 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
   }),
   'team/leave': empty,
   'team/resolve': z.object({ id, rev: id }),
+  'team/joined': empty,
 };
 
 /**
@@ -367,6 +368,8 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   'team/join': 'extension',
   'team/leave': 'extension',
   'team/resolve': 'extension',
+  // Whether the reader is in a team, and nothing of it: the card makes room for its frame (issue #17).
+  'team/joined': 'content',
 };
 
 /** The origin of an address (`null` for file pages: each saved file is its own). */

@@ -195,6 +195,12 @@ export interface Protocol {
   'team/leave': { request: Record<string, never>; response: TeamState };
   /** Options page: resolves a conflict by keeping one version (keep mine / keep theirs). */
   'team/resolve': { request: { id: string; rev: string }; response: TeamState };
+  /**
+   * Content script (issue #17): is the reader in a team? One bit, so that a name's card makes room for
+   * the team's line; what the team read is shown by an extension frame in the card
+   * (`entrypoints/card-team`), never put in the page.
+   */
+  'team/joined': { request: Record<string, never>; response: boolean };
 }
 
 /**
@@ -327,6 +333,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'team/join': true,
   'team/leave': true,
   'team/resolve': true,
+  'team/joined': true,
 };
 const TAB_MESSAGE_TYPES: Record<TabMessageType, true> = {
   'reader/state': true,

@@ -26,6 +26,24 @@ export interface RankedEntity {
   sites: number;
   firstSeen: number;
   lastSeen: number;
+  /** What the reader's teammates saw of it, on every site (issue #17): present only in a team. */
+  team?: TeamFigures | undefined;
+}
+
+/** On how many pages and sites the reader's teammates saw an entity (issue #17). */
+export interface TeamFigures {
+  pages: number;
+  sites: number;
+}
+
+/** An entity's part of the team's reading (issue #17): the teammates' pages and sites, who saw each first. */
+export interface TeamEntityDetail {
+  /** Newest first sighting first; at most `TEAM_DETAIL_PAGES`. */
+  pages: { page: string; title: string; site: string; firstBy: string; firstSeen: number; members: number }[];
+  /** Most pages first. */
+  sites: { site: string; pages: number; firstBy: string; firstSeen: number }[];
+  /** All the pages, when more than those listed. */
+  total: number;
 }
 
 /** The ranking's columns, each of which sorts it. */
@@ -72,6 +90,8 @@ export interface EntityDetail {
   publishedTimeline: { month: string; pages: number }[];
   /** The reader's annotations linked to it, newest first. */
   annotations: LinkedAnnotation[];
+  /** What the reader's teammates saw of it (issue #17): present only in a team. */
+  team?: TeamEntityDetail | undefined;
 }
 
 /** The detail of an entity Rasid knows nothing of (or could not read). */

@@ -21,6 +21,8 @@ export interface UiControl {
   testId?: string;
   /** What a field holds (not for buttons). */
   value?: string;
+  /** Whether a switch (a checkbox: the toolbar's share switch, issue #17) is on. */
+  checked?: boolean;
   box: ViewportBox;
 }
 

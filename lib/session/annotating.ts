@@ -1,5 +1,5 @@
 import type { ColorNames } from '../model/settings.ts';
-import { editDraft, newDraft, type AnnotationValues } from '../annotate/annotation-draft.ts';
+import { editDraft, newDraft, shareDraft, type AnnotationValues } from '../annotate/annotation-draft.ts';
 import type { AnnotationLayer } from '../annotate/annotation-layer.ts';
 import { saveWithRetry } from '../annotate/save-with-retry.ts';
 import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
@@ -87,22 +87,58 @@ export class Annotating {
   }
 
   /** The toolbar for a stored annotation: edit, recolour, retag, delete; `notice` says why it is shown. */
-  edit(row: AnnotationRow, anchor: DOMRect, notice?: string): void {
-    const show = (error?: string) =>
+  edit(stored: AnnotationRow, anchor: DOMRect, notice?: string): void {
+    // The row as last saved: the share switch saves at once, and the next save starts from its version.
+    let row = stored;
+    const show = (error?: string, focus = true) =>
       this.#showToolbar(
         {
           mode: 'edit',
-          initial: row.body,
+          initial: { ...row.body, ...(row.shared === undefined ? {} : { shared: row.shared }) },
           dates: { created: row.created, modified: row.modified },
           error,
           notice: error ? undefined : notice,
           onSave: (values) => void this.#save(values, (v) => editDraft(row, v), anchor, show),
           onDelete: () => void this.#delete(row, anchor, show),
+          // A teammate's annotation is theirs to share (issue #17): it has no switch.
+          ...(row.team
+            ? { teammates: true }
+            : {
+                onShare: (shared: boolean) =>
+                  void this.#share(
+                    row,
+                    shared,
+                    (saved) => {
+                      row = saved;
+                      show(undefined, false);
+                    },
+                    show,
+                  ),
+              }),
         },
         anchor,
-        true,
+        focus,
       );
     show();
+  }
+
+  /** Shares a stored annotation with the team or stops sharing it; the toolbar stays open. */
+  async #share(
+    row: AnnotationRow,
+    shared: boolean,
+    saved: (row: AnnotationRow) => void,
+    failed: (error: string) => void,
+  ): Promise<void> {
+    const { send, clock, signal } = this.#seams;
+    const reply = await saveWithRetry(
+      () => send('annotation/save', { draft: shareDraft(row, shared), ...this.#page() }),
+      { clock, signal, onError: failed },
+    );
+    if (!reply.ok || signal.aborted) return;
+    if ('stale' in reply.value) return failed(this.#seams.i18n.t('staleAnnotation'));
+    saved(reply.value.saved);
+    // The page's annotations as stored now (the panel's list too): a click on this one opens its version.
+    await this.#reload();
   }
 
   #showToolbar(

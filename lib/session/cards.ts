@@ -17,13 +17,19 @@ export class Cards {
   #shown: PageMention | null = null;
   /** An undo notice is shown in the card's place. */
   #notice = false;
+  /** Whether the reader is in a team, as last asked (issue #17): the card then makes room for its line. */
+  #team = false;
+  readonly #page: () => { url: string; canonical: string | null };
 
   constructor(options: {
     seams: SessionSeams;
     reading: Reading;
     /** Switches a spelling off in the reader's lexicon (from the card at `anchor`). */
     spellingOff(entity: string, text: string, anchor: DOMRect): void;
+    /** The page's address and canonical link, for the team's line. */
+    page(): { url: string; canonical: string | null };
   }) {
+    this.#page = options.page;
     this.#seams = options.seams;
     this.#reading = options.reading;
     this.#spellingOff = options.spellingOff;
@@ -38,7 +44,14 @@ export class Cards {
   show(mention: PageMention, focus: boolean): void {
     const reader = this.#reading.reader;
     if (!reader) return;
-    const { card, i18n, doc } = this.#seams;
+    const { card, i18n, doc, send, signal } = this.#seams;
+    // Joined or left since the last card: asked each time (one bit), the card redrawn if it changed.
+    void send('team/joined', {}).then((r) => {
+      const joined = r.ok && r.value;
+      if (joined === this.#team || signal.aborted) return;
+      this.#team = joined;
+      if (this.#shown === mention && card.isOpen()) this.show(mention, false);
+    });
     this.#shown = mention;
     this.#notice = false;
     const { entity } = mention;
@@ -74,6 +87,7 @@ export class Cards {
             this.#spellingOff(entity.id, mention.alias, anchor);
           },
           onClose: () => this.hide(),
+          ...(this.#team ? { team: this.#page() } : {}),
         },
       },
       anchor,

@@ -153,6 +153,26 @@ describe('a reader session', () => {
   );
 
   it(
+    'makes room in the card for the team’s line in a team, with the page and nothing the team read (issue #17)',
+    async () => {
+      let joined = false;
+      const fakes = await started({ 'team/joined': () => joined });
+      mouse(fakes, 'click', 'من دمشق', 4);
+      await flush();
+      expect(cardOf(fakes).team).toBeUndefined();
+      joined = true;
+      mouse(fakes, 'click', 'صباح');
+      mouse(fakes, 'click', 'من دمشق', 4);
+      await flush();
+      // Asked again on each card: joined meanwhile, the open card is drawn again with room for the line.
+      expect(cardOf(fakes).team).toEqual({ url: fakes.location.href, canonical: null });
+      // What the team saw is the frame's to ask for, never the page's content script.
+      expect(fakes.sentOf('entity/history')).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'opens the card of a name the pointer rests on, after a while',
     async () => {
       const fakes = await started();
@@ -303,6 +323,49 @@ describe('a reader session', () => {
       const shown = toolbarProps(fakes);
       expect(shown.initial?.note).toBe('من نافذة أخرى');
       expect(shown.notice).toBe(fakes.seams.i18n.t('staleAnnotation'));
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'shares an annotation from its toolbar at once, keeping the toolbar open on the saved version (issue #17)',
+    async () => {
+      const stored = await storedRow();
+      const fakes = await started({
+        'annotation/list': () => [stored],
+        'annotation/save': ({ draft }) => ({
+          saved: { ...stored, modified: (draft.base ?? 0) + 1, shared: draft.shared },
+        }),
+      });
+      mouse(fakes, 'click', 'مواقع في ريف دمشق', 12);
+      const props = toolbarProps(fakes);
+      expect(props.teammates).toBeUndefined();
+      props.onShare!(false);
+      await flush();
+      const [share] = fakes.sentOf('annotation/save');
+      // Only the sharing changes: the stored body, from the stored version.
+      expect(share?.draft).toMatchObject({ id: stored.id, body: stored.body, base: 200, shared: false });
+      const shown = toolbarProps(fakes);
+      expect(shown.initial?.shared).toBe(false);
+      // The page's annotations are read again, as stored now; the toolbar stays open.
+      expect(fakes.sentOf('annotation/list')).toHaveLength(2);
+      expect(fakes.toolbar.isOpen()).toBe(true);
+      // The next save starts from the version the switch saved.
+      shown.onShare!(true);
+      await flush();
+      expect(fakes.sentOf('annotation/save')[1]?.draft).toMatchObject({ base: 201, shared: true });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'offers no share switch on a teammate’s annotation',
+    async () => {
+      const stored = { ...(await storedRow()), team: { by: 'rana', name: 'Rana' } };
+      const fakes = await started({ 'annotation/list': () => [stored] });
+      mouse(fakes, 'click', 'مواقع في ريف دمشق', 12);
+      const props = toolbarProps(fakes);
+      expect([props.teammates, props.onShare]).toEqual([true, undefined]);
     },
     TIMEOUT,
   );

@@ -130,6 +130,7 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     seams: inner,
     reading,
     spellingOff: (entity, text, anchor) => void changeLexicon({ entity, text, action: 'off' }, anchor),
+    page,
   });
 
   /** Loads the page's annotations from the database and anchors them in the page as it is now. */

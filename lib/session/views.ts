@@ -63,6 +63,11 @@ export interface CardProps {
   spelling?: string | undefined;
   onSpellingOff?(): void;
   onClose(): void;
+  /**
+   * In a team (issue #17): the page the card is on, for the team's line — which an extension frame in
+   * the card shows (`entrypoints/card-team`), so that what the team read never enters the page's DOM.
+   */
+  team?: { url: string; canonical: string | null } | undefined;
 }
 
 /** After a change to the reader's lexicon from the page (“Not a name”, a spelling added): undo it. */
@@ -112,6 +117,18 @@ export interface ToolbarProps {
   onClose(): void;
   /** The reader's names for the highlight colours (issue 15); the catalog's where unnamed. */
   colorNames?: ColorNames | undefined;
+  /**
+   * The reader's team, when they are in one (issue #17): the toolbar shows a share switch set to the
+   * team's default, or to the annotation's own choice (`initial.shared`). Absent out of a team.
+   */
+  team?: { shareByDefault: boolean } | null | undefined;
+  /** The annotation is a teammate's (always shared; only its creator can take it out of the team). */
+  teammates?: boolean | undefined;
+  /**
+   * Shares a stored annotation with the team, or stops sharing it, at once (edit mode). A selection's
+   * switch goes with its first save instead (`values.shared`).
+   */
+  onShare?(shared: boolean): void;
 }
 
 /** After a deletion from the page: undo it. */
