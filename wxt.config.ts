@@ -34,10 +34,12 @@ export default defineConfig({
     // storage: `storage.session` keeps deleted annotations for undo, in memory only (issue #11).
     // scripting: the background injects the reader into a tab whose page the loader found Arabic (issue
     // #16); the host permissions below already let it, the API needs its name.
+    // alarms: while the reader is in a team, a wake-up a minute restarts the team's replication, which
+    // the browser's stopping of an idle background ends (issue #17; SECURITY.md).
     permissions:
       browser === 'firefox'
-        ? ['contextMenus', 'downloads', 'storage', 'scripting']
-        : ['sidePanel', 'contextMenus', 'downloads', 'storage', 'scripting'],
+        ? ['contextMenus', 'downloads', 'storage', 'scripting', 'alarms']
+        : ['sidePanel', 'contextMenus', 'downloads', 'storage', 'scripting', 'alarms'],
     // Private windows leave no trace: Rasid never runs there, even if the reader allows extensions
     // in them (issue #12; SECURITY.md).
     incognito: 'not_allowed',

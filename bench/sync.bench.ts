@@ -126,7 +126,7 @@ try {
     void team.state().then((s) => (status = s.status));
     if (status.state !== 'off')
       console.log(
-        `  ${((performance.now() - start) / 1000).toFixed(1)} s: ${status.state}, ${'received' in status ? status.received : 0} received`,
+        `  ${((performance.now() - start) / 1000).toFixed(1)} s: ${status.state}, ${'received' in status ? status.received : 0} of ${status.state === 'syncing' ? (status.total ?? '?') : '?'} documents`,
       );
   }, 2000);
   await team.join(config);

@@ -14,13 +14,18 @@ const entity: CardEntity = {
   count: 4,
 };
 
-function show(lang: 'ar' | 'en', calls: string[] = [], published: string | null = null) {
+function show(
+  lang: 'ar' | 'en',
+  calls: string[] = [],
+  published: string | null = null,
+  shown: CardEntity = entity,
+) {
   const root = document.createElement('div');
   document.body.append(root);
   render(
     <EntityCard
       i18n={createTranslator(lang)}
-      entity={entity}
+      entity={shown}
       onPrevious={() => calls.push('previous')}
       onNext={() => calls.push('next')}
       onHide={() => calls.push('hide')}
@@ -40,6 +45,18 @@ describe('EntityCard', () => {
     expect(root.querySelector('.en')?.textContent).toBe('Syrian Democratic Forces');
     expect(root.querySelector('.kind')?.textContent).toBe('Actor · armed group');
     expect(root.querySelector('[data-testid=mention-of]')?.textContent).toBe('Mention 2 of 4 on this page');
+  });
+
+  it('says who added a teammate’s name for the team, as text (issue #17), and nothing for other names', () => {
+    const teams = { ...entity, id: 'reader-1', teamBy: 'رنا <b>' };
+    const line = show('ar', [], null, teams).querySelector('[data-testid=team-name]');
+    expect(line?.textContent).toBe('أضافه رنا <b> للفريق');
+    expect(line?.querySelector('b')).toBeNull();
+    expect(
+      show('en', [], null, { ...teams, teamBy: 'Rana' }).querySelector('[data-testid=team-name]')
+        ?.textContent,
+    ).toBe('Added by Rana for the team');
+    expect(show('en').querySelector('[data-testid=team-name]')).toBeNull();
   });
 
   it('says when the article was published, where the page says so (issue 14)', () => {

@@ -54,6 +54,11 @@ export function EntityCard({
       <p class="kind">
         <span class="type">{t(entity.type)}</span> · <span>{subtypeName(entity.subtype, lang)}</span>
       </p>
+      {entity.teamBy !== undefined && (
+        <p class="count" data-testid="team-name" dir="auto">
+          {t('teamNameBy', { name: entity.teamBy })}
+        </p>
+      )}
       <p class="count" data-testid="mention-of">
         {t('mentionOf', { index: entity.index, count: entity.count })}
       </p>

@@ -93,6 +93,7 @@ describe('TeamSettings, the options page’s team section', () => {
       name: 'رنا',
       shareAnnotations: true,
       shareSightings: true,
+      shareNames: true,
     });
     expect(root.querySelector('[data-testid=team-status]')?.textContent).toBe(
       createTranslator('ar').t('teamProblem-not-member'),
@@ -118,6 +119,24 @@ describe('TeamSettings, the options page’s team section', () => {
     (root.querySelector('[data-testid=keep-theirs]') as HTMLButtonElement).click();
     await flush();
     expect(chosen).toEqual(['a1 2-b']);
+  });
+
+  it('shows a first sync’s progress as N of M documents, in the reader’s language', () => {
+    const syncing = (received: number): TeamState => ({
+      ...IN,
+      status: { state: 'syncing', received, total: 250_000 },
+      conflicts: [],
+    });
+    const status = (root: HTMLElement) => root.querySelector('[data-testid=team-status]');
+    expect(status(mount(syncing(1200)))?.textContent).toBe('Syncing… 1,200 of 250,000 documents.');
+    expect(status(mount(syncing(1200)))?.getAttribute('data-total')).toBe('250000');
+    expect(status(mount(syncing(1200), {}, 'ar'))?.textContent).toBe(
+      createTranslator('ar').t('teamStatus-progress', { n: 1200, total: 250_000 }),
+    );
+    // Without a total (the server has not said yet), what was received.
+    expect(status(mount({ ...IN, status: { state: 'syncing', received: 5 } }))?.textContent).toBe(
+      'Syncing… 5 documents received.',
+    );
   });
 });
 

@@ -21,6 +21,12 @@ function statusText({ t }: Translator, status: TeamStatus): string {
   if (status.state === 'problem') return t(problemKey(status.problem));
   if (status.state === 'off') return t('teamStatus-off');
   if (status.state === 'offline') return t('teamStatus-offline');
+  // A first sync says how far it is: N of the team database's M documents (issue #17).
+  if (status.state === 'syncing' && status.total)
+    return t('teamStatus-progress', {
+      n: Math.min(status.received, status.total),
+      total: status.total,
+    });
   return t(`teamStatus-${status.state}`, { n: status.received });
 }
 
@@ -40,6 +46,7 @@ export function TeamSettings({ i18n, state, actions }: Props) {
     name: '',
     shareAnnotations: true,
     shareSightings: true,
+    shareNames: true,
   });
   const field = (
     key: 'url' | 'user' | 'password' | 'name',
@@ -64,12 +71,12 @@ export function TeamSettings({ i18n, state, actions }: Props) {
       />
     </label>
   );
-  const check = (key: 'shareAnnotations' | 'shareSightings', label: MessageKey) => (
+  const check = (key: 'shareAnnotations' | 'shareSightings' | 'shareNames', label: MessageKey) => (
     <label class="check">
       <input
         type="checkbox"
         name={`team-${key}`}
-        checked={form[key]}
+        checked={form[key] !== false}
         onChange={(e) => {
           const checked = (e.currentTarget as HTMLInputElement).checked;
           setForm((f) => ({ ...f, [key]: checked }));
@@ -101,7 +108,13 @@ export function TeamSettings({ i18n, state, actions }: Props) {
           <p data-testid="team-member">
             {t('teamMember', { url: state.config.url, name: state.config.name })}
           </p>
-          <p role="status" data-testid="team-status" data-state={state.status.state}>
+          <p
+            role="status"
+            data-testid="team-status"
+            data-state={state.status.state}
+            data-received={'received' in state.status ? state.status.received : undefined}
+            data-total={state.status.state === 'syncing' ? state.status.total : undefined}
+          >
             {statusText(i18n, state.status)}
           </p>
           <button type="button" data-testid="team-leave" onClick={() => void actions.leave()}>
@@ -119,6 +132,7 @@ export function TeamSettings({ i18n, state, actions }: Props) {
           {field('name', 'teamName')}
           {check('shareAnnotations', 'teamShareAnnotations')}
           {check('shareSightings', 'teamShareSightings')}
+          {check('shareNames', 'teamShareNames')}
           <button type="submit" data-testid="team-join" disabled={busy}>
             {t('teamJoin')}
           </button>

@@ -12,6 +12,7 @@ import { createTeamService } from '../../lib/background/team-service.ts';
 import { checkJoin } from '../../lib/team/join-check.ts';
 import { teamAddress } from '../../lib/team/team-url.ts';
 import { teamStorage } from '../../lib/browser/team-storage.ts';
+import { alarmToCreate, TEAM_ALARM } from '../../lib/team/wake-plan.ts';
 
 /** The reader, built by WXT from entrypoints/reader as an unlisted script. */
 const READER_FILE = '/reader.js';
@@ -53,10 +54,28 @@ export default defineBackground(() => {
       if (what === 'annotations') {
         notifyPages({ type: 'changed', payload: { topics: ['annotations'] } });
         void sendToAllTabs('annotations/refresh', {});
+      } else if (what === 'lexicon') {
+        // The team's names changed: pages highlight again, the options page and the dashboard re-read.
+        notifyPages({ type: 'changed', payload: { topics: ['lexicon'] } });
+        void sendToAllTabs('lexicon/changed', {});
       } else notifyPages({ type: 'changed', payload: { topics: what === 'team' ? ['team'] : ['history'] } });
     },
+    // The periodic wake-up that restarts replication after the background's sleep (`lib/team/wake-plan.ts`).
+    schedule: async (inTeam) => {
+      if (!inTeam) return void (await browser.alarms.clear(TEAM_ALARM));
+      const create = alarmToCreate(await browser.alarms.get(TEAM_ALARM));
+      if (create) await browser.alarms.create(TEAM_ALARM, create);
+    },
   });
-  void team.resume().catch((e: unknown) => console.error(e));
+  const wake = (reason: Parameters<typeof team.wake>[0]) =>
+    void team.wake(reason).catch((e: unknown) => console.error('Rasid team:', e));
+  // Every wake-up of the background restarts the team's replication if the sleep ended it. Listeners
+  // are added here, synchronously, so that the event that woke a stopped service worker reaches them.
+  wake('start');
+  browser.runtime.onStartup.addListener(() => wake('startup'));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TEAM_ALARM) wake('alarm');
+  });
   const handlers = createHandlers({
     team,
     db,
@@ -79,12 +98,14 @@ export default defineBackground(() => {
 
   // Every message is checked — its sender as the browser names it, and its shape — before it is handled.
   const extensionOrigin = browser.runtime.getURL('/');
-  browser.runtime.onMessage.addListener((message: unknown, sender) =>
-    handleMessage(handlers, message, senderOf(sender, browser.runtime.id, extensionOrigin)),
-  );
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    wake('message');
+    return handleMessage(handlers, message, senderOf(sender, browser.runtime.id, extensionOrigin));
+  });
 
   // The page's context menu: "Annotate with Rasid" on a selection opens the annotation toolbar there.
   browser.runtime.onInstalled.addListener((details) => {
+    wake('installed');
     // A first install greets the reader with the first-run page (issue 15); an update does not.
     if (isFirstInstall(details)) void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) });
     // The toolbar button's own menu opens the dashboard (its click opens the panel).

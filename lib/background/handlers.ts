@@ -8,14 +8,14 @@ import { forgetHistory } from '../db/forget.ts';
 import { pageKey, siteOf } from '../pages/page-key.ts';
 import { keptAddress } from '../pages/page-identity.ts';
 import { getSettings, setSettings } from '../db/settings.ts';
-import { addReaderAlias, deleteReaderEntity, readReaderLexicon } from '../db/reader-lexicon-store.ts';
+import { addReaderAlias, deleteReaderEntity } from '../db/reader-lexicon-store.ts';
 import { mergeLexicon } from '../reader-lexicon/merge-reader-lexicon.ts';
 import type { ChangeTopic, HandlersOf, Protocol, Sender, TabMessage } from '../messages/protocol.ts';
 import type { AnnotationRow } from '../model/annotation.ts';
 import type { EntityHistory } from '../model/mention.ts';
 import type { Trash } from './trash.ts';
 import type { TeamService } from './team-service.ts';
-import { teamSeen } from '../db/team-store.ts';
+import { lexiconWithTeam, teamSeen } from '../db/team-store.ts';
 import { withTeamSeen } from '../model/new-on-site.ts';
 import { teamDetail, teamRanking } from '../db/team-figures.ts';
 import { createExchange } from '../db/run-exchange.ts';
@@ -26,7 +26,7 @@ import { isStopword } from '../arabic/stopwords.ts';
 import { READABILITY_LIMITS, readabilityIndices } from '../dom/article-nodes.ts';
 import { buildSnapshot, snapshotProblem, type SnapshotItem } from '../dom/page-snapshot.ts';
 import { parseHtmlDocument } from '../dom/parse-html.ts';
-import { dismissedNames, dismissName, nameCandidates, undismissName } from '../db/name-candidates.ts';
+import { dismissName, nameCandidates, undismissName } from '../db/name-candidates.ts';
 import { nameKey, suggestNames } from '../suggest/suggest-names.ts';
 import { bundledTagger } from '../suggest/bundled-recogniser.ts';
 
@@ -111,8 +111,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     broadcast({ type: 'lexicon/changed', payload: {} });
     changed(['lexicon']);
   };
-  /** The bundled entities with the reader's merged over them: what the dashboard names and filters. */
-  const lexicon = async () => mergeLexicon(bundledLexicon.entities, await readReaderLexicon(db));
+  /** The reader's lexicon with the team's names (issue #17) when the reader is in a team. */
+  const withTeamNames = async () => lexiconWithTeam(db, ((await team?.member()) ?? null) !== null);
+  /** The bundled entities with the reader's (and the team's) merged over them: what the dashboard names and filters. */
+  const lexicon = async () => mergeLexicon(bundledLexicon.entities, (await withTeamNames()).lexicon);
   const notebook = createNotebook(db, lexicon);
   const exchange = createExchange({
     db,
@@ -247,20 +249,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (ordinaryWord(clean)) throw new Error('too common a word to name an entity');
       const row = { id: `reader-${crypto.randomUUID()}`, type, name: clean, created: now(), modified: now() };
       await db.entities.add(row);
+      team?.nameAdded({ kind: 'entity', entity: row });
       lexiconChanged();
       return row;
     },
 
-    'lexicon/get': () => readReaderLexicon(db),
+    // With the team's names, the reader's own decisions winning for them (issue #17).
+    'lexicon/get': async () => (await withTeamNames()).lexicon,
     async 'lexicon/alias'(alias) {
       if (alias.action === 'add' && ordinaryWord(alias.text))
         throw new Error('too common a word to be a spelling of a name');
       const row = await addReaderAlias(db, alias, now());
+      team?.nameAdded({ kind: 'alias', alias: row });
       lexiconChanged();
       return row;
     },
     async 'lexicon/delete-alias'({ id }) {
       await db.readerAliases.delete(id);
+      team?.nameRemoved(`alias:${id}`);
       lexiconChanged();
       return null;
     },
@@ -270,6 +276,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!row) return null;
       if (now() - row.created > ALIAS_UNDO_MS) throw new Error('too late to undo that change');
       await db.readerAliases.delete(id);
+      team?.nameRemoved(`alias:${id}`);
       lexiconChanged();
       return null;
     },
@@ -279,11 +286,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!entity.id.startsWith('reader-')) throw new Error('only the reader’s own entities can be edited');
       const row = { ...entity, name, modified: now() };
       await db.entities.put(row);
+      team?.nameAdded({ kind: 'entity', entity: row });
       lexiconChanged();
       return row;
     },
     async 'lexicon/delete-entity'({ id }) {
+      const spellings = await db.readerAliases.where('entity').equals(id).primaryKeys();
       await deleteReaderEntity(db, id);
+      // Gone for the team too, with the spellings shared for it.
+      team?.nameRemoved(`entity:${id}`);
+      for (const alias of spellings) team?.nameRemoved(`alias:${alias}`);
       lexiconChanged();
       return null;
     },
@@ -365,15 +377,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         })),
       );
     },
-    'names/dismissed': () => dismissedNames(db),
+    // The reader's and the team's (issue #17), less the names the reader added themselves.
+    'names/dismissed': async () => (await withTeamNames()).dismissed,
     async 'names/dismiss'({ key, text }) {
       await dismissName(db, key, text, now());
+      team?.nameAdded({ kind: 'not-a-name', key, text });
       // Pages read again without it; the panel and the dashboard drop it.
       lexiconChanged();
       return null;
     },
     async 'names/undismiss'({ key }) {
       await undismissName(db, key);
+      team?.nameRemoved(`not-a-name:${key}`);
       lexiconChanged();
       return null;
     },
@@ -382,13 +397,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       // bundled names' keys are folded once; the reader's few, each time.
       bundledKeys ??= new Set(bundledLexicon.entities.flatMap(keysOf));
       const known = bundledKeys;
-      const reader = await readReaderLexicon(db);
-      const own = new Set(
-        [
-          ...reader.entities.flatMap((e) => [e.name, ...(e.aliases ?? [])]),
-          ...reader.aliases.filter((a) => a.action === 'add').map((a) => a.text),
+      const { lexicon: reader, dismissed } = await withTeamNames();
+      const entities = [...reader.entities, ...(reader.team?.entities ?? [])];
+      const aliases = [...reader.aliases, ...(reader.team?.aliases ?? [])];
+      // The team's names, and what the team said is not a name, are not candidates either.
+      const own = new Set([
+        ...[
+          ...entities.flatMap((e) => [e.name, ...(e.aliases ?? [])]),
+          ...aliases.filter((a) => a.action === 'add').map((a) => a.text),
         ].map(nameKey),
-      );
+        ...dismissed,
+      ]);
       return nameCandidates(db, (key) => known.has(key) || own.has(key));
     },
     'dashboard/sites': async () => (await db.mentions.orderBy('site').uniqueKeys()) as string[],

@@ -297,6 +297,7 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
         name,
         shareAnnotations: z.boolean(),
         shareSightings: z.boolean(),
+        shareNames: z.boolean().optional(),
       })
       .strict(),
   }),

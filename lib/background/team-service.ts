@@ -6,6 +6,9 @@ import type { PageRow } from '../model/page.ts';
 import type { JoinProblem, TeamConfig, TeamState, TeamStatus } from '../model/team.ts';
 import { startTeamSync, type TeamSync } from './team-sync.ts';
 import type { PouchDatabase } from './pouch.ts';
+import type { SharedName } from '../team/team-names.ts';
+import { wakePlan, type WakeReason } from '../team/wake-plan.ts';
+import { coalesceChanges } from './coalesce-changes.ts';
 
 /**
  * The reader's team (issue #17), as the background keeps it: the configuration (in the extension's
@@ -25,8 +28,18 @@ export interface TeamService {
   annotationDeleted(row: AnnotationRow): void;
   /** A page was recorded; `share` is the site's switch. */
   pageRead(page: PageRow, mentions: MentionReport[], share: boolean): void;
+  /** A name the reader added, or a spelling they said is not a name: shared when the reader shares names. */
+  nameAdded(name: SharedName): void;
+  /** A name the reader shared is gone (deleted, or "not a name" taken back): its document is deleted. */
+  nameRemoved(id: string): void;
   /** Starts replicating from the stored configuration (a background that starts afresh). */
   resume(): Promise<void>;
+  /**
+   * The background woke up (a message, the browser's start, an install or update, the team's alarm):
+   * replication starts again if it is not running — an MV3 service worker stopped when idle ends it —
+   * and the periodic wake-up is set while the reader is in a team, cleared out of one.
+   */
+  wake(reason: WakeReason): Promise<void>;
   /** Resolves once what was sent to the mirror and received from it is written (tests). */
   settled(): Promise<void>;
   /** Stops replicating (the background going away; tests). */
@@ -42,8 +55,13 @@ export interface TeamServiceDeps {
   openRemote(config: TeamConfig): PouchDatabase;
   version: string;
   now(): number;
-  /** The team changed what pages show: annotations (repaint), sightings, conflicts or the status. */
-  changed(what: 'annotations' | 'sightings' | 'team'): void;
+  /** The team changed what pages show: annotations (repaint), sightings, names, conflicts or the status. */
+  changed(what: 'annotations' | 'sightings' | 'team' | 'lexicon'): void;
+  /**
+   * Sets (`true`) or clears the periodic wake-up that restarts replication while the reader is in a
+   * team (`alarms` in the extension); absent in tests that do not need it.
+   */
+  schedule?(inTeam: boolean): Promise<void>;
   maxRetryMs?: number;
 }
 
@@ -54,6 +72,10 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
   let status: TeamStatus = { state: 'off' };
   let loaded: Promise<void> | null = null;
   let toldAt = 0;
+
+  // What replication writes is told to pages at most twice a second (a first sync writes in hundreds
+  // of batches: one repaint of every tab per batch would keep them busy).
+  const tell = coalesceChanges(deps.changed, 500);
 
   const start = (c: TeamConfig) => {
     sync?.stop();
@@ -77,9 +99,11 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
           deps.changed('team');
         }
       },
-      changed: (what) => deps.changed(what === 'conflicts' ? 'team' : what),
+      changed: (what) => tell(what === 'conflicts' ? 'team' : what === 'names' ? 'lexicon' : what),
     });
   };
+  const schedule = (inTeam: boolean) =>
+    deps.schedule?.(inTeam).catch((e: unknown) => console.error('Rasid team alarm:', e));
   const ready = () =>
     (loaded ??= (async () => {
       const stored = await deps.load();
@@ -90,11 +114,16 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
     await ready();
     const conflicts = config ? await db.teamConflicts.toArray() : [];
     if (!config) return { config: null, status, conflicts };
-    const { url, user, name, shareAnnotations, shareSightings } = config;
+    const { url, user, name, shareAnnotations, shareSightings, shareNames } = config;
     // Never the password: it stays in the background.
-    return { config: { url, user, name, shareAnnotations, shareSightings }, status, conflicts };
+    return {
+      config: { url, user, name, shareAnnotations, shareSightings, shareNames: shareNames !== false },
+      status,
+      conflicts,
+    };
   };
 
+  const sharesNames = () => config !== null && config.shareNames !== false;
   const shares = (row: AnnotationRow) =>
     config !== null && (row.team !== undefined || (row.shared ?? config.shareAnnotations));
   const logged = (work: Promise<unknown> | undefined) =>
@@ -116,6 +145,7 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
       }
       await deps.save(next);
       start(next);
+      await schedule(true);
       // The reader's annotations that the default (or their own switch) shares go to the team.
       const own = await db.annotations.filter((a) => a.team === undefined).toArray();
       for (const row of own) if (shares(row)) await sync!.shareAnnotation(row);
@@ -129,6 +159,7 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
       config = null;
       status = { state: 'off' };
       await deps.save(null);
+      await schedule(false);
       await deps.openMirror().destroy();
       await forgetTeam(db);
       deps.changed('annotations');
@@ -154,7 +185,20 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
       if (!config?.shareSightings || !share || !sync || !mentions.length) return;
       logged(sync.shareSighting(page.url, page.title, page.firstVisit, page.lastVisit, mentions));
     },
+    nameAdded(name) {
+      if (sync && sharesNames()) logged(sync.shareName(name));
+    },
+    nameRemoved(id) {
+      // Taken out even when the reader no longer shares names: what they shared is theirs to withdraw.
+      if (sync) logged(sync.unshareName(id));
+    },
     resume: async () => void (await ready()),
+    async wake(reason) {
+      await ready();
+      const plan = wakePlan(reason, { inTeam: config !== null, running: sync?.running() ?? false });
+      if (plan.restart && config) start(config);
+      if (plan.alarm !== 'keep') await schedule(plan.alarm === 'set');
+    },
     settled: async () => sync?.settled(),
     close() {
       sync?.stop();

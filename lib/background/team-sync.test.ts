@@ -6,6 +6,7 @@ import type { TeamConfig, TeamState } from '../model/team.ts';
 import { freshDb } from '../../tests/support/fresh-db.ts';
 import { MEMBERS, startCouchServer, STRANGER, type CouchServer } from '../../tests/support/couch-server.ts';
 import { checkJoin } from '../team/join-check.ts';
+import { nameKey } from '../suggest/suggest-names.ts';
 import { teamAddress } from '../team/team-url.ts';
 import { createHandlers, type Handlers } from './handlers.ts';
 import { createTeamService, type TeamService } from './team-service.ts';
@@ -50,7 +51,7 @@ afterEach(() => {
   for (const m of members.splice(0)) m.team.close();
 });
 
-function member(index: 0 | 1, password?: string): Member {
+function member(index: 0 | 1, password?: string, schedule?: (inTeam: boolean) => Promise<void>): Member {
   const m = MEMBERS[index];
   const db = freshDb(`team-${m.user}`);
   const mirror = `mirror-${m.user}-${crypto.randomUUID()}`;
@@ -77,6 +78,7 @@ function member(index: 0 | 1, password?: string): Member {
     version: '0.1.0',
     now: Date.now,
     changed: () => undefined,
+    ...(schedule ? { schedule } : {}),
     maxRetryMs: 1000,
   });
   const handlers = createHandlers({
@@ -238,4 +240,100 @@ describe('two members', () => {
       await server.start().catch(() => undefined);
     }
   }, 180_000);
+});
+
+describe('the team’s names', () => {
+  it('a name one member adds is known to the other, marked as the team’s; “not a name” and deletions replicate', async () => {
+    const rana = member(0);
+    const omar = member(1);
+    await joined(rana);
+    await joined(omar);
+    const made = await rana.handlers['entity/create']({ name: 'سليم الخطيب', type: 'actor' }, EXT);
+    const teams = async () => (await omar.handlers['lexicon/get']({}, EXT)).team?.entities ?? [];
+    const arrived = await eventually(async () => (await teams()).find((e) => e.id === made.id));
+    expect(arrived).toMatchObject({ name: 'سليم الخطيب', type: 'actor', teamBy: 'Rana' });
+    // The reader's own lexicon (the lexicon page, its file) stays theirs.
+    expect((await omar.handlers['lexicon/get']({}, EXT)).entities).toEqual([]);
+    // Rana's own name is hers, not listed twice as the team's.
+    await eventually(async () => (await rana.db.teamNames.count()) > 0);
+    expect((await rana.handlers['lexicon/get']({}, EXT)).team?.entities).toEqual([]);
+
+    // "Not a name": Omar gets it as dismissed; taking it back replicates as a deletion.
+    const key = nameKey('الطرفين');
+    await rana.handlers['names/dismiss']({ key, text: 'الطرفين' }, EXT);
+    await eventually(async () => (await omar.handlers['names/dismissed']({}, EXT)).includes(key));
+    await rana.handlers['names/undismiss']({ key }, EXT);
+    await eventually(async () => !(await omar.handlers['names/dismissed']({}, EXT)).includes(key));
+
+    // Omar's own decision wins for him: he says the team's name is not one.
+    await omar.handlers['names/dismiss']({ key: nameKey('سليم الخطيب'), text: 'سليم الخطيب' }, EXT);
+    expect(await teams()).toEqual([]);
+    await omar.handlers['names/undismiss']({ key: nameKey('سليم الخطيب') }, EXT);
+    expect((await teams()).map((e) => e.id)).toContain(made.id);
+
+    // Deleting the name deletes it for the team.
+    await rana.handlers['lexicon/delete-entity']({ id: made.id }, EXT);
+    await eventually(async () => !(await teams()).some((e) => e.id === made.id));
+    expect(await omar.db.teamNames.get(`entity:${made.id}`)).toBeUndefined();
+  }, 120_000);
+
+  it('a teammate’s name that is not valid is left out, and a member who does not share names shares none', async () => {
+    const rana = member(0);
+    const omar = member(1);
+    await joined(rana);
+    omar.config = { ...omar.config, shareNames: false };
+    await joined(omar);
+    await omar.handlers['entity/create']({ name: 'قائد لا يشاركه', type: 'actor' }, EXT);
+    // A hostile document written straight to the server by a member's credentials.
+    const auth = `Basic ${Buffer.from(`${MEMBERS[1].user}:${MEMBERS[1].password}`).toString('base64')}`;
+    const response = await fetch(`${server.database}/name:entity:reader-evil`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: auth },
+      body: JSON.stringify({
+        kind: 'name',
+        by: { by: 'omar', name: 'Omar' },
+        created: new Date().toISOString(),
+        entity: { id: 'reader-evil', type: 'actor', name: 'س'.repeat(5000), created: 1 },
+      }),
+    });
+    expect(response.ok).toBe(true);
+    // A valid name after it: once it is in, the hostile one before it has been seen and left out.
+    const valid = await rana.handlers['entity/create']({ name: 'أبو علي الجديد', type: 'actor' }, EXT);
+    const other = member(0);
+    other.config = { ...other.config };
+    await joined(other);
+    await eventually(async () => other.db.teamNames.get(`entity:${valid.id}`));
+    await other.team.settled();
+    const names = (await other.handlers['lexicon/get']({}, EXT)).team?.entities.map((e) => e.name) ?? [];
+    expect(names).not.toContain('قائد لا يشاركه');
+    expect(names.some((n) => n.length > 200)).toBe(false);
+    expect(await other.db.teamNames.get('entity:reader-evil')).toBeUndefined();
+  }, 120_000);
+});
+
+describe('waking up', () => {
+  it('sets the periodic wake-up on joining and clears it on leaving; a wake-up restarts replication that ended', async () => {
+    const alarms: boolean[] = [];
+    const rana = member(0);
+    const omar = member(1, undefined, async (inTeam) => void alarms.push(inTeam));
+    await joined(rana);
+    await joined(omar);
+    expect(alarms).toEqual([true]);
+    // The browser stopped Omar's background: replication ended with it.
+    omar.team.close();
+    const made = await rana.handlers['entity/create']({ name: 'قائد الفجر الجديد', type: 'actor' }, EXT);
+    await rana.team.settled();
+    // A message or the alarm wakes it: replication starts again, and what Rana shared arrives.
+    await omar.team.wake('alarm');
+    await eventually(async () => omar.db.teamNames.get(`entity:${made.id}`), 60_000);
+    // A message finds it running: nothing restarts, the alarm is left alone.
+    await omar.team.wake('message');
+    expect(alarms).toEqual([true, true]);
+    await omar.handlers['team/leave']({}, EXT);
+    expect(alarms).toEqual([true, true, false]);
+    // Out of a team, a start of the background clears a stale alarm and starts nothing.
+    await omar.team.wake('start');
+    expect(alarms).toEqual([true, true, false, false]);
+    expect((await omar.handlers['team/state']({}, EXT)).status.state).toBe('off');
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 import type { RasidDB } from '../db/schema.ts';
-import { storeSightings } from '../db/team-store.ts';
+import { storeSightings, storeTeamNames } from '../db/team-store.ts';
 import type { AnnotationRow } from '../model/annotation.ts';
+import type { TeamNameRow } from '../model/reader-entity.ts';
 import type { ConflictVersion, TeamConflict, TeamMark, TeamSightingRow, TeamStatus } from '../model/team.ts';
 import type { MentionReport } from '../model/mention.ts';
 import { leavesOf, type ChangeEvent, type PouchDatabase, type PouchDoc, type SyncChange } from './pouch.ts';
@@ -13,6 +14,7 @@ import {
   SIGHTING_PREFIX,
   sightingDoc,
 } from '../team/team-doc.ts';
+import { NAME_PREFIX, readTeamNameDoc, teamNameDoc, type SharedName } from '../team/team-names.ts';
 
 /**
  * A team's replication (issue #17): a local PouchDB mirrors what the reader shares and what the team
@@ -39,8 +41,8 @@ export interface TeamSyncDeps {
   version: string;
   now(): number;
   status(status: TeamStatus): void;
-  /** Annotations or the team's sightings changed (pages repaint, the panel re-reads). */
-  changed(what: 'annotations' | 'sightings' | 'conflicts'): void;
+  /** Annotations, the team's sightings or names changed (pages repaint or re-highlight, the panel re-reads). */
+  changed(what: 'annotations' | 'sightings' | 'conflicts' | 'names'): void;
   /** The longest wait between two attempts to reach the server. */
   maxRetryMs?: number;
 }
@@ -58,10 +60,19 @@ export interface TeamSync {
     lastSeen: number,
     mentions: MentionReport[],
   ): Promise<void>;
+  /** Shares a name the reader added, or a spelling they said is not a name (the team's names). */
+  shareName(name: SharedName): Promise<void>;
+  /** Takes a name the reader shared out of the team (they deleted it, or took "not a name" back). */
+  unshareName(id: string): Promise<void>;
   /** Resolves a conflict by keeping one version (`rev`); the others are removed. */
   resolve(id: string, rev: string): Promise<void>;
   /** Resolves when every change received so far has been written to Dexie (tests). */
   settled(): Promise<void>;
+  /**
+   * False once replication has ended by itself (the server refused it for good, or the browser stopped
+   * it): a wake-up of the background then starts it again (`TeamService.wake`).
+   */
+  running(): boolean;
   stop(): void;
 }
 
@@ -70,7 +81,10 @@ const SEQ_DOC = '_local/rasid-applied';
 export function startTeamSync(deps: TeamSyncDeps): TeamSync {
   const { db, local, remote, me, now } = deps;
   let received = 0;
+  /** The team database's documents when the sync started (`info().doc_count`): the first sync's "of M". */
+  let total: number | undefined;
   let stopped = false;
+  let ended = false;
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
@@ -79,8 +93,17 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
   };
 
   const report = (state: 'syncing' | 'live' | 'offline') => {
-    if (!stopped) deps.status({ state, received });
+    if (stopped) return;
+    if (state === 'syncing') deps.status({ state, received, ...(total === undefined ? {} : { total }) });
+    else deps.status({ state, received });
   };
+  void remote.info().then(
+    (info) => {
+      const count = (info as { doc_count?: unknown }).doc_count;
+      if (typeof count === 'number' && Number.isInteger(count) && count >= 0) total = count;
+    },
+    () => undefined,
+  );
   const maxRetry = deps.maxRetryMs ?? 30_000;
   const sync = local.sync(remote, {
     live: true,
@@ -91,7 +114,8 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
     back_off_function: (delay) => (delay === 0 ? 500 : Math.min(maxRetry, delay * 2)),
   });
   sync.on('change', (info: SyncChange) => {
-    if (info.direction === 'pull') received += info.change.docs_written;
+    // `docs_written` counts from the start of this replication (it is not the batch's).
+    if (info.direction === 'pull') received = Math.max(received, info.change.docs_written);
     report('syncing');
   });
   sync.on('active', () => report('syncing'));
@@ -103,7 +127,12 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
       () => report('offline'),
     );
   });
-  sync.on('error', () => report('offline'));
+  sync.on('error', () => {
+    ended = true;
+    report('offline');
+  });
+  // `complete` comes when the sync is cancelled — by `stop`, or by the browser ending it.
+  sync.on('complete', () => void (ended = true));
   deps.status({ state: 'syncing', received });
 
   // Everything the mirror holds, in order, from where the last background left off: what the reader
@@ -140,9 +169,15 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
   async function applyBatch(docs: Doc[]): Promise<void> {
     const put: TeamSightingRow[] = [];
     const removed: string[] = [];
+    const names: TeamNameRow[] = [];
+    const namesRemoved: string[] = [];
+    const plain: Doc[] = [];
     for (const doc of docs) {
-      if (doc._id.startsWith(ANNOTATION_PREFIX)) await applyAnnotation(doc);
-      else if (doc._id.startsWith(SIGHTING_PREFIX)) {
+      if (doc._id.startsWith(ANNOTATION_PREFIX)) {
+        // Most of a first sync: written together below. Deletions and conflicts one by one.
+        if (!doc._deleted && !doc._conflicts?.length) plain.push(doc);
+        else await applyAnnotation(doc);
+      } else if (doc._id.startsWith(SIGHTING_PREFIX)) {
         const id = doc._id.slice(SIGHTING_PREFIX.length);
         const colon = id.indexOf(':');
         if (doc._deleted) removed.push(`${id.slice(0, colon)}\u0000${id.slice(colon + 1)}`);
@@ -151,12 +186,46 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
           if (row) put.push(row);
           else console.warn('Rasid team sync: a sighting that is not valid was left out', doc._id);
         }
+      } else if (doc._id.startsWith(NAME_PREFIX)) {
+        if (doc._deleted) namesRemoved.push(doc._id.slice(NAME_PREFIX.length));
+        else {
+          const row = readTeamNameDoc(doc, now());
+          if (row) names.push(row);
+          else console.warn('Rasid team sync: a name that is not valid was left out', doc._id);
+        }
       }
     }
+    if (plain.length) await applyAnnotations(plain);
     if (put.length || removed.length) {
       await storeSightings(db, put, removed);
       deps.changed('sightings');
     }
+    if (names.length || namesRemoved.length) {
+      await storeTeamNames(db, names, namesRemoved);
+      deps.changed('names');
+    }
+  }
+
+  /**
+   * Annotations without a conflict, in one transaction: a first sync brings tens of thousands, and a
+   * transaction (and a repaint of every tab) for each would keep the background busy for minutes.
+   */
+  async function applyAnnotations(docs: Doc[]) {
+    const rows = docs.flatMap((doc) => {
+      const read = rowOf(doc);
+      return read ? [read.row] : [];
+    });
+    const written = await db.transaction('rw', db.annotations, db.teamConflicts, async () => {
+      const previous = await db.annotations.bulkGet(rows.map((r) => r.id));
+      const changedRows = rows.filter(
+        (row, i) => !previous[i] || JSON.stringify(strip(previous[i])) !== JSON.stringify(strip(row)),
+      );
+      await db.annotations.bulkPut(changedRows);
+      await db.teamConflicts.bulkDelete(rows.map((r) => r.id));
+      return changedRows.length;
+    });
+    if (written) deps.changed('annotations');
+    deps.changed('conflicts');
   }
 
   /** The row Dexie keeps for a team document's version. */
@@ -271,6 +340,19 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
         const existing = await local.get(doc._id).catch(() => null);
         await local.put({ ...doc, ...(existing ? { _rev: existing._rev } : {}) });
       }),
+    shareName: (name) =>
+      serially(async () => {
+        const doc = teamNameDoc(name, me, now());
+        const existing = await local.get(doc._id).catch(() => null);
+        await local.put({ ...doc, ...(existing ? { _rev: existing._rev } : {}) });
+      }),
+    unshareName: (id) =>
+      serially(async () => {
+        const existing = await local.get(NAME_PREFIX + id).catch(() => null);
+        // Only the member who shared a name takes it out (a teammate's stays theirs).
+        if (existing && (existing['by'] as TeamMark | undefined)?.by === me.by)
+          await local.remove(existing._id, existing._rev!);
+      }),
     resolve: (id, rev) =>
       serially(async () => {
         const docId = annotationDocId(id);
@@ -293,6 +375,7 @@ export function startTeamSync(deps: TeamSyncDeps): TeamSync {
     settled: async () => {
       for (let i = 0; i < 3; i++) await queue.catch(() => undefined);
     },
+    running: () => !stopped && !ended,
     stop() {
       stopped = true;
       sync.cancel();

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AnnotationRow } from '../model/annotation.ts';
 import type { MentionRow } from '../model/mention.ts';
 import type { PageRow } from '../model/page.ts';
+import type { TeamNameRow } from '../model/reader-entity.ts';
 import { freshDbName } from '../../tests/support/fresh-db.ts';
 import { RasidDB } from './schema.ts';
 
@@ -57,6 +58,7 @@ const SHIPPED: DeclaredVersion[] = [
     upgrade: true,
   },
   { version: 10, stores: { teamSightings: '&id, *entities, page', teamConflicts: '&id' }, upgrade: false },
+  { version: 12, stores: { teamNames: '&id' }, upgrade: false },
 ];
 const NEWEST = SHIPPED.at(-1)!.version;
 
@@ -507,6 +509,15 @@ function profileAt(from: number) {
     anchors: [{ id: 'x', orphan: true, checked: mar }],
     foldedTexts: [{ id: 'x', modified: mar, fold: 1, text: 'مصدر محلي' }],
     teamSightings: [teamSighting('rana', 'https://syria.tv/b')],
+    teamNames: [
+      {
+        id: 'not-a-name:الطرفين',
+        kind: 'not-a-name' as const,
+        by: { by: 'rana', name: 'Rana' },
+        created: mar,
+        dismissed: { key: 'الطرفين', text: 'الطرفين', created: mar },
+      },
+    ],
     teamConflicts: [
       {
         id: 'x',
@@ -677,6 +688,19 @@ describe.each(SHIPPED.map((v) => v.version))('a version %i database', (from) => 
     expect(await db.teamConflicts.toArray()).toEqual(from >= 10 ? profileAt(from).teamConflicts : []);
     await db.teamSightings.put(teamSighting('omar', 'https://enabbaladi.net/a'));
     expect(await db.teamSightings.where('entities').equals('sdf').count()).toBe(from >= 10 ? 2 : 1);
+
+    // The team's names (v12): a version 12 profile's, as they were; none before (a version 10
+    // database gets the table empty). And the table works after the upgrade.
+    expect(await db.teamNames.toArray()).toEqual(from >= 12 ? profileAt(from).teamNames : []);
+    const omars: TeamNameRow = {
+      id: 'entity:reader-1',
+      kind: 'entity',
+      by: { by: 'omar', name: 'Omar' },
+      created: mar,
+      entity: { id: 'reader-1', type: 'actor', name: 'سليم الخطيب', created: mar },
+    };
+    await db.teamNames.put(omars);
+    expect(await db.teamNames.count()).toBe(from >= 12 ? 2 : 1);
 
     // What was repaired is said, with what it was; nothing is said when nothing was.
     const said = warn.mock.calls.map((call) => call.map((part) => JSON.stringify(part)).join(' ')).join('\n');

@@ -5,7 +5,7 @@ import { parseMachineDate, publishedMs } from '../pages/publication-date.ts';
 import type { AnnotationRow } from '../model/annotation.ts';
 import { tallyMentions, type EntitySiteRow, type EntityStatsRow } from '../model/entity-stats.ts';
 import type { MentionRow } from '../model/mention.ts';
-import type { ReaderAliasRow, ReaderEntityRow } from '../model/reader-entity.ts';
+import type { ReaderAliasRow, ReaderEntityRow, TeamNameRow } from '../model/reader-entity.ts';
 import type { SettingsRow } from '../model/settings.ts';
 import type { AnchorRow } from '../model/notebook.ts';
 import type { FoldedText } from '../notebook/notebook-index.ts';
@@ -34,6 +34,7 @@ export class RasidDB extends Dexie {
   declare foldedTexts: EntityTable<FoldedText, 'id'>;
   declare teamSightings: EntityTable<TeamSightingRow, 'id'>;
   declare teamConflicts: EntityTable<TeamConflict, 'id'>;
+  declare teamNames: EntityTable<TeamNameRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -197,6 +198,10 @@ export class RasidDB extends Dexie {
     // out — and the annotations in conflict between members, until the reader chooses. Annotations keep
     // their table: a teammate's carries a `team` mark, and `shared` is optional; nothing to move.
     this.version(10).stores({ teamSightings: '&id, *entities, page', teamConflicts: '&id' });
+    // v12 (issue #17, the team's names): the entities, spellings and "not a name" decisions the team's
+    // members shared, one row per team document (read whole to merge over the reader's lexicon). A new
+    // table: nothing to move. (Numbered 12 so that a version 11 of another branch can land before it.)
+    this.version(12).stores({ teamNames: '&id' });
   }
 }
 

@@ -1,4 +1,7 @@
+import type { ReaderLexicon, TeamNameRow } from '../model/reader-entity.ts';
 import type { TeamSeen, TeamSightingRow } from '../model/team.ts';
+import { teamNames, type TeamNames } from '../team/team-names.ts';
+import { readReaderLexicon } from './reader-lexicon-store.ts';
 import type { RasidDB } from './schema.ts';
 
 /**
@@ -41,11 +44,39 @@ export async function storeSightings(db: RasidDB, put: TeamSightingRow[], remove
   });
 }
 
-/** Forgets everything that came from the team (leaving it): its sightings, conflicts and members' annotations. */
+/** Writes the team's names that came (or removes those whose document was deleted). */
+export async function storeTeamNames(db: RasidDB, put: TeamNameRow[], removed: string[]): Promise<void> {
+  await db.transaction('rw', db.teamNames, async () => {
+    if (removed.length) await db.teamNames.bulkDelete(removed);
+    if (put.length) await db.teamNames.bulkPut(put);
+  });
+}
+
+/**
+ * The reader's lexicon with the team's names (issue #17), and the spellings the reader or the team
+ * said are not names: what pages highlight and leave out of suggestions. Out of a team (`inTeam`
+ * false) the reader's own only.
+ */
+export async function lexiconWithTeam(
+  db: RasidDB,
+  inTeam: boolean,
+): Promise<{ lexicon: ReaderLexicon; dismissed: string[]; team: TeamNames | null }> {
+  const [own, dismissed, rows] = await Promise.all([
+    readReaderLexicon(db),
+    db.dismissedNames.toCollection().primaryKeys() as Promise<string[]>,
+    inTeam ? db.teamNames.toArray() : [],
+  ]);
+  if (!inTeam) return { lexicon: own, dismissed, team: null };
+  const team = teamNames(rows, own, dismissed);
+  return { lexicon: { ...own, team: team.lexicon }, dismissed: [...dismissed, ...team.notNames], team };
+}
+
+/** Forgets everything that came from the team (leaving it): its sightings, conflicts, names and members' annotations. */
 export async function forgetTeam(db: RasidDB): Promise<void> {
-  await db.transaction('rw', db.teamSightings, db.teamConflicts, db.annotations, async () => {
+  await db.transaction('rw', [db.teamSightings, db.teamConflicts, db.teamNames, db.annotations], async () => {
     await db.teamSightings.clear();
     await db.teamConflicts.clear();
+    await db.teamNames.clear();
     await db.annotations.filter((a) => a.team !== undefined).delete();
   });
 }

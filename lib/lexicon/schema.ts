@@ -89,7 +89,9 @@ export interface Alias {
 export type Provenance =
   | { source: 'seed'; seed: string; quote: string }
   | { source: 'curated'; note?: string }
-  | { source: 'reader' };
+  | { source: 'reader' }
+  /** A teammate's entity (issue #17), with the display name of the member who added it. */
+  | { source: 'team'; by: string };
 
 export interface Entity {
   /** Stable kebab-case id: never reused for another entity. */

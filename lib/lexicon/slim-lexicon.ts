@@ -15,7 +15,9 @@ export function slimLexicon(lexicon: Lexicon): Lexicon {
       const provenance: Entity['provenance'] =
         e.provenance.source === 'seed'
           ? { source: 'seed', seed: e.provenance.seed, quote: '' }
-          : { source: e.provenance.source };
+          : e.provenance.source === 'curated'
+            ? { source: 'curated' }
+            : e.provenance;
       return {
         id: e.id,
         type: e.type,

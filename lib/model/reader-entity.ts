@@ -1,5 +1,7 @@
 import type { EntityType, Subtype } from '../lexicon/schema.ts';
 import type { ItemProblem } from './exchange.ts';
+import type { TeamMark } from './annotation.ts';
+import type { DismissedNameRow } from './suggestion.ts';
 
 /**
  * An actor or place the reader named themselves: from a selection that the lexicon does not know, or
@@ -39,6 +41,11 @@ export interface ReaderAliasRow {
 export interface ReaderLexicon {
   entities: ReaderEntityRow[];
   aliases: ReaderAliasRow[];
+  /**
+   * The team's names, merged after the reader's own (issue #17); absent out of a team. Never part of
+   * the reader's lexicon file: they are the team's.
+   */
+  team?: TeamLexicon | undefined;
 }
 
 /** One item of a lexicon file, read and checked: a row to write, or why it is rejected. */
@@ -50,3 +57,23 @@ export interface ParsedLexicon {
   entities: ParsedLexiconItem<ReaderEntityRow>[];
   aliases: ParsedLexiconItem<ReaderAliasRow>[];
 }
+
+/** What the team's names add to one reader's lexicon, after the reader's own decisions (issue #17). */
+export interface TeamLexicon {
+  /** The teammates' entities, each with the display name of the member who added it. */
+  entities: (ReaderEntityRow & { teamBy: string })[];
+  /** Spellings teammates added or switched off. */
+  aliases: ReaderAliasRow[];
+}
+
+/**
+ * One of the team's names (issue #17: "entities and spellings added to a team lexicon, and 'not a
+ * name' decisions"), as a member shared it: an entity of their own, a spelling added to (or switched off
+ * from) an entity, or a spelling that is not a name. `id` is the document's id without `name:`:
+ * `entity:<entity id>`, `alias:<alias id>`, `not-a-name:<folded spelling>`.
+ */
+export type TeamNameRow = { id: string; by: TeamMark; created: number } & (
+  | { kind: 'entity'; entity: ReaderEntityRow }
+  | { kind: 'alias'; alias: ReaderAliasRow }
+  | { kind: 'not-a-name'; dismissed: DismissedNameRow }
+);

@@ -18,6 +18,11 @@ export interface TeamConfig {
   shareAnnotations: boolean;
   /** The entities each page named are shared with the team (global switch; sites can opt out). */
   shareSightings: boolean;
+  /**
+   * The names the reader adds (entities, spellings) and their "not a name" decisions go to the team's
+   * lexicon. Absent in configurations saved before it existed: then shared.
+   */
+  shareNames?: boolean | undefined;
 }
 
 /** Why joining failed: each one a clear message on the options page. */
@@ -28,8 +33,11 @@ export type JoinProblem =
 export type TeamStatus =
   | { state: 'off' }
   | { state: 'problem'; problem: JoinProblem }
-  /** Replicating; `received` documents so far on a first sync (progress). */
-  | { state: 'syncing'; received: number }
+  /**
+   * Replicating; `received` documents so far on a first sync (progress), of `total` (the team
+   * database's documents when the sync started; absent until the server said).
+   */
+  | { state: 'syncing'; received: number; total?: number | undefined }
   /** Up to date and listening for changes. */
   | { state: 'live'; received: number }
   /** The server cannot be reached: changes queue locally and go when it is back. */

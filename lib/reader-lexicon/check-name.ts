@@ -38,7 +38,7 @@ export function checkNewName(name: string, index: ReadonlyMap<string, Entity>): 
     return {
       code: 'exists',
       entity: { id: entity.id, ar: entity.ar, en: entity.en },
-      bundled: entity.provenance.source !== 'reader',
+      bundled: entity.provenance.source !== 'reader' && entity.provenance.source !== 'team',
     };
   return null;
 }

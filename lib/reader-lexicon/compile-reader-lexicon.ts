@@ -15,6 +15,8 @@ export interface BundledLexicon {
  * few hundred milliseconds that most readers never need to spend).
  */
 export function compileReaderLexicon(reader: ReaderLexicon, bundled: BundledLexicon): CompiledLexicon {
-  if (!reader.entities.length && !reader.aliases.length) return bundled.compiled();
+  const team = reader.team;
+  if (!reader.entities.length && !reader.aliases.length && !team?.entities.length && !team?.aliases.length)
+    return bundled.compiled();
   return compileLexicon({ entities: mergeLexicon(bundled.entities, reader) });
 }

@@ -29,14 +29,23 @@ export function readerEntity(row: ReaderEntityRow): Entity {
  * entity may have been deleted since.
  */
 export function mergeLexicon(bundled: readonly Entity[], reader: ReaderLexicon): Entity[] {
-  if (!reader.entities.length && !reader.aliases.length) return [...bundled];
+  // The team's names (issue #17) come after the reader's own, which the background has let win already.
+  const teamEntities = reader.team?.entities ?? [];
+  const allAliases = reader.team?.aliases.length
+    ? [...reader.aliases, ...reader.team.aliases]
+    : reader.aliases;
+  if (!reader.entities.length && !allAliases.length && !teamEntities.length) return [...bundled];
   const added = new Map<string, string[]>();
   const off = new Map<string, Set<string>>();
-  for (const a of reader.aliases) {
+  for (const a of allAliases) {
     if (a.action === 'add') added.set(a.entity, [...(added.get(a.entity) ?? []), a.text]);
     else off.set(a.entity, (off.get(a.entity) ?? new Set()).add(fold(a.text)));
   }
-  return [...bundled, ...reader.entities.map(readerEntity)].map((entity) => {
+  const team = teamEntities.map(({ teamBy, ...row }): Entity => ({
+    ...readerEntity(row),
+    provenance: { source: 'team', by: teamBy },
+  }));
+  return [...bundled, ...reader.entities.map(readerEntity), ...team].map((entity) => {
     const more = added.get(entity.id) ?? [];
     const gone = off.get(entity.id);
     if (!more.length && !gone) return entity;

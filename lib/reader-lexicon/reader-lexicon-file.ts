@@ -68,7 +68,7 @@ export function parseReaderLexicon(text: string, now: number): ParsedLexiconFile
   });
 }
 
-function parseEntity(item: unknown, index: number, now: number): ParsedLexiconItem<ReaderEntityRow> {
+export function parseEntity(item: unknown, index: number, now: number): ParsedLexiconItem<ReaderEntityRow> {
   const e = record(item);
   const id = typeof e?.id === 'string' ? e.id : null;
   const bad = (field: string) => ({ index, id, rejected: { code: 'bad-field', field } as const });
@@ -99,7 +99,7 @@ function parseEntity(item: unknown, index: number, now: number): ParsedLexiconIt
   };
 }
 
-function parseAlias(item: unknown, index: number, now: number): ParsedLexiconItem<ReaderAliasRow> {
+export function parseAlias(item: unknown, index: number, now: number): ParsedLexiconItem<ReaderAliasRow> {
   const a = record(item);
   const id = typeof a?.id === 'string' ? a.id : null;
   const bad = (field: string) => ({ index, id, rejected: { code: 'bad-field', field } as const });

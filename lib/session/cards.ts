@@ -71,6 +71,7 @@ export class Cards {
             subtype: entity.subtype,
             ar: entity.ar,
             en: entity.en,
+            ...(entity.provenance.source === 'team' ? { teamBy: entity.provenance.by } : {}),
             ...reader.positionOf(mention),
           },
           onPrevious: () => move(-1),

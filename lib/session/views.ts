@@ -39,6 +39,8 @@ export interface CardEntity {
   /** Which mention (1-based) the card is about, of how many on the page. */
   index: number;
   count: number;
+  /** A teammate's name (issue #17): the display name of the member who added it for the team. */
+  teamBy?: string | undefined;
 }
 
 /**

@@ -65,11 +65,11 @@ export function annotationDoc(row: AnnotationRow, me: TeamMark, version: string)
 
 export type DocProblem = 'not-a-team-document' | 'bad-member' | 'bad-annotation' | 'id-mismatch';
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A member's mark read from a document: two short strings, without control characters. */
-function markOf(value: unknown): TeamMark | null {
+export function markOf(value: unknown): TeamMark | null {
   if (!isRecord(value)) return null;
   const { by, name } = value;
   const fine = (s: unknown): s is string =>

@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { openPanelFor, tabIdOf } from './support/extension.ts';
+import { pointOfMention } from './support/highlights.ts';
+import { readerAt } from './support/reader-ui.ts';
+import { en } from '../lib/i18n/catalog.ts';
+import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
+import { launchChromium } from './support/launch-chromium.ts';
+import { launchFirefox } from './support/launch-firefox.ts';
+import { paintedTexts, waitForPaintedText } from './support/painted-text.ts';
+import { ask, eventually, joinTeam, MEMBERS, startCouchServer, type CouchServer } from './support/team.ts';
+import type { ReaderLexicon } from '../lib/model/reader-entity.ts';
+import type { TestBrowser, TestPage } from './support/test-browser.ts';
+
+/**
+ * The team's names (issue #17): member A adds a suggested name as an actor, and member B's pages
+ * highlight it as known; A says another is not a name, and B's pages stop suggesting it. Two
+ * profiles, one pouchdb-server on 127.0.0.1, pages written here.
+ */
+
+/** A commander and a village no lexicon knows: the recogniser suggests both («القائد …», «بلدة …»). */
+const PERSON = 'سليم الخطيب';
+const VILLAGE = 'كفرنبل';
+const LATE = 'أبو حمزة الشامي';
+const FILLER = [
+  'وتشهد المنطقة منذ أسابيع توترا متزايدا بين الأطراف المحلية، وسط مخاوف السكان من موجة نزوح جديدة مع اقتراب فصل الشتاء.',
+  'وأشار ناشطون إلى أن الطرق الرئيسية بقيت مفتوحة أمام حركة المدنيين، بينما أغلقت المدارس أبوابها مؤقتا حتى إشعار آخر.',
+  'ويقول سكان إن الأسعار ارتفعت بشكل ملحوظ خلال الأيام الماضية، وإن المواد الأساسية باتت شحيحة في الأسواق المحلية.',
+];
+const pageHtml = (title: string, paragraphs: readonly string[]) => `<!DOCTYPE html>
+<html lang="ar" dir="rtl">
+<head><meta charset="utf-8"><title>${title}</title></head>
+<body>
+<article>
+<h1>${title}</h1>
+${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
+</article>
+</body>
+</html>
+`;
+const PAGES = {
+  first: pageHtml('قائد جديد في ريف إدلب', [
+    `وصل القائد ${PERSON} إلى بلدة ${VILLAGE} في ريف إدلب صباح اليوم، بحسب ما أفاد مراسلون محليون.`,
+    ...FILLER,
+  ]),
+  // Names the commander without a word that makes the recogniser suggest him (known, or nothing), and
+  // a place the lexicon knows (the page is read once it is painted).
+  second: pageHtml('تصريحات عن المفاوضات', [
+    `وقال ${PERSON} في تصريح صحفي من ريف إدلب إن المفاوضات مع الأطراف المحلية ما زالت جارية.`,
+    ...FILLER,
+  ]),
+  // For the wake-ups: a name that reaches a sleeping background's team after it fell asleep.
+  third: pageHtml('اجتماع في ريف إدلب', [`والتقى ${LATE} وفدا من ريف إدلب لبحث الأوضاع الأمنية.`, ...FILLER]),
+};
+
+/** Clicks one of a suggestion's buttons in the panel (an extension page: a script click is fine there). */
+const clickSuggestion = (panel: TestPage, text: string, button: 'add-actor' | 'dismiss') =>
+  panel.evaluate(
+    ([name, cls]) => {
+      const li = [...document.querySelectorAll('li[data-suggestion]')].find(
+        (el) => el.querySelector('.ar')?.textContent === name,
+      );
+      const target = li?.querySelector<HTMLButtonElement>(`button.${cls}`);
+      if (!target) throw new Error(`no ${cls} button for ${name}`);
+      target.click();
+    },
+    [text, button] as const,
+  );
+
+for (const launch of [launchChromium, launchFirefox]) {
+  describe(`${launch.name.replace('launch', '')}: the team’s names`, { timeout: 600_000 }, () => {
+    let couch: CouchServer;
+    let folder: string;
+    let pages: FixtureServer;
+    let rana: TestBrowser;
+    let omar: TestBrowser;
+
+    before(async () => {
+      couch = await startCouchServer();
+      folder = await mkdtemp(join(tmpdir(), 'rasid-team-names-'));
+      for (const [slug, html] of Object.entries(PAGES)) {
+        await mkdir(join(folder, slug));
+        await writeFile(join(folder, slug, 'source.html'), html);
+      }
+      pages = await serveFolder(folder);
+      rana = await launch();
+      omar = await launch();
+      for (const [browser, i] of [
+        [rana, 0],
+        [omar, 1],
+      ] as const) {
+        const options = await joinTeam(browser, {
+          url: couch.database,
+          user: MEMBERS[i].user,
+          password: MEMBERS[i].password,
+          name: MEMBERS[i].name,
+        });
+        assert.ok(await options.text('[data-testid=team-member]'), `${MEMBERS[i].name} joined`);
+        await options.close();
+      }
+    });
+    after(async () => {
+      await rana?.close();
+      await omar?.close();
+      await pages?.close();
+      await couch?.close();
+      if (folder) await rm(folder, { recursive: true, force: true });
+    });
+
+    it('A adds a suggested name as an actor: B’s pages highlight it as known, as the team’s', async () => {
+      // Before: for Omar the commander is a suggestion, and the other page does not name him at all.
+      const omarFirst = await omar.newPage(`${pages.origin}/first/`);
+      await waitForPaintedText(omarFirst, 'suggested', PERSON);
+      await waitForPaintedText(omarFirst, 'suggested', VILLAGE);
+      const omarSecond = await omar.newPage(`${pages.origin}/second/`);
+      await waitForPaintedText(omarSecond, 'place', 'إدلب');
+      assert.ok(!(await paintedTexts(omarSecond, 'actor')).includes(PERSON));
+
+      const page = await rana.newPage(`${pages.origin}/first/`);
+      await waitForPaintedText(page, 'suggested', PERSON);
+      const panel = await openPanelFor(rana, page.url());
+      await panel.waitFor((n) => document.querySelectorAll('li[data-suggestion]').length >= n, 2, 30_000);
+      await clickSuggestion(panel, PERSON, 'add-actor');
+      await waitForPaintedText(page, 'actor', PERSON);
+
+      // Omar's open pages read themselves again when the name arrives: known now, on both.
+      await waitForPaintedText(omarFirst, 'actor', PERSON, true, 90_000);
+      assert.ok(!(await paintedTexts(omarFirst, 'suggested')).includes(PERSON));
+      await waitForPaintedText(omarSecond, 'actor', PERSON, true, 30_000);
+      // Its card says whose it is.
+      const sidePanel = await omar.newPage(`${omar.extensionOrigin}/sidepanel.html`);
+      const reader = readerAt(omarSecond, sidePanel, await tabIdOf(sidePanel, omarSecond.url()));
+      const point = await pointOfMention(omarSecond, PERSON);
+      assert.ok(point, `${PERSON} is highlighted`);
+      await omarSecond.front();
+      await omarSecond.click(point.x, point.y);
+      const card = await reader.waitForUi((ui) => ui.surface === 'card');
+      assert.ok(card.text.includes(en.teamNameBy.replace('{name}', MEMBERS[0].name)), card.text);
+      await sidePanel.close();
+      // Marked as the team's, with who added it; not in Omar's own lexicon.
+      const options = await omar.newPage(`${omar.extensionOrigin}/options.html`);
+      const lexicon = await ask<ReaderLexicon>(options, 'lexicon/get', {});
+      assert.deepEqual(lexicon.entities, []);
+      assert.equal(lexicon.team?.entities.find((e) => e.name === PERSON)?.teamBy, MEMBERS[0].name);
+      await options.close();
+      await Promise.all([omarSecond.close(), panel.close()]);
+
+      // A says the village is not a name: Omar's page stops suggesting it.
+      const again = await openPanelFor(rana, page.url());
+      await again.waitFor(
+        (name) =>
+          [...document.querySelectorAll('li[data-suggestion] .ar')].some((el) => el.textContent === name),
+        VILLAGE,
+        30_000,
+      );
+      await clickSuggestion(again, VILLAGE, 'dismiss');
+      await waitForPaintedText(page, 'suggested', VILLAGE, false);
+      await waitForPaintedText(omarFirst, 'suggested', VILLAGE, false, 90_000);
+      const omarPanel = await openPanelFor(omar, omarFirst.url());
+      await eventually(
+        async () =>
+          !(
+            await omarPanel.evaluate(() =>
+              [...document.querySelectorAll('li[data-suggestion] .ar')].map((el) => el.textContent ?? ''),
+            )
+          ).includes(VILLAGE),
+        'the village no longer listed in Omar’s panel',
+      );
+      // A page opened now does not suggest it either.
+      const fresh = await omar.newPage(`${pages.origin}/first/`);
+      await waitForPaintedText(fresh, 'actor', PERSON);
+      assert.ok(!(await paintedTexts(fresh, 'suggested')).includes(VILLAGE));
+      await Promise.all([fresh.close(), omarPanel.close(), again.close(), page.close(), omarFirst.close()]);
+      assert.deepEqual(rana.errors, []);
+      assert.deepEqual(omar.errors, []);
+    });
+
+    // Chromium stops an idle MV3 service worker (Firefox's add-on reload would orphan the open tab).
+    if (launch !== launchChromium) return;
+
+    it('a name shared while B’s background is stopped reaches B: its wake-up restarts the sync', async () => {
+      const omarPage = await omar.newPage(`${pages.origin}/third/`);
+      await waitForPaintedText(omarPage, 'place', 'إدلب');
+      assert.ok(!(await paintedTexts(omarPage, 'actor')).includes(LATE));
+      // What Chromium does to an idle service worker: live replication ends with it.
+      const blank = await omar.newPage();
+      await omar.restartExtension(blank);
+      await blank.close();
+      const ranaOptions = await rana.newPage(`${rana.extensionOrigin}/options.html`);
+      await ask(ranaOptions, 'entity/create', { name: LATE, type: 'actor' });
+      // Nothing of Omar's asks his background anything: the team's alarm (once a minute) wakes it, the
+      // sync starts again, and the open page highlights the name.
+      await waitForPaintedText(omarPage, 'actor', LATE, true, 240_000);
+      await Promise.all([ranaOptions.close(), omarPage.close()]);
+    });
+  });
+}
