@@ -58,7 +58,7 @@ const SHIPPED: DeclaredVersion[] = [
     upgrade: true,
   },
   { version: 10, stores: { teamSightings: '&id, *entities, page', teamConflicts: '&id' }, upgrade: false },
-  { version: 12, stores: { teamNames: '&id' }, upgrade: false },
+  { version: 11, stores: { teamNames: '&id' }, upgrade: false },
 ];
 const NEWEST = SHIPPED.at(-1)!.version;
 
@@ -689,9 +689,9 @@ describe.each(SHIPPED.map((v) => v.version))('a version %i database', (from) => 
     await db.teamSightings.put(teamSighting('omar', 'https://enabbaladi.net/a'));
     expect(await db.teamSightings.where('entities').equals('sdf').count()).toBe(from >= 10 ? 2 : 1);
 
-    // The team's names (v12): a version 12 profile's, as they were; none before (a version 10
+    // The team's names (v11): a version 11 profile's, as they were; none before (a version 10
     // database gets the table empty). And the table works after the upgrade.
-    expect(await db.teamNames.toArray()).toEqual(from >= 12 ? profileAt(from).teamNames : []);
+    expect(await db.teamNames.toArray()).toEqual(from >= 11 ? profileAt(from).teamNames : []);
     const omars: TeamNameRow = {
       id: 'entity:reader-1',
       kind: 'entity',
@@ -700,7 +700,7 @@ describe.each(SHIPPED.map((v) => v.version))('a version %i database', (from) => 
       entity: { id: 'reader-1', type: 'actor', name: 'سليم الخطيب', created: mar },
     };
     await db.teamNames.put(omars);
-    expect(await db.teamNames.count()).toBe(from >= 12 ? 2 : 1);
+    expect(await db.teamNames.count()).toBe(from >= 11 ? 2 : 1);
 
     // What was repaired is said, with what it was; nothing is said when nothing was.
     const said = warn.mock.calls.map((call) => call.map((part) => JSON.stringify(part)).join(' ')).join('\n');

@@ -198,10 +198,10 @@ export class RasidDB extends Dexie {
     // out — and the annotations in conflict between members, until the reader chooses. Annotations keep
     // their table: a teammate's carries a `team` mark, and `shared` is optional; nothing to move.
     this.version(10).stores({ teamSightings: '&id, *entities, page', teamConflicts: '&id' });
-    // v12 (issue #17, the team's names): the entities, spellings and "not a name" decisions the team's
+    // v11 (issue #17, the team's names): the entities, spellings and "not a name" decisions the team's
     // members shared, one row per team document (read whole to merge over the reader's lexicon). A new
-    // table: nothing to move. (Numbered 12 so that a version 11 of another branch can land before it.)
-    this.version(12).stores({ teamNames: '&id' });
+    // table: nothing to move.
+    this.version(11).stores({ teamNames: '&id' });
   }
 }
 
