@@ -8,6 +8,7 @@ import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
 import type { TestBrowser, TestPage } from './support/test-browser.ts';
+import { paintedTexts, waitForPaintedText, clickSuggestion } from './support/painted-text.ts';
 
 /**
  * Suggestions (issue 13 §2) in the built extension: a name the lexicon does not know is painted on its
@@ -53,51 +54,10 @@ const PAGES = {
   ]),
 };
 
-/** The text of each range painted as `rasid-<kind>`, read from the page's registry. */
-function painted(page: TestPage, kind: string): Promise<string[]> {
-  return page.evaluate(
-    (name) =>
-      [...(CSS.highlights.get(name) ?? [])].map((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      }),
-    `rasid-${kind}`,
-  );
-}
-
-const waitForPainted = (page: TestPage, kind: string, text: string, timeoutMs = 20_000) =>
-  page.waitFor(
-    ([name, want]) =>
-      [...(CSS.highlights.get(name) ?? [])].some((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString() === want;
-      }),
-    [`rasid-${kind}`, text] as const,
-    timeoutMs,
-  );
-
 /** The panel's suggested names, as listed. */
 const listed = (panel: TestPage) =>
   panel.evaluate(() =>
     [...document.querySelectorAll('li[data-suggestion] .ar')].map((el) => el.textContent ?? ''),
-  );
-
-/** Clicks one of a suggestion's buttons in the panel (an extension page: a script click is fine there). */
-const clickSuggestion = (panel: TestPage, text: string, button: 'add-actor' | 'add-place' | 'dismiss') =>
-  panel.evaluate(
-    ([name, cls]) => {
-      const li = [...document.querySelectorAll('li[data-suggestion]')].find(
-        (el) => el.querySelector('.ar')?.textContent === name,
-      );
-      const target = li?.querySelector<HTMLButtonElement>(`button.${cls}`);
-      if (!target) throw new Error(`no ${cls} button for ${name}`);
-      target.click();
-    },
-    [text, button] as const,
   );
 
 for (const launch of [launchChromium, launchFirefox]) {
@@ -122,12 +82,12 @@ for (const launch of [launchChromium, launchFirefox]) {
 
     it('paints a suggestion apart from known names, lists it, adds it as an actor, and dismisses another (with an undo)', async () => {
       const page = await browser.newPage(`${server.origin}/first/`);
-      await waitForPainted(page, 'suggested', VILLAGE);
-      await waitForPainted(page, 'suggested', PERSON);
+      await waitForPaintedText(page, 'suggested', VILLAGE);
+      await waitForPaintedText(page, 'suggested', PERSON);
       // Known names keep their own highlight, and no suggestion is one of them.
-      const known = [...(await painted(page, 'actor')), ...(await painted(page, 'place'))];
+      const known = [...(await paintedTexts(page, 'actor')), ...(await paintedTexts(page, 'place'))];
       assert.ok(known.includes('إدلب'), `known names: ${known.join('، ')}`);
-      for (const s of await painted(page, 'suggested')) assert.ok(!known.includes(s), `${s} is known`);
+      for (const s of await paintedTexts(page, 'suggested')) assert.ok(!known.includes(s), `${s} is known`);
 
       const panel = await openPanelFor(browser, page.url());
       await panel.waitFor((n) => document.querySelectorAll('li[data-suggestion]').length >= n, 2);
@@ -137,8 +97,8 @@ for (const launch of [launchChromium, launchFirefox]) {
 
       // Add as actor: the page reads itself again with the reader's new actor, known now.
       await clickSuggestion(panel, PERSON, 'add-actor');
-      await waitForPainted(page, 'actor', PERSON);
-      assert.ok(!(await painted(page, 'suggested')).includes(PERSON));
+      await waitForPaintedText(page, 'actor', PERSON);
+      assert.ok(!(await paintedTexts(page, 'suggested')).includes(PERSON));
       await panel.waitFor(
         (name) =>
           ![...document.querySelectorAll('li[data-suggestion] .ar')].some((el) => el.textContent === name),
@@ -146,7 +106,7 @@ for (const launch of [launchChromium, launchFirefox]) {
       );
       // …and on another page that names it, without a suggestion's trigger word.
       const second = await browser.newPage(`${server.origin}/second/`);
-      await waitForPainted(second, 'actor', PERSON);
+      await waitForPaintedText(second, 'actor', PERSON);
 
       // Not a name: no longer listed, no longer painted.
       await clickSuggestion(panel, VILLAGE, 'dismiss');
@@ -168,7 +128,7 @@ for (const launch of [launchChromium, launchFirefox]) {
       // …for every page, the panel says, with an undo that brings it back (issue 15 §5).
       assert.match((await panel.text('[data-testid=dismissed]')) ?? '', /will not be suggested again/u);
       await panel.evaluate(() => document.querySelector<HTMLButtonElement>('button.undo-dismiss')!.click());
-      await waitForPainted(page, 'suggested', VILLAGE);
+      await waitForPaintedText(page, 'suggested', VILLAGE);
       await panel.waitFor(
         (name) =>
           [...document.querySelectorAll('li[data-suggestion] .ar')].some((el) => el.textContent === name),

@@ -10,10 +10,17 @@ import { en } from '../lib/i18n/catalog.ts';
 import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
-import { paintedTexts, waitForPaintedText } from './support/painted-text.ts';
-import { ask, eventually, joinTeam, MEMBERS, startCouchServer, type CouchServer } from './support/team.ts';
+import { paintedTexts, waitForPaintedText, clickSuggestion } from './support/painted-text.ts';
+import {
+  ask,
+  eventually,
+  joinAsMembers,
+  MEMBERS,
+  startCouchServer,
+  type CouchServer,
+} from './support/team.ts';
 import type { ReaderLexicon } from '../lib/model/reader-entity.ts';
-import type { TestBrowser, TestPage } from './support/test-browser.ts';
+import type { TestBrowser } from './support/test-browser.ts';
 
 /**
  * The team's names (issue #17): member A adds a suggested name as an actor, and member B's pages
@@ -56,20 +63,6 @@ const PAGES = {
   third: pageHtml('اجتماع في ريف إدلب', [`والتقى ${LATE} وفدا من ريف إدلب لبحث الأوضاع الأمنية.`, ...FILLER]),
 };
 
-/** Clicks one of a suggestion's buttons in the panel (an extension page: a script click is fine there). */
-const clickSuggestion = (panel: TestPage, text: string, button: 'add-actor' | 'dismiss') =>
-  panel.evaluate(
-    ([name, cls]) => {
-      const li = [...document.querySelectorAll('li[data-suggestion]')].find(
-        (el) => el.querySelector('.ar')?.textContent === name,
-      );
-      const target = li?.querySelector<HTMLButtonElement>(`button.${cls}`);
-      if (!target) throw new Error(`no ${cls} button for ${name}`);
-      target.click();
-    },
-    [text, button] as const,
-  );
-
 for (const launch of [launchChromium, launchFirefox]) {
   describe(`${launch.name.replace('launch', '')}: the team’s names`, { timeout: 600_000 }, () => {
     let couch: CouchServer;
@@ -88,19 +81,7 @@ for (const launch of [launchChromium, launchFirefox]) {
       pages = await serveFolder(folder);
       rana = await launch();
       omar = await launch();
-      for (const [browser, i] of [
-        [rana, 0],
-        [omar, 1],
-      ] as const) {
-        const options = await joinTeam(browser, {
-          url: couch.database,
-          user: MEMBERS[i].user,
-          password: MEMBERS[i].password,
-          name: MEMBERS[i].name,
-        });
-        assert.ok(await options.text('[data-testid=team-member]'), `${MEMBERS[i].name} joined`);
-        await options.close();
-      }
+      await joinAsMembers(couch, [rana, omar]);
     });
     after(async () => {
       await rana?.close();

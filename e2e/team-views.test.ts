@@ -10,7 +10,7 @@ import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
 import { PAGES } from './support/paths.ts';
 import { readerAt, selectWithMouse, type Reader } from './support/reader-ui.ts';
-import { eventually, joinTeam, MEMBERS, startCouchServer, type CouchServer } from './support/team.ts';
+import { eventually, joinAsMembers, startCouchServer, type CouchServer } from './support/team.ts';
 import type { TestBrowser, TestPage } from './support/test-browser.ts';
 
 /**
@@ -87,19 +87,7 @@ for (const launch of [launchChromium, launchFirefox]) {
         url = `${pages.origin}/${SLUG}/`;
         rana = await launch();
         omar = await launch();
-        for (const [browser, i] of [
-          [rana, 0],
-          [omar, 1],
-        ] as const) {
-          const options = await joinTeam(browser, {
-            url: couch.database,
-            user: MEMBERS[i].user,
-            password: MEMBERS[i].password,
-            name: MEMBERS[i].name,
-          });
-          await options.waitFor(() => !!document.querySelector('[data-testid=team-member]'), null);
-          await options.close();
-        }
+        await joinAsMembers(couch, [rana, omar]);
       });
       after(async () => {
         await rana?.close();

@@ -2,8 +2,7 @@ import type { TestPage } from './test-browser.ts';
 
 /**
  * The text of each range a page paints as `rasid-<kind>` (actor, place, suggested…), read from its
- * highlight registry; and a wait for one to be painted or gone. (The same reading as
- * e2e/suggestions.test.ts's own helpers, shared here for the team's names.)
+ * highlight registry; and a wait for one to be painted or gone.
  */
 export function paintedTexts(page: TestPage, kind: string): Promise<string[]> {
   return page.evaluate(
@@ -36,4 +35,22 @@ export const waitForPaintedText = (
       }) === yes,
     [`rasid-${kind}`, text, painted] as const,
     timeoutMs,
+  );
+
+/** Clicks one of a suggestion's buttons in the panel (an extension page: a script click is fine there). */
+export const clickSuggestion = (
+  panel: TestPage,
+  text: string,
+  button: 'add-actor' | 'add-place' | 'dismiss',
+): Promise<void> =>
+  panel.evaluate(
+    ([name, cls]) => {
+      const li = [...document.querySelectorAll('li[data-suggestion]')].find(
+        (el) => el.querySelector('.ar')?.textContent === name,
+      );
+      const target = li?.querySelector<HTMLButtonElement>(`button.${cls}`);
+      if (!target) throw new Error(`no ${cls} button for ${name}`);
+      target.click();
+    },
+    [text, button] as const,
   );

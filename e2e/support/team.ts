@@ -2,6 +2,7 @@ import type { AnnotationDraft, AnnotationRow } from '../../lib/model/annotation.
 import type { TeamState } from '../../lib/model/team.ts';
 import { clickIn, readStore, setField } from './extension.ts';
 import type { TestBrowser, TestPage } from './test-browser.ts';
+import { MEMBERS, type CouchServer } from '../../tests/support/couch-server.ts';
 
 export {
   ADMIN,
@@ -37,6 +38,22 @@ export async function joinTeam(browser: TestBrowser, credentials: Credentials): 
     60_000,
   );
   return options;
+}
+
+/** Joins each browser to the team of `couch` as `MEMBERS[i]` (Rana, Omar); fails if one is refused. */
+export async function joinAsMembers(couch: CouchServer, browsers: readonly TestBrowser[]): Promise<void> {
+  for (const [i, browser] of browsers.entries()) {
+    const member = MEMBERS[i]!;
+    const options = await joinTeam(browser, {
+      url: couch.database,
+      user: member.user,
+      password: member.password,
+      name: member.name,
+    });
+    const joined = await options.text('[data-testid=team-member]').catch(() => null);
+    await options.close();
+    if (!joined) throw new Error(`${member.name} could not join the team`);
+  }
 }
 
 /** Sends one of the background's messages from an extension page, as Rasid's pages do. */

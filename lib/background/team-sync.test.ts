@@ -1,17 +1,11 @@
-import PouchDB from '../../tests/support/pouch-in-node.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../model/article.ts';
 import type { AnnotationDraft } from '../model/annotation.ts';
-import type { TeamConfig, TeamState } from '../model/team.ts';
-import { freshDb } from '../../tests/support/fresh-db.ts';
+import type { TeamState } from '../model/team.ts';
 import { MEMBERS, startCouchServer, STRANGER, type CouchServer } from '../../tests/support/couch-server.ts';
+import { eventually, teamMember, type TeamMember } from '../../tests/support/team-member.ts';
 import { checkJoin } from '../team/join-check.ts';
 import { nameKey } from '../suggest/suggest-names.ts';
-import { teamAddress } from '../team/team-url.ts';
-import { createHandlers, type Handlers } from './handlers.ts';
-import { createTeamService, type TeamService } from './team-service.ts';
-import { memoryTrash } from './trash.ts';
-import type { RasidDB } from '../db/schema.ts';
 import type { Sender } from '../messages/protocol.ts';
 
 /**
@@ -32,13 +26,6 @@ const article: ArticleSummary = {
   wordCount: 300,
 };
 
-interface Member {
-  db: RasidDB;
-  handlers: Handlers;
-  team: TeamService;
-  config: TeamConfig;
-}
-
 let server: CouchServer;
 beforeAll(async () => {
   server = await startCouchServer();
@@ -46,54 +33,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-const members: Member[] = [];
+const members: TeamMember[] = [];
 afterEach(() => {
   for (const m of members.splice(0)) m.team.close();
 });
 
-function member(index: 0 | 1, password?: string, schedule?: (inTeam: boolean) => Promise<void>): Member {
-  const m = MEMBERS[index];
-  const db = freshDb(`team-${m.user}`);
-  const mirror = `mirror-${m.user}-${crypto.randomUUID()}`;
-  const config: TeamConfig = {
-    url: server.database,
-    user: m.user,
-    password: password ?? m.password,
-    name: m.name,
-    shareAnnotations: true,
-    shareSightings: true,
-  };
-  let stored: TeamConfig | null = null;
-  const team = createTeamService({
-    db,
-    load: async () => stored,
-    save: async (c) => void (stored = c),
-    check: (c) => checkJoin(c),
-    openMirror: () => new PouchDB(mirror, { adapter: 'memory' }),
-    openRemote: (c) =>
-      new PouchDB(teamAddress(c.url).ok ? server.database : '', {
-        skip_setup: true,
-        auth: { username: c.user, password: c.password },
-      }),
-    version: '0.1.0',
-    now: Date.now,
-    changed: () => undefined,
-    ...(schedule ? { schedule } : {}),
-    maxRetryMs: 1000,
-  });
-  const handlers = createHandlers({
-    db,
-    tabUrl: async () => undefined,
-    now: Date.now,
-    version: '0.1.0',
-    changed: () => undefined,
-    broadcast: () => undefined,
-    setBadge: () => undefined,
-    loadReader: async () => undefined,
-    trash: memoryTrash(),
-    team,
-  });
-  const made = { db, handlers, team, config };
+/** A member (tests/support/team-member.ts), closed after the test. */
+function member(index: 0 | 1, password?: string, schedule?: (inTeam: boolean) => Promise<void>): TeamMember {
+  const made = teamMember(server, index, { password, schedule });
   members.push(made);
   return made;
 }
@@ -104,18 +51,8 @@ const draft = (note: string, extra: Partial<AnnotationDraft> = {}): AnnotationDr
   ...extra,
 });
 
-/** Waits until `check` holds, giving replication its time on a busy machine. */
-async function eventually<T>(check: () => Promise<T | undefined | null | false>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('not within time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const joined = async (m: Member): Promise<TeamState> => m.handlers['team/join']({ config: m.config }, EXT);
+const joined = async (m: TeamMember): Promise<TeamState> =>
+  m.handlers['team/join']({ config: m.config }, EXT);
 
 describe('joining a team', () => {
   it('says what is wrong: wrong password, not a member, unreachable, not a CouchDB, http on the network', async () => {

@@ -21,14 +21,18 @@ export interface TeamMember {
  * A member (`MEMBERS[index]`) replicating with the real pouchdb-server `server`, as the background
  * wires one in the browser (`entrypoints/background`). `close()` them after the test.
  */
-export function teamMember(server: CouchServer, index: 0 | 1): TeamMember {
+export function teamMember(
+  server: CouchServer,
+  index: 0 | 1,
+  options: { password?: string; schedule?: (inTeam: boolean) => Promise<void> } = {},
+): TeamMember {
   const m = MEMBERS[index];
   const db = freshDb(`team-${m.user}`);
   const mirror = `mirror-${m.user}-${crypto.randomUUID()}`;
   const config: TeamConfig = {
     url: server.database,
     user: m.user,
-    password: m.password,
+    password: options.password ?? m.password,
     name: m.name,
     shareAnnotations: true,
     shareSightings: true,
@@ -48,6 +52,7 @@ export function teamMember(server: CouchServer, index: 0 | 1): TeamMember {
     version: '0.1.0',
     now: Date.now,
     changed: () => undefined,
+    ...(options.schedule ? { schedule: options.schedule } : {}),
     maxRetryMs: 1000,
   });
   const handlers = createHandlers({
