@@ -417,9 +417,7 @@ describe('PageSummary: names Rasid doesn’t know yet', () => {
     });
     const button = (key: string, cls: string) =>
       root.querySelector<HTMLButtonElement>(`li[data-suggestion="${key}"] button.${cls}`)!;
-    expect(button('سليم الخطيب', 'add-actor').getAttribute('aria-label')).toBe(
-      'Add “سليم الخطيب” as an actor',
-    );
+    expect(button('سليم الخطيب', 'add-actor').getAttribute('aria-label')).toBe('Add as actor: “سليم الخطيب”');
     button('سليم الخطيب', 'add-actor').click();
     button('كفرنبل', 'add-place').click();
     button('كفرنبل', 'dismiss').click();
