@@ -191,10 +191,13 @@ for (const launch of [launchChromium, launchFirefox]) {
         editNote(ranaOptions, annotationId, 'رنا: مصدران'),
         editNote(omarOptions, annotationId, 'عمر: مصدر واحد'),
       ]);
-      // Visible on both sides, with both versions.
+      // Visible on both sides, with both versions: the reader's own and the teammate's. (Counting two
+      // versions was not enough: the gate once saw two, then found no teammate's version to keep.)
       for (const options of [ranaOptions, omarOptions])
         await options.waitFor(
-          () => document.querySelectorAll('[data-testid=team-conflict] [data-mine]').length === 2,
+          () =>
+            !!document.querySelector('[data-testid=team-conflict] [data-mine=true]') &&
+            !!document.querySelector('[data-testid=team-conflict] [data-testid=keep-theirs]'),
           null,
           120_000,
         );
