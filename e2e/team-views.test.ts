@@ -218,7 +218,13 @@ for (const launch of [launchChromium, launchFirefox]) {
         const share = await reader.control('share', 30_000);
         assert.equal(share.checked, true);
         await reader.click('share');
-        await reader.waitForUi((ui) => ui.controls.some((c) => c.testId === 'share' && c.checked === false));
+        await reader
+          .waitForUi((ui) => ui.controls.some((c) => c.testId === 'share' && c.checked === false))
+          .catch(async (e: unknown) => {
+            // Which side failed: the click (still shared in the database) or the toolbar (saved, not shown).
+            const stored = (await annotations(panel)).find((a) => a.id === mine.id);
+            throw new Error(`${String(e)}; stored: shared=${String(stored?.shared)}`);
+          });
         await eventually(
           async () => (await annotations(panel)).find((a) => a.id === mine.id)?.shared === false,
           'Omar’s annotation no longer shared',

@@ -15,7 +15,7 @@ import { entitySearch } from '../../lib/reader-lexicon/entity-search.ts';
 import { mergeLexicon } from '../../lib/reader-lexicon/merge-reader-lexicon.ts';
 import { ok, type Result } from '../../lib/model/result.ts';
 import { onChange } from '../../lib/browser/on-change.ts';
-import { sendMessage } from '../../lib/browser/send-message.ts';
+import { askBackground, sendMessage } from '../../lib/browser/send-message.ts';
 import { TeamSettings, type TeamActions } from '../../components/TeamSettings.tsx';
 import type { TeamState } from '../../lib/model/team.ts';
 
@@ -74,8 +74,9 @@ const teamActions: TeamActions = {
 function Team() {
   const [state, setState] = useState<TeamState>({ config: null, status: { state: 'off' }, conflicts: [] });
   useEffect(() => {
+    // Asked again when unanswered (a background still starting): else the reader would see no team.
     const load = () =>
-      void sendMessage('team/state', {}).then((r) => {
+      void askBackground('team/state', {}).then((r) => {
         if (r.ok) setState(r.value);
       });
     load();

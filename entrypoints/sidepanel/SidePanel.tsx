@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AnnotationRow } from '../../lib/model/annotation.ts';
 import type { EntityHistory } from '../../lib/model/mention.ts';
+import type { PanelData } from '../../lib/model/panel.ts';
 import type { Settings } from '../../lib/model/settings.ts';
 import type { Translator } from '../../lib/i18n/i18n.ts';
 import { onChange } from '../../lib/browser/on-change.ts';
@@ -35,16 +36,9 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
   const [dismissed, setDismissed] = useState<{ key: string; text: string } | null>(null);
   const [ownNames, setOwnNames] = useState<Record<string, string>>({});
   const [history, setHistory] = useState<Record<string, EntityHistory>>({});
-  // The reader's team (issue #17): their annotations get a share switch while they are in one.
-  const [team, setTeam] = useState<{ shareByDefault: boolean } | null>(null);
-  useEffect(() => {
-    const load = () =>
-      void sendMessage('team/state', {}).then((r) => {
-        if (r.ok) setTeam(r.value.config ? { shareByDefault: r.value.config.shareAnnotations } : null);
-      });
-    load();
-    return onChange(['team'], load);
-  }, []);
+  // The reader's team (issue #17): their annotations get a share switch while they are in one. It
+  // comes with every refresh: a panel whose first question went unanswered still learns it.
+  const [team, setTeam] = useState<PanelData['team']>(null);
   const tab = useRef<{ id?: number; site?: string }>({});
 
   const refresh = useCallback(async () => {
@@ -63,6 +57,7 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
     if (!url) return setState({ kind: 'empty' });
     tab.current = { id: tabId, site: siteOf(url) };
     setOwnNames(around.value.ownNames);
+    setTeam(around.value.team);
     setHistory(Object.fromEntries(around.value.history.map((h) => [h.entity, h])));
     setState({
       kind: 'page',
@@ -74,9 +69,12 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
 
   useEffect(() => {
     // One refresh per burst of changes to this tab's page or reader, or to what the panel lists.
-    const stop = onChange(['pages', 'reader', 'annotations', 'settings', 'lexicon', 'history'], (tabs) => {
-      if (tabs.has(tab.current.id) || tabs.has(undefined)) void refresh();
-    });
+    const stop = onChange(
+      ['pages', 'reader', 'annotations', 'settings', 'lexicon', 'history', 'team'],
+      (tabs) => {
+        if (tabs.has(tab.current.id) || tabs.has(undefined)) void refresh();
+      },
+    );
     const onActivated = () => void refresh();
     const onUpdated = (id: number, change: { status?: string }) => {
       if (id === tab.current.id && change.status === 'complete') void refresh();

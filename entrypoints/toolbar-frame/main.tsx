@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { AnnotationToolbar, DeletedNotice, TOOLBAR_CSS } from '../../components/AnnotationToolbar.tsx';
 import { pageTranslator } from '../../lib/browser/browser-translator.ts';
-import { sendMessage } from '../../lib/browser/send-message.ts';
+import { askBackground } from '../../lib/browser/send-message.ts';
 import type { LinkableEntity } from '../../lib/reader-lexicon/linkable-entities.ts';
 import { CONTROLS, describeBox, dropUntrusted } from '../reader/surface-dom.ts';
 import { HANDSHAKE, type FromFrame, type Handshake, type ToFrame } from '../reader/toolbar-channel.ts';
@@ -35,7 +35,9 @@ const nonce = window.name;
  */
 let team: { shareByDefault: boolean } | null = null;
 let last: ToFrame | null = null;
-void sendMessage('team/state', {}).then(
+// Asked again when unanswered (a background still starting): a frame that missed it would show no
+// switch for as long as it stays open.
+void askBackground('team/state', {}).then(
   (r) => {
     if (!r.ok || !r.value.config) return;
     team = { shareByDefault: r.value.config.shareAnnotations };

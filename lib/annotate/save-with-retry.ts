@@ -13,7 +13,8 @@ export interface RetryOptions {
 }
 
 /**
- * Tries a write until it succeeds: a failed one (a full disk, a background restarting) is reported
+ * Tries a write (or a question that must be answered) until it succeeds: a failed one (a full disk, a
+ * background restarting) is reported
  * and tried again with doubling delays, never silently dropped. Resolves with the write's reply once
  * it succeeded, or with the last error once it gave up (or `aborted`).
  */

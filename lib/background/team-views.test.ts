@@ -66,6 +66,17 @@ describe('the team in the reader’s views', () => {
     expect(await omar.handlers['team/joined']({}, content)).toBe(true);
   }, 120_000);
 
+  it('tells the panel, with each of its refreshes, whether the reader is in a team and what it shares by default', async () => {
+    const omar = member(1);
+    const panel = () =>
+      omar.handlers['panel/state']({ tabId: 1, url: OMAR_PAGE, canonical: null, entities: [] }, EXT);
+    expect((await panel()).team).toBeNull();
+    await omar.handlers['team/join']({ config: { ...omar.config, shareAnnotations: false } }, EXT);
+    expect((await panel()).team).toEqual({ shareByDefault: false });
+    await omar.handlers['team/leave']({}, EXT);
+    expect((await panel()).team).toBeNull();
+  }, 120_000);
+
   it('gives the dashboard the team’s figures and pages, and judges "new on this site" over both readings', async () => {
     const [rana, omar] = [member(0), member(1)];
     // Before joining, the dashboard has no team figures.

@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { saveWithRetry } from '../annotate/save-with-retry.ts';
+import { systemClock } from '../clock.ts';
 import { err, errorMessage } from '../model/result.ts';
 import type {
   MessageType,
@@ -22,6 +24,20 @@ export async function sendMessage<K extends MessageType>(type: K, payload: Reque
     return err(errorMessage(e));
   }
 }
+
+/**
+ * Asks the background a question, and again when it is not answered (a background still starting, an
+ * MV3 service worker woken by this very message): up to five times over about four seconds. For
+ * questions a page asks once and keeps the answer of; asking twice must do no harm.
+ */
+export const askBackground = <K extends MessageType>(type: K, payload: Request<K>): Promise<Reply<K>> =>
+  saveWithRetry(() => sendMessage(type, payload), {
+    clock: systemClock,
+    signal: new AbortController().signal,
+    onError: () => undefined,
+    retries: 4,
+    firstDelayMs: 250,
+  });
 
 /**
  * Sends one message to the content script of a tab. Never throws: a tab without Rasid's reader (not

@@ -12,4 +12,9 @@ export interface PanelData {
   ownNames: Record<string, string>;
   /** What Rasid remembers of each entity the page names, seen from this page. */
   history: EntityHistory[];
+  /**
+   * The reader's team when they are in one (issue #17): their annotations get a share switch, on or
+   * off by the team's default. Asked with the rest, so that every refresh of the panel has it.
+   */
+  team: { shareByDefault: boolean } | null;
 }

@@ -134,6 +134,32 @@ describe('PageReader on a seed page', { timeout: 30_000 }, () => {
     reader.destroy();
   });
 
+  it('spots a paragraph the page adds while it is being read, once the reading ends', async () => {
+    const controller = new AbortController();
+    let added = false;
+    const reader = new PageReader(document, compiledBundledLexicon(), layerOn(new RecordingPainter()), all, {
+      chunkChars: 300,
+      // The page's turn, in the middle of the reading: a live blog adds its update.
+      yieldToPage: async () => {
+        if (added) return;
+        added = true;
+        const p = document.createElement('p');
+        p.textContent = 'وفي تطور لاحق، وصلت تعزيزات إلى مدينة القامشلي.';
+        document.querySelector('article p')!.parentElement!.append(p);
+        // A long turn: the change's debounce ends before the reading does.
+        await new Promise((r) => setTimeout(r, 100));
+      },
+    });
+    reader.observe(controller.signal, 10);
+    await reader.read();
+    expect(added).toBe(true);
+    await vi.waitFor(() => expect(reader.entities().map((e) => e.id)).toContain('qamishli'), {
+      timeout: 10_000,
+      interval: 20,
+    });
+    controller.abort();
+  });
+
   it('spots new article text while something else on the page changes every 200 ms', async () => {
     const clock = new FakeClock();
     const reader = new PageReader(document, compiledBundledLexicon(), layerOn(new RecordingPainter()), all, {

@@ -163,6 +163,11 @@ export class PageReader {
   /** Where new content counts as article: the element holding all of it. */
   #scope: Element | null = null;
   #observer: MutationObserver | null = null;
+  /**
+   * The reading and the updates after it, one at a time: a change that arrives while the page is
+   * being read waits for that reading, then is read on top of it (never lost, never overwritten).
+   */
+  #queue: Promise<unknown> = Promise.resolve();
   /** Destroyed: a reading still under way when it was replaced paints nothing when it ends. */
   #destroyed = false;
   #timings: ReaderTimings = {
@@ -215,8 +220,18 @@ export class PageReader {
     return this.#timings;
   }
 
-  /** Finds the article and its mentions, and paints them. */
-  async read(): Promise<void> {
+  /** Finds the article and its mentions, and paints them (after any reading or update under way). */
+  read(): Promise<void> {
+    return this.#serial(() => this.#read());
+  }
+
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(work, work);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async #read(): Promise<void> {
     const t = this.#timings;
     let start = performance.now();
     const began = start;
@@ -508,7 +523,9 @@ export class PageReader {
    * Follows the page as it changes (live blogs, infinite scroll, edits): blocks whose text changed or
    * arrived are spotted again, debounced; mentions in removed text are dropped. A page that never
    * stops changing (a clock ticking every 200 ms) cannot hold new text back for ever: changes wait
-   * at most `maxWaitMs` after the first of them (issue #12). Stops with `signal`.
+   * at most `maxWaitMs` after the first of them (issue #12). Stops with `signal`. Called before
+   * `read`, it also keeps what changes while the page is read (a live blog adding a paragraph while
+   * the recogniser answers): those changes are read once the reading ends.
    */
   observe(signal: AbortSignal, debounceMs = 250, maxWaitMs = 2000): void {
     const win = this.#doc.defaultView;
@@ -522,7 +539,7 @@ export class PageReader {
       since = null;
       const batch = [...pending];
       pending.clear();
-      void this.#update(batch);
+      void this.#serial(() => this.#update(batch));
     };
     this.#observer = new win.MutationObserver((records) => {
       for (const r of records) {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPage, rangeOfText } from '../../tests/support/dom.ts';
 import { flush } from '../../tests/support/flush.ts';
 import { fakeSeams, type FakeReplies } from '../../tests/support/session-seams.ts';
@@ -147,6 +147,42 @@ describe('a reader session', () => {
       expect(broken.sentOf('page/report')).toEqual([]);
       expect(broken.warnings).toEqual([expect.stringContaining('could not load the lexicon')]);
       without.destroy();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'reads a paragraph the page adds while the page is being read (a live blog), once the reading ends',
+    async () => {
+      const fakes = fakeSeams();
+      let added = false;
+      // The page's first turn comes in the middle of the reading: the live blog adds its update then.
+      fakes.seams.yieldToPage = async () => {
+        if (added) return;
+        added = true;
+        const p = document.createElement('p');
+        p.textContent = 'وفي تحديث لاحق، وصلت تعزيزات إلى مدينة القامشلي.';
+        article().append(p);
+      };
+      const session = createReaderSession(fakes.seams);
+      await session.start();
+      await flush();
+      expect(added).toBe(true);
+      const painted = () =>
+        (fakes.painter.painted.get('place') ?? []).map((r) =>
+          r.startContainer === r.endContainer
+            ? (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)
+            : '',
+        );
+      await vi.waitFor(
+        async () => {
+          fakes.clock.tick(1000);
+          await flush();
+          expect(painted()).toContain('القامشلي');
+        },
+        { timeout: 10_000, interval: 20 },
+      );
+      session.destroy();
     },
     TIMEOUT,
   );

@@ -165,13 +165,14 @@ export class Reading {
         : {}),
     });
     this.#reader = reader;
+    // Followed from the start: what the page adds while it is read is read after it, not lost.
+    reader.observe(AbortSignal.any([run.signal, this.#signal]));
     await reader.read();
     if (run.signal.aborted || this.#signal.aborted) {
       // Replaced by a newer reading, which owns the layer now: clear it only if nobody took over.
       if (this.#reader === reader) this.stop();
       return false;
     }
-    reader.observe(AbortSignal.any([run.signal, this.#signal]));
     return true;
   }
 
