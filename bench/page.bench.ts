@@ -135,6 +135,9 @@ async function measureAndPrintStartup(): Promise<void> {
     console.log(
       `            of Rasid's wait: loader → reader running ${ms(med('rasid', page.label, (v) => v.injectMs))} ms; → read begun (settings, lexicon) ${ms(med('rasid', page.label, (v) => v.sessionMs))} ms; → article found ${ms(med('rasid', page.label, (v) => v.extractMs))} ms`,
     );
+    console.log(
+      `            from the reader's start: settings answered ${ms(med('rasid', page.label, (v) => v.settingsMs))} ms; the lexicon's file decoded ${ms(med('rasid', page.label, (v) => v.lexiconFileMs))} ms; the reader's names merged ${ms(med('rasid', page.label, (v) => v.lexiconMs))} ms`,
+    );
     if (!STARTUP_BASELINE) continue;
     const before = med('before', page.label, (v) => v.startToDoneMs);
     console.log(

@@ -52,6 +52,10 @@ export interface Visit {
   sessionMs?: number;
   /** Rasid: the wait for the article (Readability in the background). */
   extractMs?: number;
+  /** Rasid: from the reader's start until the settings, the lexicon's file and the merged lexicon arrived. */
+  settingsMs?: number;
+  lexiconFileMs?: number;
+  lexiconMs?: number;
   /** The longest task the page observed (any cause), ms. */
   longestPageTaskMs: number;
 }
@@ -154,6 +158,7 @@ async function visit(launched: Launched, variant: Variant, page: StartupPage): P
     let injectMs: number | undefined;
     let sessionMs: number | undefined;
     let extractMs: number | undefined;
+    let waits: Pick<Visit, 'settingsMs' | 'lexiconFileMs' | 'lexiconMs'> = {};
     if (page.arabic && (variant === 'rasid' || variant === 'before') && panel) {
       const tabId = await tabIdOf(panel, page.url);
       const { timings } = await finishedReaderState(panel, tabId, 120_000);
@@ -163,6 +168,13 @@ async function visit(launched: Launched, variant: Variant, page: StartupPage): P
       injectMs = (t.readerStartedAt ?? NaN) - (t.loaderStartedAt ?? NaN);
       sessionMs = (t.startedAt ?? NaN) - (t.readerStartedAt ?? NaN);
       extractMs = t.extractMs;
+      const since = (at: number | undefined) =>
+        at === undefined || t.readerStartedAt === undefined ? undefined : at - t.readerStartedAt;
+      waits = {
+        settingsMs: since(t.settingsAt),
+        lexiconFileMs: since(t.lexiconFileAt),
+        lexiconMs: since(t.lexiconAt),
+      };
     } else if (page.arabic && variant === 'floor') {
       await tab.waitForFunction(() => document.documentElement.hasAttribute('data-bench-floor'), null, {
         timeout: 120_000,
@@ -194,6 +206,7 @@ async function visit(launched: Launched, variant: Variant, page: StartupPage): P
       ...(injectMs === undefined ? {} : { injectMs }),
       ...(sessionMs === undefined ? {} : { sessionMs }),
       ...(extractMs === undefined ? {} : { extractMs }),
+      ...Object.fromEntries(Object.entries(waits).filter(([, v]) => v !== undefined)),
     };
   } finally {
     await cdp.detach().catch(() => undefined);

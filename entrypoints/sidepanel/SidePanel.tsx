@@ -40,10 +40,16 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
   // comes with every refresh: a panel whose first question went unanswered still learns it.
   const [team, setTeam] = useState<PanelData['team']>(null);
   const tab = useRef<{ id?: number; site?: string }>({});
+  /** The refreshes begun: only the latest one's answers are shown. */
+  const refreshes = useRef(0);
 
   const refresh = useCallback(async () => {
     const tabId = pinnedTabId ?? (await activeTabId());
     if (tabId === undefined) return;
+    const mine = ++refreshes.current;
+    // The tab is known from the start: a change to it told while this refresh waits (its annotations
+    // anchored just after the reader answered) begins another, which shows what this one missed.
+    if (tab.current.id !== tabId) tab.current = { id: tabId };
     // Two questions per refresh: the tab's reader, then the background, about that page.
     const reader = await sendToTab(tabId, 'reader/state', {});
     const around = await sendMessage('panel/state', {
@@ -52,6 +58,7 @@ export function SidePanel({ i18n, pinnedTabId }: Props) {
       canonical: reader.ok ? reader.value.canonical : null,
       entities: reader.ok ? reader.value.entities.map((e) => e.id) : [],
     });
+    if (mine !== refreshes.current) return;
     if (!around.ok) return setState({ kind: 'error', message: around.error });
     const url = reader.ok ? reader.value.url : around.value.page?.address;
     if (!url) return setState({ kind: 'empty' });

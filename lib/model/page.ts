@@ -60,6 +60,13 @@ export interface ReaderTimings {
   loaderStartedAt?: number;
   /** When the reader's bundle began to run (the background injected it), on the page's clock. */
   readerStartedAt?: number;
+  /**
+   * What the read waited for, on the page's clock (issue #16; `npm run bench:page` prints them): the
+   * site's settings answered, the shipped lexicon's file decoded, the reader's own names merged over it.
+   */
+  settingsAt?: number;
+  lexiconFileAt?: number;
+  lexiconAt?: number;
 }
 
 /** What the reader in a tab found on its page (`reader/state`). */

@@ -5,6 +5,7 @@ import { boxOf } from '../dom/caret.ts';
 import { compileLexicon, type CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import type { HandlersOf, Request, TabProtocol } from '../messages/protocol.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings.ts';
+import type { ReaderTimings } from '../model/page.ts';
 import { siteOf } from '../pages/page-key.ts';
 import { PageHighlights } from '../paint/page-highlights.ts';
 import type { HighlightKind, Painter } from '../paint/painter.ts';
@@ -32,6 +33,9 @@ export type PageItems = {
   /** Names Rasid does not know yet (issue 13): under the known names, never over them. */
   suggestions: PageSuggestion;
 };
+
+/** What a start waited for, and when each arrived (`ReaderTimings`). */
+type Waited = Pick<ReaderTimings, 'settingsAt' | 'lexiconFileAt' | 'lexiconAt'>;
 
 export interface ReaderSession {
   /** (Re)reads the page with the current settings and lexicon; a switched-off site gets nothing. */
@@ -184,12 +188,15 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
   };
 
   /** Fetches the reader's lexicon and compiles it over the bundled one; null if the bundled one failed. */
-  const loadLexicon = async (): Promise<CompiledLexicon | null> => {
+  const loadLexicon = async (waited: Waited): Promise<CompiledLexicon | null> => {
     const [bundled, reply, names] = await Promise.all([
-      Promise.resolve(seams.lexicon).catch((error: unknown) => {
-        seams.warn(`[Rasid] could not load the lexicon: ${String(error)}`);
-        return null;
-      }),
+      Promise.resolve(seams.lexicon).then(
+        (file) => ((waited.lexiconFileAt = performance.now()), file),
+        (error: unknown) => {
+          seams.warn(`[Rasid] could not load the lexicon: ${String(error)}`);
+          return null;
+        },
+      ),
       send('lexicon/get', {}),
       send('names/dismissed', {}),
     ]);
@@ -207,14 +214,18 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     toolbar.hide();
     // Readability begins in the background while the settings and the lexicon are on their way.
     reading.prefetch();
+    const waited: Waited = {};
     const [got, read] = await Promise.all([
-      send('settings/get', { site: siteOf(seams.url()) }),
-      loadLexicon(),
+      send('settings/get', { site: siteOf(seams.url()) }).then(
+        (reply) => ((waited.settingsAt = performance.now()), reply),
+      ),
+      loadLexicon(waited).then((compiled) => ((waited.lexiconAt = performance.now()), compiled)),
     ]);
     if (run !== generation || signal.aborted) return;
     settings = got.ok ? got.value : DEFAULT_SETTINGS;
     if (!settings.siteEnabled || !read) return seams.notifyPanel();
     if (!(await reading.start(read, settings, dismissed)) || run !== generation) return;
+    if (reading.reader) Object.assign(reading.reader.timings, waited);
     report();
     await loadAnnotations();
   };
