@@ -138,6 +138,9 @@ async function measureAndPrintStartup(): Promise<void> {
     console.log(
       `            from the reader's start: settings answered ${ms(med('rasid', page.label, (v) => v.settingsMs))} ms; the lexicon's file decoded ${ms(med('rasid', page.label, (v) => v.lexiconFileMs))} ms; the reader's names merged ${ms(med('rasid', page.label, (v) => v.lexiconMs))} ms`,
     );
+    console.log(
+      `            from the loader's start: the lexicon's file answered ${ms(med('rasid', page.label, (v) => v.lexiconResponseMs))} ms, read ${ms(med('rasid', page.label, (v) => v.lexiconTextMs))} ms, parsed ${ms(med('rasid', page.label, (v) => v.lexiconParsedMs))} ms`,
+    );
     if (!STARTUP_BASELINE) continue;
     const before = med('before', page.label, (v) => v.startToDoneMs);
     console.log(

@@ -56,6 +56,10 @@ export interface Visit {
   settingsMs?: number;
   lexiconFileMs?: number;
   lexiconMs?: number;
+  /** Rasid: the shipped lexicon's fetch (begun by the loader), from the loader's start: answered, parsed. */
+  lexiconResponseMs?: number;
+  lexiconTextMs?: number;
+  lexiconParsedMs?: number;
   /** The longest task the page observed (any cause), ms. */
   longestPageTaskMs: number;
 }
@@ -158,7 +162,10 @@ async function visit(launched: Launched, variant: Variant, page: StartupPage): P
     let injectMs: number | undefined;
     let sessionMs: number | undefined;
     let extractMs: number | undefined;
-    let waits: Pick<Visit, 'settingsMs' | 'lexiconFileMs' | 'lexiconMs'> = {};
+    let waits: Pick<
+      Visit,
+      'settingsMs' | 'lexiconFileMs' | 'lexiconMs' | 'lexiconResponseMs' | 'lexiconTextMs' | 'lexiconParsedMs'
+    > = {};
     if (page.arabic && (variant === 'rasid' || variant === 'before') && panel) {
       const tabId = await tabIdOf(panel, page.url);
       const { timings } = await finishedReaderState(panel, tabId, 120_000);
@@ -168,12 +175,17 @@ async function visit(launched: Launched, variant: Variant, page: StartupPage): P
       injectMs = (t.readerStartedAt ?? NaN) - (t.loaderStartedAt ?? NaN);
       sessionMs = (t.startedAt ?? NaN) - (t.readerStartedAt ?? NaN);
       extractMs = t.extractMs;
+      const fromLoader = (at: number | undefined) =>
+        at === undefined || t.loaderStartedAt === undefined ? undefined : at - t.loaderStartedAt;
       const since = (at: number | undefined) =>
         at === undefined || t.readerStartedAt === undefined ? undefined : at - t.readerStartedAt;
       waits = {
         settingsMs: since(t.settingsAt),
         lexiconFileMs: since(t.lexiconFileAt),
         lexiconMs: since(t.lexiconAt),
+        lexiconResponseMs: fromLoader(t.lexiconResponseAt),
+        lexiconTextMs: fromLoader(t.lexiconTextAt),
+        lexiconParsedMs: fromLoader(t.lexiconParsedAt),
       };
     } else if (page.arabic && variant === 'floor') {
       await tab.waitForFunction(() => document.documentElement.hasAttribute('data-bench-floor'), null, {

@@ -6,7 +6,7 @@ import { browserTranslator } from '../../lib/browser/browser-translator.ts';
 import { loaderStartedAt } from '../../lib/browser/loader-start.ts';
 import { notifyPages, sendMessage } from '../../lib/browser/send-message.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { shippedLexiconFile } from '../../lib/browser/fetch-shipped-lexicon.ts';
+import { shippedLexiconFile, shippedLexiconPhases } from '../../lib/browser/fetch-shipped-lexicon.ts';
 import { decodeShippedLexicon } from '../../lib/lexicon/shipped-lexicon.ts';
 import { dispatch } from '../../lib/messages/dispatch.ts';
 import { isTabMessage, type TabMessage } from '../../lib/messages/protocol.ts';
@@ -114,7 +114,15 @@ export default defineUnlistedScript(() => {
     'reader/state': async (payload, sender) => {
       const state = await session.handlers['reader/state'](payload, sender);
       return state.timings && started !== undefined
-        ? { ...state, timings: { ...state.timings, loaderStartedAt: started, readerStartedAt } }
+        ? {
+            ...state,
+            timings: {
+              ...state.timings,
+              loaderStartedAt: started,
+              readerStartedAt,
+              ...shippedLexiconPhases(),
+            },
+          }
         : state;
     },
   };

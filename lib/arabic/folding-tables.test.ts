@@ -41,3 +41,17 @@ describe('the folding tables as data (made at build time, issue #16)', () => {
     expect(tables.expansions.length).toBeGreaterThan(100);
   });
 });
+
+describe('the folding tables on a page', () => {
+  it('are not built by loading the reader: it takes the shipped ones when they come (issue #16)', () => {
+    // Tables made to fold ب to A: taken only if nothing built the real ones while the modules loaded.
+    const script = `
+      await import('./lib/session/reader-session.ts');
+      const { loadFoldingTables, normalize } = await import('./lib/arabic/normalize.ts');
+      loadFoldingTables({ fold: [0x0628, 0x41], run: [], word: [], expansions: [] });
+      process.stdout.write(normalize('ب').text);`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(child.stdout).toBe('A');
+  }, 60_000);
+});

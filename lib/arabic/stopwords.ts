@@ -15,9 +15,15 @@ const WORDS = `
 يا اما أما إما الا ألا إلا وفق عليه عليها عليهم فيه فيها فيهم منه منها منهم له لها لهم به بها بهم اليه إليه اليها إليها
 `;
 
-const STOPWORDS = new Set(WORDS.split(/\s+/u).filter(Boolean).map(fold));
+/**
+ * Folded on first use, not when the module loads: folding builds the folding tables, which the reader
+ * takes ready-made from the shipped lexicon when it arrives (issue #16); built here at load, they cost
+ * every Arabic page 30 ms before its lexicon had even come.
+ */
+let STOPWORDS: ReadonlySet<string> | undefined;
 
 /** Is this text one Arabic function word (folded, as the matcher sees it)? */
 export function isStopword(text: string): boolean {
+  STOPWORDS ??= new Set(WORDS.split(/\s+/u).filter(Boolean).map(fold));
   return STOPWORDS.has(fold(text.trim()));
 }

@@ -7,13 +7,32 @@
 export const SHIPPED_LEXICON_PATH = '/lexicon.json';
 
 const PREFETCHED = Symbol.for('rasid.shipped-lexicon');
-type World = { [PREFETCHED]?: Promise<unknown> };
+const PHASES = Symbol.for('rasid.shipped-lexicon-phases');
+type World = { [PREFETCHED]?: Promise<unknown>; [PHASES]?: ShippedLexiconPhases };
+
+/** When the file's fetch began, its response came, its body was read and parsed (the page's clock; bench:page). */
+export interface ShippedLexiconPhases {
+  lexiconFetchAt?: number;
+  lexiconResponseAt?: number;
+  lexiconTextAt?: number;
+  lexiconParsedAt?: number;
+}
 
 const fetchJson = async (url: string): Promise<unknown> => {
+  const phases: ShippedLexiconPhases = { lexiconFetchAt: performance.now() };
+  (globalThis as World)[PHASES] = phases;
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${SHIPPED_LEXICON_PATH}: ${response.status}`);
-  return response.json();
+  phases.lexiconResponseAt = performance.now();
+  const text = await response.text();
+  phases.lexiconTextAt = performance.now();
+  const parsed: unknown = JSON.parse(text);
+  phases.lexiconParsedAt = performance.now();
+  return parsed;
 };
+
+/** The phases of the last fetch of the file in this world. */
+export const shippedLexiconPhases = (): ShippedLexiconPhases => (globalThis as World)[PHASES] ?? {};
 
 /** The loader's side: starts the fetch, leaves its promise for the reader. */
 export function prefetchShippedLexicon(getURL: (path: string) => string): void {

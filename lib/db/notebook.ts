@@ -1,4 +1,5 @@
 import type { Entity } from '../lexicon/schema.ts';
+import { compareArabic } from '../arabic/compare-arabic.ts';
 import type { AnnotationRow } from '../model/annotation.ts';
 import type {
   AnchorState,
@@ -124,7 +125,7 @@ export function createNotebook(db: RasidDB, lexicon: () => Promise<readonly Enti
         sites: [...sites].sort(),
         entities: [...entities.values()]
           .map(({ id, ar, en }) => ({ id, ar, en }))
-          .sort((a, b) => a.ar.localeCompare(b.ar, 'ar')),
+          .sort((a, b) => compareArabic(a.ar, b.ar)),
       },
     };
   }

@@ -67,6 +67,11 @@ export interface ReaderTimings {
   settingsAt?: number;
   lexiconFileAt?: number;
   lexiconAt?: number;
+  /** The shipped lexicon's fetch, begun by the loader: begun, answered, parsed (page's clock). */
+  lexiconFetchAt?: number;
+  lexiconResponseAt?: number;
+  lexiconTextAt?: number;
+  lexiconParsedAt?: number;
 }
 
 /** What the reader in a tab found on its page (`reader/state`). */

@@ -88,6 +88,17 @@ describe('PageReader on a seed page', { timeout: 30_000 }, () => {
     expect(reader.entities().find((e) => e.id === 'sdf')?.hidden).toBe(true);
   });
 
+  it('lists the entities most mentioned first, and those named as often in the order the page names them', async () => {
+    const { reader } = await read();
+    const listed = reader.entities();
+    const firstAt = (id: string) => reader.mentions.findIndex((m) => m.entity.id === id);
+    for (const [a, b] of listed.slice(1).map((e, i) => [listed[i]!, e] as const)) {
+      expect(a.count).toBeGreaterThanOrEqual(b.count);
+      if (a.count === b.count) expect(firstAt(a.id), `${a.id} before ${b.id}`).toBeLessThan(firstAt(b.id));
+    }
+    expect(new Set(listed.map((e) => e.count)).size).toBeLessThan(listed.length);
+  });
+
   it('reveals the next and previous mentions of an entity in turn', async () => {
     const { reader, painter } = await read();
     const count = reader.entities().find((e) => e.id === 'isis')!.count;

@@ -432,7 +432,11 @@ export class PageReader {
     this.#onChange();
   }
 
-  /** The entities on the page with their mention counts, most mentioned first. */
+  /**
+   * The entities on the page with their mention counts, most mentioned first; those named as often, in
+   * the order the page first names them (the sort is stable, the mentions in document order). Not in
+   * alphabetical order: the page's first Arabic collator costs 25 ms of ICU data (issue #16).
+   */
   entities(): EntityOnPage[] {
     const counts = new Map<string, { entity: Entity; count: number }>();
     for (const { entity } of this.#mentions) {
@@ -441,7 +445,7 @@ export class PageReader {
       else counts.set(entity.id, { entity, count: 1 });
     }
     return [...counts.values()]
-      .sort((a, b) => b.count - a.count || a.entity.ar.localeCompare(b.entity.ar, 'ar'))
+      .sort((a, b) => b.count - a.count)
       .map(({ entity: e, count }) => ({
         id: e.id,
         type: e.type,

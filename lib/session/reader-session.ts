@@ -224,8 +224,7 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     if (run !== generation || signal.aborted) return;
     settings = got.ok ? got.value : DEFAULT_SETTINGS;
     if (!settings.siteEnabled || !read) return seams.notifyPanel();
-    if (!(await reading.start(read, settings, dismissed)) || run !== generation) return;
-    if (reading.reader) Object.assign(reading.reader.timings, waited);
+    if (!(await reading.start(read, settings, dismissed, waited)) || run !== generation) return;
     report();
     await loadAnnotations();
   };

@@ -3,6 +3,7 @@ import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import type { HandlersOf, Reply, TabProtocol } from '../messages/protocol.ts';
 import { articleFromIndices, articleNodes, overLimit } from '../dom/article-nodes.ts';
 import { snapshotPage } from '../dom/page-snapshot.ts';
+import type { ReaderTimings } from '../model/page.ts';
 import type { HighlightLayer } from '../paint/page-highlights.ts';
 import {
   PageReader,
@@ -149,6 +150,7 @@ export class Reading {
     lexicon: CompiledLexicon,
     settings: ReaderSettings,
     dismissed: ReadonlySet<string> = new Set(),
+    waited: Partial<ReaderTimings> = {},
   ): Promise<boolean> {
     this.stop();
     const run = new AbortController();
@@ -164,6 +166,8 @@ export class Reading {
         ? { suggestions: { layer: suggestionLayer, recognise, dismissed } }
         : {}),
     });
+    // What the start waited for, in the timings from the first moment the panel can ask for them.
+    Object.assign(reader.timings, waited);
     this.#reader = reader;
     // Followed from the start: what the page adds while it is read is read after it, not lost.
     reader.observe(AbortSignal.any([run.signal, this.#signal]));
