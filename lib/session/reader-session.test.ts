@@ -309,6 +309,23 @@ describe('a reader session', () => {
   );
 
   it(
+    'keeps the toolbar open, with what the reader typed, when the lexicon changes (a teammate’s name arriving)',
+    async () => {
+      const fakes = await started();
+      select(fakes, 'طائرات روسيا');
+      expect(fakes.toolbar.isOpen()).toBe(true);
+      const shows = fakes.toolbar.shows;
+      await fakes.session.handlers['lexicon/changed']({}, { kind: 'extension' });
+      await flush();
+      expect(fakes.toolbar.isOpen()).toBe(true);
+      // Not shown again either: the frame keeps the note being typed.
+      expect(fakes.toolbar.shows).toBe(shows);
+      expect(fakes.painter.count('actor')).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'says “Not a name” was done, with an undo that takes it back',
     async () => {
       const fakes = await started({

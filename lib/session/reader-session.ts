@@ -206,12 +206,16 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     return (lexicon ??= bundled.compiled());
   };
 
-  const start = async () => {
+  /**
+   * Reads the page afresh. `keepToolbar`: the lexicon changed (a name added here, or a teammate's
+   * arriving by sync), not the page: the toolbar stays open with what the reader was typing in it.
+   */
+  const start = async ({ keepToolbar = false }: { keepToolbar?: boolean } = {}) => {
     const run = ++generation;
     reading.stop();
     void annotations.load([]);
     cards.hideForReading();
-    toolbar.hide();
+    if (!keepToolbar) toolbar.hide();
     // Readability begins in the background while the settings and the lexicon are on their way.
     reading.prefetch();
     const waited: Waited = {};

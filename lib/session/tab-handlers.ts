@@ -10,7 +10,7 @@ export interface TabSession {
   settings(): Settings;
   reader(): PageReader | null;
   annotations: AnnotationLayer;
-  start(): Promise<void>;
+  start(options?: { keepToolbar?: boolean }): Promise<void>;
   /** Fetches the settings again: repaints, or reads the page again when the site was switched. */
   refresh(): Promise<void>;
   loadAnnotations(): Promise<void>;
@@ -58,7 +58,8 @@ export function createTabHandlers(session: TabSession): HandlersOf<TabProtocol> 
     },
     'annotations/reveal': async ({ id }) => session.annotations.reveal(id),
     'lexicon/changed': async () => {
-      await session.start();
+      // The lexicon changed, not the page: a note being typed in the toolbar stays.
+      await session.start({ keepToolbar: true });
       return null;
     },
     // Only for Rasid's own pages (the content script checks the sender): see `TabProtocol['reader/ui']`.
