@@ -1,14 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openPanelFor } from './support/extension.ts';
-import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
+import type { FixtureServer } from './support/fixture-server.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
 import type { TestBrowser, TestPage } from './support/test-browser.ts';
 import { paintedTexts, waitForPaintedText, clickSuggestion } from './support/painted-text.ts';
+import {
+  articlePage,
+  FILLER,
+  serveWrittenPages,
+  UNKNOWN_PERSON as PERSON,
+  UNKNOWN_VILLAGE as VILLAGE,
+} from './support/written-pages.ts';
 
 /**
  * Suggestions (issue 13 §2) in the built extension: a name the lexicon does not know is painted on its
@@ -16,39 +20,12 @@ import { paintedTexts, waitForPaintedText, clickSuggestion } from './support/pai
  * another page), or dismissed. The pages are written here, served from a folder of the test's own.
  */
 
-/** A commander and a village no lexicon knows: the recogniser finds both («القائد …», «بلدة …»). */
-const PERSON = 'سليم الخطيب';
-const VILLAGE = 'كفرنبل';
-
-const FILLER = [
-  'وتشهد المنطقة منذ أسابيع توترا متزايدا بين الأطراف المحلية، وسط مخاوف السكان من موجة نزوح جديدة مع اقتراب فصل الشتاء.',
-  'وأشار ناشطون إلى أن الطرق الرئيسية بقيت مفتوحة أمام حركة المدنيين، بينما أغلقت المدارس أبوابها مؤقتا حتى إشعار آخر.',
-  'ويقول سكان إن الأسعار ارتفعت بشكل ملحوظ خلال الأيام الماضية، وإن المواد الأساسية باتت شحيحة في الأسواق المحلية.',
-];
-
-function pageHtml(title: string, paragraphs: readonly string[]): string {
-  return `<!DOCTYPE html>
-<html lang="ar" dir="rtl">
-<head><meta charset="utf-8"><title>${title}</title></head>
-<body>
-<header><nav><ul><li><a href="#">الرئيسية</a></li><li><a href="#">أخبار</a></li></ul></nav></header>
-<article>
-<h1>${title}</h1>
-${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
-</article>
-<aside><h2>الأكثر قراءة</h2><ul><li><a href="#">أسعار الذهب اليوم</a></li><li><a href="#">حالة الطقس غدا</a></li></ul></aside>
-<footer><p>جميع الحقوق محفوظة</p></footer>
-</body>
-</html>
-`;
-}
-
 const PAGES = {
-  first: pageHtml('قائد جديد في ريف إدلب', [
+  first: articlePage('قائد جديد في ريف إدلب', [
     `وصل القائد ${PERSON} إلى بلدة ${VILLAGE} في ريف إدلب صباح اليوم، بحسب ما أفاد مراسلون محليون.`,
     ...FILLER,
   ]),
-  second: pageHtml('تصريحات عن المفاوضات', [
+  second: articlePage('تصريحات عن المفاوضات', [
     `وقال ${PERSON} في تصريح صحفي إن المفاوضات مع الأطراف المحلية ما زالت جارية.`,
     ...FILLER,
   ]),
@@ -62,22 +39,15 @@ const listed = (panel: TestPage) =>
 
 for (const launch of [launchChromium, launchFirefox]) {
   describe(`${launch.name.replace('launch', '')}: names Rasid doesn't know yet`, { timeout: 120_000 }, () => {
-    let folder: string;
     let server: FixtureServer;
     let browser: TestBrowser;
     before(async () => {
-      folder = await mkdtemp(join(tmpdir(), 'rasid-suggestions-'));
-      for (const [slug, html] of Object.entries(PAGES)) {
-        await mkdir(join(folder, slug));
-        await writeFile(join(folder, slug, 'source.html'), html);
-      }
-      server = await serveFolder(folder);
+      server = await serveWrittenPages(PAGES);
       browser = await launch();
     });
     after(async () => {
       await browser?.close();
       await server?.close();
-      if (folder) await rm(folder, { recursive: true, force: true });
     });
 
     it('paints a suggestion apart from known names, lists it, adds it as an actor, and dismisses another (with an undo)', async () => {

@@ -1,24 +1,21 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openPanelFor, tabIdOf } from './support/extension.ts';
 import { pointOfMention } from './support/highlights.ts';
 import { readerAt } from './support/reader-ui.ts';
 import { en } from '../lib/i18n/catalog.ts';
-import { serveFolder, type FixtureServer } from './support/fixture-server.ts';
+import type { FixtureServer } from './support/fixture-server.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
 import { paintedTexts, waitForPaintedText, clickSuggestion } from './support/painted-text.ts';
+import { ask, eventually, MEMBERS, startTeamOfTwo, type TeamOfTwo } from './support/team.ts';
 import {
-  ask,
-  eventually,
-  joinAsMembers,
-  MEMBERS,
-  startCouchServer,
-  type CouchServer,
-} from './support/team.ts';
+  articlePage,
+  FILLER,
+  serveWrittenPages,
+  UNKNOWN_PERSON as PERSON,
+  UNKNOWN_VILLAGE as VILLAGE,
+} from './support/written-pages.ts';
 import type { ReaderLexicon } from '../lib/model/reader-entity.ts';
 import type { TestBrowser } from './support/test-browser.ts';
 
@@ -28,67 +25,47 @@ import type { TestBrowser } from './support/test-browser.ts';
  * profiles, one pouchdb-server on 127.0.0.1, pages written here.
  */
 
-/** A commander and a village no lexicon knows: the recogniser suggests both («القائد …», «بلدة …»). */
-const PERSON = 'سليم الخطيب';
-const VILLAGE = 'كفرنبل';
 const LATE = 'أبو حمزة الشامي';
-const FILLER = [
-  'وتشهد المنطقة منذ أسابيع توترا متزايدا بين الأطراف المحلية، وسط مخاوف السكان من موجة نزوح جديدة مع اقتراب فصل الشتاء.',
-  'وأشار ناشطون إلى أن الطرق الرئيسية بقيت مفتوحة أمام حركة المدنيين، بينما أغلقت المدارس أبوابها مؤقتا حتى إشعار آخر.',
-  'ويقول سكان إن الأسعار ارتفعت بشكل ملحوظ خلال الأيام الماضية، وإن المواد الأساسية باتت شحيحة في الأسواق المحلية.',
-];
-const pageHtml = (title: string, paragraphs: readonly string[]) => `<!DOCTYPE html>
-<html lang="ar" dir="rtl">
-<head><meta charset="utf-8"><title>${title}</title></head>
-<body>
-<article>
-<h1>${title}</h1>
-${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
-</article>
-</body>
-</html>
-`;
+
 const PAGES = {
-  first: pageHtml('قائد جديد في ريف إدلب', [
-    `وصل القائد ${PERSON} إلى بلدة ${VILLAGE} في ريف إدلب صباح اليوم، بحسب ما أفاد مراسلون محليون.`,
-    ...FILLER,
-  ]),
+  first: articlePage(
+    'قائد جديد في ريف إدلب',
+    [
+      `وصل القائد ${PERSON} إلى بلدة ${VILLAGE} في ريف إدلب صباح اليوم، بحسب ما أفاد مراسلون محليون.`,
+      ...FILLER,
+    ],
+    false,
+  ),
   // Names the commander without a word that makes the recogniser suggest him (known, or nothing), and
   // a place the lexicon knows (the page is read once it is painted).
-  second: pageHtml('تصريحات عن المفاوضات', [
-    `وقال ${PERSON} في تصريح صحفي من ريف إدلب إن المفاوضات مع الأطراف المحلية ما زالت جارية.`,
-    ...FILLER,
-  ]),
+  second: articlePage(
+    'تصريحات عن المفاوضات',
+    [`وقال ${PERSON} في تصريح صحفي من ريف إدلب إن المفاوضات مع الأطراف المحلية ما زالت جارية.`, ...FILLER],
+    false,
+  ),
   // For the wake-ups: a name that reaches a sleeping background's team after it fell asleep.
-  third: pageHtml('اجتماع في ريف إدلب', [`والتقى ${LATE} وفدا من ريف إدلب لبحث الأوضاع الأمنية.`, ...FILLER]),
+  third: articlePage(
+    'اجتماع في ريف إدلب',
+    [`والتقى ${LATE} وفدا من ريف إدلب لبحث الأوضاع الأمنية.`, ...FILLER],
+    false,
+  ),
 };
 
 for (const launch of [launchChromium, launchFirefox]) {
   describe(`${launch.name.replace('launch', '')}: the team’s names`, { timeout: 600_000 }, () => {
-    let couch: CouchServer;
-    let folder: string;
+    let team: TeamOfTwo;
     let pages: FixtureServer;
     let rana: TestBrowser;
     let omar: TestBrowser;
 
     before(async () => {
-      couch = await startCouchServer();
-      folder = await mkdtemp(join(tmpdir(), 'rasid-team-names-'));
-      for (const [slug, html] of Object.entries(PAGES)) {
-        await mkdir(join(folder, slug));
-        await writeFile(join(folder, slug, 'source.html'), html);
-      }
-      pages = await serveFolder(folder);
-      rana = await launch();
-      omar = await launch();
-      await joinAsMembers(couch, [rana, omar]);
+      pages = await serveWrittenPages(PAGES);
+      team = await startTeamOfTwo(launch);
+      ({ rana, omar } = team);
     });
     after(async () => {
-      await rana?.close();
-      await omar?.close();
+      await team?.close();
       await pages?.close();
-      await couch?.close();
-      if (folder) await rm(folder, { recursive: true, force: true });
     });
 
     it('A adds a suggested name as an actor: B’s pages highlight it as known, as the team’s', async () => {

@@ -10,7 +10,7 @@ import { launchChromium } from './support/launch-chromium.ts';
 import { launchFirefox } from './support/launch-firefox.ts';
 import { PAGES } from './support/paths.ts';
 import { readerAt, selectWithMouse, type Reader } from './support/reader-ui.ts';
-import { eventually, joinAsMembers, startCouchServer, type CouchServer } from './support/team.ts';
+import { eventually, startTeamOfTwo, type TeamOfTwo } from './support/team.ts';
 import type { TestBrowser, TestPage } from './support/test-browser.ts';
 
 /**
@@ -75,25 +75,21 @@ for (const launch of [launchChromium, launchFirefox]) {
     `${launch.name.replace('launch', '')}: the team in the reader's views`,
     { timeout: 600_000 },
     () => {
-      let couch: CouchServer;
+      let team: TeamOfTwo;
       let pages: FixtureServer;
       let rana: TestBrowser;
       let omar: TestBrowser;
       let url: string;
 
       before(async () => {
-        couch = await startCouchServer();
         pages = await serveFolder(PAGES);
         url = `${pages.origin}/${SLUG}/`;
-        rana = await launch();
-        omar = await launch();
-        await joinAsMembers(couch, [rana, omar]);
+        team = await startTeamOfTwo(launch);
+        ({ rana, omar } = team);
       });
       after(async () => {
-        await rana?.close();
-        await omar?.close();
+        await team?.close();
         await pages?.close();
-        await couch?.close();
       });
 
       it('member A reads and annotates with the toolbar’s switch on; B’s card of a name says what the team saw', async () => {

@@ -2,7 +2,7 @@ import type { AnnotationDraft, AnnotationRow } from '../../lib/model/annotation.
 import type { TeamState } from '../../lib/model/team.ts';
 import { clickIn, readStore, setField } from './extension.ts';
 import type { TestBrowser, TestPage } from './test-browser.ts';
-import { MEMBERS, type CouchServer } from '../../tests/support/couch-server.ts';
+import { MEMBERS, startCouchServer, type CouchServer } from '../../tests/support/couch-server.ts';
 
 export {
   ADMIN,
@@ -41,7 +41,7 @@ export async function joinTeam(browser: TestBrowser, credentials: Credentials): 
 }
 
 /** Joins each browser to the team of `couch` as `MEMBERS[i]` (Rana, Omar); fails if one is refused. */
-export async function joinAsMembers(couch: CouchServer, browsers: readonly TestBrowser[]): Promise<void> {
+async function joinAsMembers(couch: CouchServer, browsers: readonly TestBrowser[]): Promise<void> {
   for (const [i, browser] of browsers.entries()) {
     const member = MEMBERS[i]!;
     const options = await joinTeam(browser, {
@@ -54,6 +54,33 @@ export async function joinAsMembers(couch: CouchServer, browsers: readonly TestB
     await options.close();
     if (!joined) throw new Error(`${member.name} could not join the team`);
   }
+}
+
+/** Two members' browsers (Rana's, Omar's) in the team of a pouchdb-server of their own. */
+export interface TeamOfTwo {
+  couch: CouchServer;
+  rana: TestBrowser;
+  omar: TestBrowser;
+  /** Closes both browsers and the server. */
+  close(): Promise<void>;
+}
+
+/** Starts a server, launches two fresh profiles with `launch` and joins them to its team. */
+export async function startTeamOfTwo(launch: () => Promise<TestBrowser>): Promise<TeamOfTwo> {
+  const couch = await startCouchServer();
+  const rana = await launch();
+  const omar = await launch();
+  await joinAsMembers(couch, [rana, omar]);
+  return {
+    couch,
+    rana,
+    omar,
+    async close() {
+      await rana.close();
+      await omar.close();
+      await couch.close();
+    },
+  };
 }
 
 /** Sends one of the background's messages from an extension page, as Rasid's pages do. */

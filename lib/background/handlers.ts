@@ -318,22 +318,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const known = address && /^(?:https?|file):/u.test(address) ? address : null;
       const reported = known && tabPages.get(tabId)?.address === known ? tabPages.get(tabId) : undefined;
       const key = known ? (reported?.key ?? pageKey(known, canonical)) : null;
-      const [page, settings, own, history, teamState] = await Promise.all([
+      const [page, settings, own, history, shareByDefault] = await Promise.all([
         key ? db.pages.get(key) : undefined,
         getSettings(db, known ? siteOf(known) : ''),
         db.entities.toArray(),
         key && known && entities.length
           ? withTeam(entityHistory(db, entities, key, siteOf(known)), entities, siteOf(known))
           : [],
-        team?.state(),
+        team?.sharesByDefault() ?? null,
       ]);
-      const config = teamState?.config;
       return {
         page: page ?? reported?.page ?? null,
         settings,
         ownNames: Object.fromEntries(own.map((e) => [e.id, e.name])),
         history,
-        team: config ? { shareByDefault: config.shareAnnotations } : null,
+        team: shareByDefault === null ? null : { shareByDefault },
       };
     },
 

@@ -19,6 +19,8 @@ export interface TeamService {
   state(): Promise<TeamState>;
   /** The reader's user name in the team, or null out of one. */
   member(): Promise<string | null>;
+  /** Whether the reader's annotations go to the team unless they say otherwise; null out of a team. */
+  sharesByDefault(): Promise<boolean | null>;
   /** Checks the address and credentials with the server; joins (and shares what the default says) if they are right. */
   join(config: TeamConfig): Promise<TeamState>;
   /** Stops replicating and forgets what came from the team; the reader's own annotations stay. */
@@ -134,6 +136,10 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
     member: async () => {
       await ready();
       return config?.user ?? null;
+    },
+    sharesByDefault: async () => {
+      await ready();
+      return config ? config.shareAnnotations : null;
     },
     async join(next) {
       await ready();
