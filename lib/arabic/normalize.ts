@@ -48,6 +48,23 @@ const EXPANSIONS = new Map<number, string>();
 let RUN: Uint8Array = new Uint8Array(0);
 /** Units that are part of words after folding: letters and digits. */
 let WORD: Uint8Array = new Uint8Array(0);
+/**
+ * The three tables in one read for the common case (issue #16): `FAST[c]` is `FOLD[c]`, plus
+ * `IN_WORD` when that is a word unit, or `SLOW` when `c` needs more than a copy (deleted, a space,
+ * expanded, part of an obfuscation run, a surrogate).
+ */
+let FAST: Uint32Array = new Uint32Array(0);
+const IN_WORD = 0x10000;
+const SLOW = 0x20000;
+
+function buildFast(): void {
+  FAST = new Uint32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const f = FOLD[c]!;
+    const slow = f === DELETE || f >= EXPAND || RUN[c] || (c >= 0xd800 && c <= 0xdbff);
+    FAST[c] = slow ? SLOW : f | (WORD[f] ? IN_WORD : 0);
+  }
+}
 
 /** The table of word units (letters and digits, after folding), built on first use. */
 export function wordTable(): Uint8Array {
@@ -61,6 +78,7 @@ function ensureTables(): void {
   RUN = new Uint8Array(0x10000);
   WORD = new Uint8Array(0x10000);
   buildTables();
+  buildFast();
 }
 
 /**
@@ -109,6 +127,7 @@ export function loadFoldingTables(tables: FoldingTables): void {
   FOLD = fold;
   RUN = run;
   WORD = word;
+  buildFast();
 }
 
 const range = (from: number, to: number, f: (c: number) => void) => {
@@ -237,10 +256,25 @@ export function normalize(src: string): Folded {
   let wordCount = 0;
   let wordAt = -1;
 
+  const FAST_ = FAST;
   for (let i = 0; i < n;) {
     const c = src.charCodeAt(i);
+    const x = FAST_[c]!;
+    // Most units are letters that fold to one letter: the fast path, one table read.
+    if (x < SLOW) {
+      if (x & IN_WORD) {
+        if (wordAt < 0) wordAt = len;
+      } else if (wordAt >= 0) {
+        if (wordCount + 2 > words.length) words = grow(words, words.length * 2);
+        words[wordCount++] = wordAt;
+        words[wordCount++] = len;
+        wordAt = -1;
+      }
+      out[len] = x & 0xffff;
+      starts[len++] = i++;
+      continue;
+    }
     const f = FOLD_[c]!;
-    // Most units are letters that fold to one letter: the fast path.
     if (f !== DELETE && f < EXPAND) {
       if (RUN_[c] && i >= checkedUntil && len > 0 && followsLetter(src, out[len - 1]!, starts[len - 1]!, i)) {
         // A separator right after a letter: an obfuscation run («ـ.ـ») is dropped whole.
@@ -349,10 +383,15 @@ function grow<T extends Uint16Array | Uint32Array>(a: T, size: number): T {
 }
 
 /** The original `[start, end)` of the folded span `[s, e)`, its end taken over the marks on its last letter. */
-export function originalSpan(src: string, { starts }: Folded, s: number, e: number): [number, number] {
+export function originalSpan(src: string, folded: Folded, s: number, e: number): [number, number] {
+  return [folded.starts[s]!, originalEnd(src, folded, e)];
+}
+
+/** The original end of a folded span ending at `e`: see `originalSpan`. */
+export function originalEnd(src: string, { starts }: Folded, e: number): number {
   let end = starts[e - 1]! + 1;
   if (end < src.length && (src.charCodeAt(end) & 0xfc00) === 0xdc00) end++;
-  return [starts[s]!, endOverMarks(src, end)];
+  return endOverMarks(src, end);
 }
 
 /** The folded form of a short string (an alias, a search query), trimmed. */

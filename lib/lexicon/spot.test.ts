@@ -269,3 +269,42 @@ describe('every code point (issue #16: U+FFFE threw, U+FFFF was read as a space)
       ]);
   });
 });
+
+describe('the matcher as laid out for speed (issue #16)', () => {
+  it('keeps each condition its own where many entities share one spelling', () => {
+    // Five conditional aliases end at one trie node. Verdicts were once cached by candidate and
+    // terminal modulo 4, so the fifth read the first's verdict.
+    const shared = compileLexicon({
+      entities: ['أ', 'ب', 'ت', 'ث', 'ج', 'ح'].map((after, i) =>
+        entity(`town-${i}`, 'place', [{ text: 'النهر', when: { after: [`قرية${after}`] }, ambiguity: 'x' }]),
+      ),
+    });
+    for (const [i, after] of ['أ', 'ب', 'ت', 'ث', 'ج', 'ح'].entries())
+      expect(spot(`في قرية${after} النهر`, shared).map((m) => m.alias.entity.id)).toEqual([`town-${i}`]);
+    expect(spot('في قريةخ النهر', shared)).toEqual([]);
+  });
+
+  it('walks nodes of many children, of a few, and of one, behind every clitic', () => {
+    // ال has more children than `ROW_CHILDREN` (a row), الم three (the hash table), المن one.
+    const letters = [...'بتثجحخدذرزسشصضطظعغفقك'];
+    const names = [...letters.map((l) => `ال${l}وادي`), 'المنارة', 'المرفأ', 'الملعب'];
+    const many = compileLexicon({
+      entities: names.map((name, i) => entity(`n${i}`, 'place', [{ text: name }])),
+    });
+    for (const [i, name] of names.entries()) {
+      const bare = name.slice(2);
+      const text = `${name} و${name} وب${name} لل${bare} ف${name}`;
+      expect(spot(text, many).map((m) => [m.alias.entity.id, m.text])).toEqual(
+        [name, name, name, `ل${bare}`, name].map((t) => [`n${i}`, t]),
+      );
+    }
+  });
+
+  it('finds every mention of a text that is nothing but names', () => {
+    const text = Array.from({ length: 3000 }, (_, i) => (i % 2 ? 'دمشق' : 'ودير الزور')).join(' ');
+    const mentions = spot(text, lexicon);
+    expect(mentions).toHaveLength(3000);
+    for (const m of mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(mentions.slice(0, 2).map((m) => m.text)).toEqual(['دير الزور', 'دمشق']);
+  });
+});

@@ -1,4 +1,4 @@
-import { normalize, originalSpan, wordTable } from '../arabic/normalize.ts';
+import { normalize, originalEnd, wordTable } from '../arabic/normalize.ts';
 import {
   countriesOf,
   step,
@@ -29,90 +29,192 @@ const SPACE = 0x20;
 /** Quotation marks and brackets that make `quoted` true, on either side. */
 const QUOTES = new Set([...'"\'«»“”„‟‘’‚‹›()[]{}﴾﴿「」'].map((c) => c.charCodeAt(0)));
 
+function twice(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /**
- * Candidate names, in flat arrays (the seeds hold one name every 40 characters: objects would be
- * garbage). For candidate `k`: folded `[start[k], end[k])`, the word it starts in, its trie node.
+ * Candidate names, in flat typed arrays (the seeds hold one name every 40 characters: objects would
+ * be garbage, and growing plain arrays costs more than the matching). For candidate `k`: folded
+ * `[start[k], end[k])`, the word it starts in, its trie node.
  */
 class Candidates {
-  start: number[] = [];
-  end: number[] = [];
-  word: number[] = [];
-  node: number[] = [];
-  push(start: number, end: number, word: number, node: number): void {
-    this.start.push(start);
-    this.end.push(end);
-    this.word.push(word);
-    this.node.push(node);
+  start: Int32Array;
+  end: Int32Array;
+  word: Int32Array;
+  node: Int32Array;
+  length = 0;
+  /** Candidates `[groups[g], groups[g + 1])` start in one word (the last group ends at `length`). */
+  groups: Int32Array;
+  groupCount = 0;
+  /** Room for `size` candidates to begin with (news text holds about one per five words). */
+  constructor(size: number) {
+    size = Math.max(64, size);
+    this.start = new Int32Array(size);
+    this.end = new Int32Array(size);
+    this.word = new Int32Array(size);
+    this.node = new Int32Array(size);
+    this.groups = new Int32Array(size);
   }
-  get length(): number {
-    return this.start.length;
+  push(start: number, end: number, word: number, node: number): void {
+    const k = this.length++;
+    if (k === this.start.length) this.#grow();
+    if (k === 0 || this.word[k - 1] !== word) {
+      if (this.groupCount === this.groups.length) this.groups = twice(this.groups);
+      this.groups[this.groupCount++] = k;
+    }
+    this.start[k] = start;
+    this.end[k] = end;
+    this.word[k] = word;
+    this.node[k] = node;
+  }
+  #grow(): void {
+    this.start = twice(this.start);
+    this.end = twice(this.end);
+    this.word = twice(this.word);
+    this.node = twice(this.node);
   }
 }
 
 /**
- * Where a name may start inside the word at `ws`: the word itself, or behind the clitics
- * و ف (conjunctions), ب ك ل (prepositions) and their combinations (وب فك ول …). A name that starts
- * with ال also takes لل (ل + ال: للحسكة, للاذقية), matched by walking the trie over the elided ا or ال.
+ * Every candidate name of the text, grouped by the word it starts in. A name may start inside a
+ * word: at the word itself, or behind the clitics و ف (conjunctions), ب ك ل (prepositions) and their
+ * combinations (وب فك ول …). A name that starts with ال also takes لل (ل + ال: للحسكة, للاذقية),
+ * matched by walking the trie over the elided ا or ال. The walks follow `walkTrieOf`'s layout, `step`
+ * (compile-lexicon.ts) written out: this is the matcher's innermost loop, run once per unit of text.
  */
-function collectWord(
-  codes: Uint16Array,
-  ws: number,
-  we: number,
-  lex: CompiledLexicon,
-  out: Candidates,
-): void {
-  walk(codes, ws, ws, ws, 0, lex, out);
-  const c0 = codes[ws];
-  if (c0 === WAW || c0 === FEH) {
-    behind(codes, ws, 1, we, lex, out);
-    const c1 = codes[ws + 1];
-    if (c1 === BEH || c1 === KAF || c1 === LAM) behind(codes, ws, 2, we, lex, out);
-  } else if (c0 === BEH || c0 === KAF || c0 === LAM) {
-    behind(codes, ws, 1, we, lex, out);
+function collect(codes: Uint16Array, words: Uint32Array, lex: CompiledLexicon, out: Candidates): void {
+  ({ info: INFO, rows: ROWS } = walkTrieOf(lex));
+  ({ symbol: SYMBOL, symbols: SYMBOLS, edgeKey: EDGE_KEY, edgeChild: EDGE_CHILD } = lex);
+  const a = step(lex, 0, ALEF);
+  const al = a < 0 ? -1 : step(lex, a, LAM);
+  // The walks of one word: from `from[q]`, starting at node `node0[q]`.
+  const from = new Int32Array(8);
+  const node0 = new Int32Array(8);
+  for (let w = 0; w < words.length; w += 2) {
+    const ws = words[w]!;
+    const we = words[w + 1]!;
+    from[0] = ws;
+    node0[0] = 0;
+    let walks = 1;
+    const c0 = codes[ws]!;
+    // Behind `k` clitics (at most two): the stem, and for ل the elided article.
+    for (let k = 1; k <= 2; k++) {
+      const clitic = codes[ws + k - 1]!;
+      const leads =
+        k === 1
+          ? c0 === WAW || c0 === FEH || c0 === BEH || c0 === KAF || c0 === LAM
+          : (c0 === WAW || c0 === FEH) && (clitic === BEH || clitic === KAF || clitic === LAM);
+      if (!leads) break;
+      const stem = ws + k;
+      if (we - stem < 2) continue;
+      const afterLam = clitic === LAM;
+      // «لالحسكة» is not Arabic spelling: after ل the article is always elided.
+      if (!(afterLam && codes[stem] === ALEF && codes[stem + 1] === LAM)) {
+        from[walks] = stem;
+        node0[walks++] = 0;
+      }
+      if (afterLam && codes[stem] === LAM && a >= 0) {
+        from[walks] = stem; // لل + حسكة ← الحسكة
+        node0[walks++] = a;
+        if (al >= 0) {
+          from[walks] = stem; // لل + اذقية ← اللاذقية
+          node0[walks++] = al;
+        }
+      }
+    }
+    for (let q = 0; q < walks; q++) walk(codes, from[q]!, ws, node0[q]!, out);
   }
 }
 
-function behind(
-  codes: Uint16Array,
-  ws: number,
-  k: number,
-  we: number,
-  lex: CompiledLexicon,
-  out: Candidates,
-): void {
-  const stem = ws + k;
-  if (we - stem < 2) return;
-  const afterLam = codes[stem - 1] === LAM;
-  const article = codes[stem] === ALEF && codes[stem + 1] === LAM;
-  // «لالحسكة» is not Arabic spelling: after ل the article is always elided.
-  if (!(afterLam && article)) walk(codes, stem, stem, ws, 0, lex, out);
-  if (afterLam && codes[stem] === LAM) {
-    const a = step(lex, 0, ALEF);
-    if (a < 0) return;
-    walk(codes, stem, stem, ws, a, lex, out); // لل + حسكة ← الحسكة
-    const al = step(lex, a, LAM);
-    if (al >= 0) walk(codes, stem, stem, ws, al, lex, out); // لل + اذقية ← اللاذقية
-  }
-}
+/** The walk's tables, set by `collect` (module bindings read into locals: quicker than an object's). */
+let INFO: Int32Array = new Int32Array(0);
+let ROWS: Int32Array = new Int32Array(0);
+let SYMBOL: Uint16Array = new Uint16Array(0);
+let SYMBOLS = 0;
+let EDGE_KEY: Int32Array = new Int32Array(0);
+let EDGE_CHILD: Int32Array = new Int32Array(0);
 
-/** Follows the trie from `node` along `codes` from `from`; records every alias ending at a word end. */
-function walk(
-  codes: Uint16Array,
-  from: number,
-  start: number,
-  word: number,
-  node: number,
-  lex: CompiledLexicon,
-  out: Candidates,
-): void {
+/** Follows the trie from `node` along `codes` from `start`; records every alias ending at a word end. */
+function walk(codes: Uint16Array, start: number, ws: number, node: number, out: Candidates): void {
   const n = codes.length;
-  const { termStart } = lex;
-  for (let pos = from; pos < n;) {
-    node = step(lex, node, codes[pos++]!);
-    if (node < 0) return;
-    if (termStart[node]! < termStart[node + 1]! && (pos === n || !WORD[codes[pos]!]))
-      out.push(start, pos, word, node);
+  const info = INFO;
+  const word = WORD;
+  for (let pos = start; pos < n;) {
+    const code = codes[pos++]!;
+    const how = info[node * 2]!;
+    if (how > 0) {
+      if (how !== code) return;
+      node = info[node * 2 + 1]! >> 1;
+    } else {
+      const sym = SYMBOL[code]!;
+      if (sym === 0) return;
+      if (how < 0) {
+        node = ROWS[(-how - 1) * (SYMBOLS + 1) + sym]!;
+        if (node < 0) return;
+      } else {
+        const key = node * SYMBOLS + sym;
+        const edgeKey = EDGE_KEY;
+        const mask = edgeKey.length - 1;
+        let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+        for (;;) {
+          const k = edgeKey[slot]!;
+          if (k === key) {
+            node = EDGE_CHILD[slot]!;
+            break;
+          }
+          if (k === -1) return;
+          slot = (slot + 1) & mask;
+        }
+      }
+    }
+    if (info[node * 2 + 1]! & 1 && (pos === n || !word[codes[pos]!])) out.push(start, pos, ws, node);
   }
+}
+
+/**
+ * The trie laid out for walking (issue #16): what a step reads of a node, in one place. Per node `n`,
+ * `info[2n]` tells how its children are found — a code > 0: its only child's code (0x10000, which no
+ * code equals, for a leaf); 0: the edge hash table; < 0: row `-info[2n] - 1` of `rows`, its children by
+ * symbol (-1 for none), kept for the busiest nodes (the root, ا, ال …), where most steps land —
+ * and `info[2n + 1]` is its only child's number times 2, plus 1 when aliases end at it.
+ * Made once per lexicon from the compiled arrays (about 0.5 MB for the bundled lexicon).
+ */
+interface WalkTrie {
+  info: Int32Array;
+  rows: Int32Array;
+}
+/** Nodes with at least this many children get a row. */
+const ROW_CHILDREN = 8;
+const LEAF = 0x10000;
+const walkTries = new WeakMap<CompiledLexicon, WalkTrie>();
+function walkTrieOf(lex: CompiledLexicon): WalkTrie {
+  let trie = walkTries.get(lex);
+  if (trie) return trie;
+  const { edgeKey, edgeChild, symbols, onlyCode, onlyChild, termStart } = lex;
+  const nodes = onlyCode.length;
+  const width = symbols + 1;
+  const childCount = new Int32Array(nodes);
+  for (const key of edgeKey) if (key !== -1) childCount[Math.floor(key / symbols)]! += 1;
+  const info = new Int32Array(nodes * 2);
+  let rowCount = 0;
+  for (let n = 0; n < nodes; n++) {
+    if (onlyCode[n]) info[2 * n] = onlyCode[n]!;
+    else if (n === 0 || childCount[n]! >= ROW_CHILDREN) info[2 * n] = -++rowCount;
+    else if (!childCount[n]) info[2 * n] = LEAF;
+    info[2 * n + 1] = (onlyCode[n] ? onlyChild[n]! * 2 : 0) + (termStart[n]! < termStart[n + 1]! ? 1 : 0);
+  }
+  const rows = new Int32Array(rowCount * width).fill(-1);
+  for (let s = 0; s < edgeKey.length; s++) {
+    const key = edgeKey[s]!;
+    if (key === -1) continue;
+    const node = Math.floor(key / symbols);
+    if (info[2 * node]! < 0) rows[(-info[2 * node]! - 1) * width + (key - node * symbols)] = edgeChild[s]!;
+  }
+  walkTries.set(lex, (trie = { info, rows }));
+  return trie;
 }
 
 const isGap = (c: number) => !WORD[c] && (c === SPACE || QUOTES.has(c));
@@ -179,83 +281,158 @@ export function subjectOf(named: ReadonlySet<string>, countryOf: ReadonlyMap<str
   return new Set([...count].filter(([, n]) => n === most).map(([country]) => country));
 }
 
-/** The entities a round of choice stands on, and what they say the text is about (worked out on demand). */
+/**
+ * The entities a round of choice stands on, and what they say the text is about (worked out on
+ * demand). `consulted` records whether a verdict looked at them: a word whose verdict did not is
+ * decided once for every round.
+ */
 class Named {
-  readonly ids: ReadonlySet<string>;
+  readonly #ids: ReadonlySet<string>;
   readonly #lex: CompiledLexicon;
   #subject: Set<string> | null = null;
+  consulted = false;
   constructor(ids: ReadonlySet<string>, lex: CompiledLexicon) {
-    this.ids = ids;
+    this.#ids = ids;
     this.#lex = lex;
   }
+  get ids(): ReadonlySet<string> {
+    this.consulted = true;
+    return this.#ids;
+  }
   get subject(): ReadonlySet<string> {
-    return (this.#subject ??= subjectOf(this.ids, countriesOf(this.#lex)));
+    this.consulted = true;
+    return (this.#subject ??= subjectOf(this.#ids, countriesOf(this.#lex)));
   }
 }
 
-/** Does the alias name its entity at candidate `k`? See `AliasCondition`. Context verdicts are cached across rounds. */
+/**
+ * Context verdicts, by candidate and terminal: the same in every round. The first few terminals of a
+ * candidate's node (all of them, nearly always) are kept in a byte array, the rest in a map.
+ */
+class Verdicts {
+  static readonly #PER_CANDIDATE = 4;
+  readonly #first: Uint8Array;
+  readonly #more = new Map<number, number>();
+  readonly #candidates: number;
+  constructor(candidates: number) {
+    this.#candidates = candidates;
+    this.#first = new Uint8Array(candidates * Verdicts.#PER_CANDIDATE);
+  }
+  /** The verdict of terminal `t`, the `nth` of candidate `k`'s node. */
+  of(alias: CompiledAlias, t: number, nth: number, codes: Uint16Array, c: Candidates, k: number): number {
+    if (nth < Verdicts.#PER_CANDIDATE) {
+      const at = k * Verdicts.#PER_CANDIDATE + nth;
+      const known = this.#first[at]!;
+      if (known) return known - 1;
+      const verdict = context(alias, codes, c, k);
+      this.#first[at] = verdict + 1;
+      return verdict;
+    }
+    const key = t * this.#candidates + k;
+    let verdict = this.#more.get(key);
+    if (verdict === undefined) this.#more.set(key, (verdict = context(alias, codes, c, k)));
+    return verdict;
+  }
+}
+
+function anyIn(list: readonly string[], set: ReadonlySet<string>): boolean {
+  for (let i = 0; i < list.length; i++) if (set.has(list[i]!)) return true;
+  return false;
+}
+
+/** Does the alias name its entity at candidate `k`? See `AliasCondition`. */
 function holds(
   alias: CompiledAlias,
   t: number,
+  nth: number,
   codes: Uint16Array,
   c: Candidates,
   k: number,
   named: Named,
-  cache: Map<number, number>,
+  verdicts: Verdicts,
 ): boolean {
-  if (!alias.when) return true;
-  const about = alias.when.about;
-  if (about && !about.some((country) => named.subject.has(country))) return false;
-  const key = k * 4 + (t & 3);
-  let verdict = cache.get(key);
-  if (verdict === undefined) cache.set(key, (verdict = context(alias, codes, c, k)));
-  return verdict === YES || (verdict === IF_NAMED && alias.when.cooccurs!.some((id) => named.ids.has(id)));
+  const when = alias.when;
+  if (!when) return true;
+  const about = when.about;
+  if (about && !anyIn(about, named.subject)) return false;
+  const verdict = verdicts.of(alias, t, nth, codes, c, k);
+  return verdict === YES || (verdict === IF_NAMED && anyIn(when.cooccurs!, named.ids));
 }
 
-interface Choice {
-  k: number;
-  alias: CompiledAlias;
-}
+/** No candidate holds in a word. */
+const NONE = -1;
+/** Not decided once for every round. */
+const UNDECIDED = -2;
 
 /**
- * Leftmost-longest choice among candidates whose conditions hold. Candidates come grouped by word
- * and a name always ends at a word end, so the choice is made word by word: in a word not yet
- * covered, the earliest start (fewest clitics) and then the longest name that holds.
+ * Leftmost-longest choice among candidates whose conditions hold; returns pairs `[k, t]` (candidate,
+ * terminal). Candidates come grouped by word and a name always ends at a word end, so the choice is
+ * made word by word: in a word not yet covered, the earliest start (fewest clitics) and then the
+ * longest name that holds.
  * `cooccurs` and `about` conditions look at the entities the previous round chose, so the choice is
  * repeated until it is stable (two or three rounds in practice; grounded in the first, where neither
- * holds unless `context` names entities).
+ * holds unless `context` names entities). A later round decides again only the words whose verdict
+ * looked at what was named; when none did, one round is all.
  */
 function choose(
   codes: Uint16Array,
   c: Candidates,
   lex: CompiledLexicon,
   context: ReadonlySet<string>,
-): Choice[] {
+): Int32Array {
+  const groups = c.groupCount;
+  const group = c.groups;
+  /** Per group: its candidate and terminal (or NONE), once decided for every round. */
+  const bestK = new Int32Array(groups).fill(UNDECIDED);
+  const bestT = new Int32Array(groups);
+  const verdicts = new Verdicts(c.length);
   let named = new Set<string>(context);
-  let chosen: Choice[] = [];
-  const cache = new Map<number, number>();
+  let chosen = new Int32Array(0);
   for (let round = 0; round < 4; round++) {
     const standing = new Named(named, lex);
-    chosen = [];
+    const picks = new Int32Array(groups * 2);
+    let count = 0;
+    let anyDepends = false;
     let covered = -1;
-    for (let g = 0; g < c.length;) {
-      const w = c.word[g]!;
-      let h = g;
-      while (h < c.length && c.word[h] === w) h++;
-      if (w >= covered) {
-        const best = bestInWord(codes, c, g, h, lex, standing, cache);
-        if (best) {
-          chosen.push(best);
-          covered = c.end[best.k]!;
-        }
+    for (let g = 0; g < groups; g++) {
+      const from = group[g]!;
+      if (c.word[from]! < covered) continue;
+      let k = bestK[g]!;
+      if (k === UNDECIDED) {
+        standing.consulted = false;
+        k = bestInWord(
+          codes,
+          c,
+          from,
+          g + 1 < groups ? group[g + 1]! : c.length,
+          lex,
+          standing,
+          verdicts,
+          bestT,
+          g,
+        );
+        // A verdict that looked at this round's names is made again in the next.
+        if (standing.consulted) anyDepends = true;
+        else bestK[g] = k;
       }
-      g = h;
+      if (k >= 0) {
+        picks[count * 2] = k;
+        picks[count * 2 + 1] = bestT[g]!;
+        count++;
+        covered = c.end[k]!;
+      }
     }
-    if (!lex.cooccurrence) break;
+    chosen = picks.subarray(0, count * 2);
+    if (!lex.cooccurrence || !anyDepends) break;
     const next = new Set<string>(context);
     let same = true;
-    for (const { alias } of chosen) {
-      const id = alias.entity.id;
+    // Most mentions repeat an alias already counted: each alias is looked at once.
+    const seen = new Uint8Array(lex.aliases.length);
+    for (let i = 1; i < chosen.length; i += 2) {
+      const a = lex.terminal[chosen[i]!]!;
+      if (seen[a]) continue;
+      seen[a] = 1;
+      const id = lex.aliases[a]!.entity.id;
       if (next.has(id)) continue;
       next.add(id);
       same &&= named.has(id);
@@ -267,8 +444,9 @@ function choose(
 }
 
 /**
- * The best candidate of one word. Candidates arrive by start (fewest clitics first), each start's
- * by growing end; the wanted order is earliest start, then longest: so each start's run is read backwards.
+ * The best candidate of one word (NONE when none holds), its terminal into `bestT[g]`. Candidates
+ * arrive by start (fewest clitics first), each start's by growing end; the wanted order is earliest
+ * start, then longest: so each start's run is read backwards.
  */
 function bestInWord(
   codes: Uint16Array,
@@ -277,21 +455,27 @@ function bestInWord(
   to: number,
   lex: CompiledLexicon,
   named: Named,
-  cache: Map<number, number>,
-): Choice | null {
+  verdicts: Verdicts,
+  bestT: Int32Array,
+  g: number,
+): number {
   for (let run = from; run < to;) {
     let runEnd = run;
     while (runEnd < to && c.start[runEnd] === c.start[run]) runEnd++;
     for (let k = runEnd - 1; k >= run; k--) {
       const node = c.node[k]!;
-      for (let t = lex.termStart[node]!; t < lex.termStart[node + 1]!; t++) {
+      const first = lex.termStart[node]!;
+      for (let t = first; t < lex.termStart[node + 1]!; t++) {
         const alias = lex.aliases[lex.terminal[t]!]!;
-        if (holds(alias, t, codes, c, k, named, cache)) return { k, alias };
+        if (holds(alias, t, t - first, codes, c, k, named, verdicts)) {
+          bestT[g] = t;
+          return k;
+        }
       }
     }
     run = runEnd;
   }
-  return null;
+  return NONE;
 }
 
 /**
@@ -307,10 +491,20 @@ export function spot(
   const folded = normalize(text);
   WORD = wordTable();
   const { codes, words } = folded;
-  const candidates = new Candidates();
-  for (let w = 0; w < words.length; w += 2) collectWord(codes, words[w]!, words[w + 1]!, lex, candidates);
-  return choose(codes, candidates, lex, context).map(({ k, alias }) => {
-    const [start, end] = originalSpan(text, folded, candidates.start[k]!, candidates.end[k]!);
-    return { start, end, text: text.slice(start, end), alias };
-  });
+  const candidates = new Candidates(words.length >> 3);
+  collect(codes, words, lex, candidates);
+  const chosen = choose(codes, candidates, lex, context);
+  const mentions: Mention[] = [];
+  for (let i = 0; i < chosen.length; i += 2) {
+    const k = chosen[i]!;
+    const start = folded.starts[candidates.start[k]!]!;
+    const end = originalEnd(text, folded, candidates.end[k]!);
+    mentions.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      alias: lex.aliases[lex.terminal[chosen[i + 1]!]!]!,
+    });
+  }
+  return mentions;
 }
