@@ -70,6 +70,8 @@ const STARTUP_ROUNDS = Number(process.env['BENCH_STARTUP_ROUNDS'] ?? 7);
  * this one in the same rounds of part 6: before and after a change, side by side on a loaded machine.
  */
 const STARTUP_BASELINE = process.env['BENCH_BASELINE'];
+/** `arabic` or `other`: part 6 on those pages only (a quicker run while working on one of them). */
+const STARTUP_KIND = process.env['BENCH_STARTUP_PAGES'];
 
 const started = performance.now();
 const progress = (message: string) => process.stderr.write(`[bench:page] ${message}\n`);
@@ -97,7 +99,7 @@ const STARTUP_PAGES: StartupPage[] = [
     url: `${server.origin}/startup/${slugOf(label)}/`,
     arabic: false,
   })),
-];
+].filter((p) => !STARTUP_KIND || p.arabic === (STARTUP_KIND === 'arabic'));
 
 /** Part 6: start-up as readers wait for it, Rasid against the floor and no extension (issue #16). */
 async function measureAndPrintStartup(): Promise<void> {
@@ -160,6 +162,12 @@ async function measureAndPrintStartup(): Promise<void> {
       );
     console.log(
       `                  script time per visit, Rasid − none: ${ms(script)} ms (goal < 5 ms: ${script < 5 ? 'met' : 'MISSED'}); heap, Rasid − none: ${(heap / 1e6).toFixed(2)} MB (goal < 0.1 MB: ${heap < 1e5 ? 'met' : 'MISSED'})`,
+    );
+    const emptyScript =
+      med('empty', page.label, (x) => x.scriptMs) - med('none', page.label, (x) => x.scriptMs);
+    const emptyHeap = med('empty', page.label, (x) => x.heap) - med('none', page.label, (x) => x.heap);
+    console.log(
+      `                  a content script that only looks at the page (the least any loader pays), − none: script ${ms(emptyScript)} ms, heap ${(emptyHeap / 1e6).toFixed(2)} MB; its load event ${ms(load('empty'))} ms`,
     );
   }
 }

@@ -17,15 +17,18 @@ import type { TestPage } from '../../e2e/support/test-browser.ts';
  * - **floor**: a minimal extension whose content script clones the page, runs Readability and walks
  *   the article's text (`floor-entry.ts`): the least any article reader pays;
  * - **Rasid**: the built extension (.output/chrome-mv3), from its loader's start to the known names
- *   painted, as the reader itself reports it (`ReaderTimings`).
+ *   painted, as the reader itself reports it (`ReaderTimings`);
+ * - **empty** (pages that are not Arabic only): an extension whose content script only looks at the
+ *   page (`LOOK`: its lang, dir and first text node): what any content script that must look costs a
+ *   page (its isolated world, the DOM's wrappers in it), the least Rasid's loader can cost.
  * On pages that are not Arabic: the load event, the main thread's script time per visit (CDP
  * `Performance.getMetrics`, the pages have no script of their own) and the JS heap, with Rasid and
  * without. Each browser settles (3 s, then one load of each page, discarded) before the first round.
  */
 
 /** `before`: another build of Rasid (`BENCH_BASELINE`), measured beside this one in the same rounds. */
-export type Variant = 'none' | 'floor' | 'rasid' | 'before';
-export const VARIANTS: readonly Variant[] = ['none', 'floor', 'rasid'];
+export type Variant = 'none' | 'empty' | 'floor' | 'rasid' | 'before';
+export const VARIANTS: readonly Variant[] = ['none', 'empty', 'floor', 'rasid'];
 
 export interface StartupPage {
   label: string;
@@ -78,27 +81,39 @@ const FLOOR_MANIFEST = {
   content_scripts: [{ matches: ['http://127.0.0.1/*'], js: ['floor.js'], run_at: 'document_idle' }],
 };
 
-/** The floor's extension folder: its manifest and its one bundled content script. */
-async function floorExtension(entry: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'rasid-bench-floor-'));
-  await writeFile(join(dir, 'manifest.json'), JSON.stringify(FLOOR_MANIFEST));
-  await writeFile(join(dir, 'floor.js'), await bundleForPage(entry));
+/** The `empty` variant's content script: it looks at the page, as a loader must, and does nothing. */
+const LOOK = `document.documentElement.getAttribute('lang');
+document.body.getAttribute('dir');
+document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT).nextNode();
+`;
+
+/** An extension folder: the floor's manifest, its one content script as `floor.js`. */
+async function extensionOf(name: string, script: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `rasid-bench-${name}-`));
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...FLOOR_MANIFEST, name: `bench ${name}` }));
+  await writeFile(join(dir, 'floor.js'), script);
   return dir;
+}
+
+/** The test-only extensions: the floor, and the empty content script. */
+interface Extensions {
+  floor: string;
+  empty: string;
 }
 
 /** The smallest `TestPage` the reader's timings need: `evaluate` in the panel's page. */
 const asTestPage = (page: Page): TestPage =>
   ({ evaluate: (fn: never, arg: never) => page.evaluate(fn, arg) }) as unknown as TestPage;
 
-async function launch(variant: Variant, floorDir: string, baseline?: string): Promise<Launched> {
+async function launch(variant: Variant, dirs: Extensions, baseline?: string): Promise<Launched> {
   const profile = await mkdtemp(join(tmpdir(), `rasid-bench-${variant}-`));
   const extension =
     variant === 'rasid'
       ? CHROME_BUILD
       : variant === 'before'
         ? baseline!
-        : variant === 'floor'
-          ? floorDir
+        : variant === 'floor' || variant === 'empty'
+          ? dirs[variant]
           : null;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -237,24 +252,34 @@ export async function measureStartup(
   progress: (message: string) => void,
   baseline?: string,
 ): Promise<{ version: string; visits: Record<Variant, Record<string, Visit[]>> }> {
-  const floorDir = await floorExtension(floorEntry);
+  const dirs: Extensions = {
+    floor: await extensionOf('floor', await bundleForPage(floorEntry)),
+    empty: await extensionOf('empty', LOOK),
+  };
   const variants: readonly Variant[] = baseline ? [...VARIANTS, 'before'] : VARIANTS;
+  // The empty content script tells only what a page that is not Arabic pays.
+  const visited = (variant: Variant, page: StartupPage) => variant !== 'empty' || !page.arabic;
   const launched = {} as Record<Variant, Launched>;
-  const visits = { none: {}, floor: {}, rasid: {}, before: {} } as Record<Variant, Record<string, Visit[]>>;
+  const visits = { none: {}, empty: {}, floor: {}, rasid: {}, before: {} } as Record<
+    Variant,
+    Record<string, Visit[]>
+  >;
   try {
-    for (const variant of variants) launched[variant] = await launch(variant, floorDir, baseline);
+    for (const variant of variants) launched[variant] = await launch(variant, dirs, baseline);
     const version = launched.none.context.browser()?.version() ?? 'Chromium';
-    for (const variant of variants) for (const page of pages) await visit(launched[variant], variant, page);
+    for (const variant of variants)
+      for (const page of pages) if (visited(variant, page)) await visit(launched[variant], variant, page);
     for (let round = 0; round < rounds; round++) {
       progress(`start-up: round ${round + 1}/${rounds}`);
       for (const page of pages)
         for (const variant of variants)
-          (visits[variant][page.label] ??= []).push(await visit(launched[variant], variant, page));
+          if (visited(variant, page))
+            (visits[variant][page.label] ??= []).push(await visit(launched[variant], variant, page));
     }
     return { version, visits };
   } finally {
     for (const variant of variants) await launched[variant]?.close();
-    await rm(floorDir, { recursive: true, force: true });
+    for (const dir of Object.values(dirs)) await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -58,3 +58,42 @@ describe('isArabicPage', () => {
     expect(isArabicPage({ lang, dir, sample })).toBe(expected);
   });
 });
+
+describe('arabicLetterShare counts as the regular expressions it replaced (issue #16)', () => {
+  const ARABIC =
+    /[\u0620-\u064A\u066E-\u066F\u0671-\u06D3\u06D5\u06EE-\u06EF\u06FA-\u06FC\u06FF\u0750-\u077F\u08A0-\u08C9\uFB50-\uFDFB\uFE70-\uFEFC]/u;
+  const LETTER = /\p{L}/u;
+  const byRegExp = (text: string) => {
+    let arabic = 0;
+    let letters = 0;
+    for (const ch of text) {
+      if (ARABIC.test(ch)) arabic++;
+      if (ARABIC.test(ch) || LETTER.test(ch)) letters++;
+    }
+    return { arabic, letters };
+  };
+
+  it('for every BMP unit, alone', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const [a, b] = [arabicLetterShare(ch), byRegExp(ch)];
+      if (a.arabic !== b.arabic || a.letters !== b.letters) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('isArabicPage, which first looks for any Arabic letter, sees every one', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (isArabicPage({ lang: null, dir: null, sample: ch.repeat(60) }) !== ARABIC.test(ch)) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('for astral letters and symbols, paired and lone surrogates', () => {
+    const text = `${String.fromCodePoint(0x20000, 0x1d400, 0x1f600, 0x10400)}\ud800x\udc00ب${String.fromCodePoint(0x1ee00)}`;
+    expect(arabicLetterShare(text)).toEqual(byRegExp(text));
+  });
+});

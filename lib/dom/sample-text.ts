@@ -9,15 +9,13 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SV
 export function sampleText(root: Node | null, limit: number): string {
   if (!root) return '';
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.parentElement && SKIP.has(node.parentElement.tagName.toUpperCase())
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT,
-  });
+  // No filter: a filter is a call from the browser into this script for every text node.
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const parts: string[] = [];
   let length = 0;
   for (let node = walker.nextNode(); node && length < limit; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent && SKIP.has(parent.tagName.toUpperCase())) continue;
     const text = node.nodeValue ?? '';
     if (!text.trim()) continue;
     parts.push(text);
