@@ -1,4 +1,5 @@
 import { normalize, originalSpan } from '../arabic/normalize.ts';
+import { yieldToPage } from '../yield-to-page.ts';
 import { alignQuote } from './align-quote.ts';
 import { MAX_CONTEXT_CHARS } from './quote-limits.ts';
 import { BUCKET, SeedScan } from './seed-candidates.ts';
@@ -166,12 +167,6 @@ export async function matchQuotesAsync(
     }
   }
   return anchors;
-}
-
-/** Lets the page run: `scheduler.yield()` where there is one (it keeps this task's priority), else a timer. */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**

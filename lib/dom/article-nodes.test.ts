@@ -1,6 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { articleNodes, READABILITY_LIMITS, textNodesUnder } from './article-nodes.ts';
+import {
+  articleNodes,
+  READABILITY_LIMITS,
+  readable,
+  readableTester,
+  textNodesUnder,
+} from './article-nodes.ts';
 
 const text = (nodes: readonly Text[]) => nodes.map((n) => n.data).join('');
 
@@ -95,5 +101,23 @@ describe('textNodesUnder', () => {
   it('reads nothing under an element that is itself never read', () => {
     document.body.innerHTML = `<div contenteditable="true"><p id="inside">نص</p></div>`;
     expect(textNodesUnder(document.getElementById('inside')!)).toEqual([]);
+  });
+});
+
+describe('readableTester', () => {
+  it('answers as `readable` for every text node, in any order, each element matched once', () => {
+    document.body.innerHTML = `<div id="root"><p>أ<b>ب</b></p><script>x</script><div contenteditable="true"><p>ج<i>ح</i></p></div>
+      <aside>د</aside><p><span data-rasid-ui><b>ه</b></span>و</p><textarea>ز</textarea><form><p><b>ط</b></p></form></div>`;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    const expected = nodes.map(readable);
+    expect(expected).toContain(true);
+    expect(expected).toContain(false);
+    // Reversed, then forwards: answers already known are reused, not recomputed wrongly.
+    const isReadable = readableTester();
+    expect([...nodes].reverse().map(isReadable).reverse()).toEqual(expected);
+    expect(nodes.map(isReadable)).toEqual(expected);
+    expect(nodes.map(readableTester())).toEqual(expected);
   });
 });

@@ -13,6 +13,7 @@ import { blockOf, joinTextNodes, pointAt, rangeOf, type TextBlocks } from '../do
 import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import type { Entity, EntityType } from '../lexicon/schema.ts';
 import { spot } from '../lexicon/spot.ts';
+import { yieldToPage } from '../yield-to-page.ts';
 import type { MentionReport } from '../model/mention.ts';
 import type { EntityOnPage, ReaderTimings } from '../model/page.ts';
 import type { RecognisedName, SuggestedName, SuggestionReport } from '../model/suggestion.ts';
@@ -118,23 +119,6 @@ const CHUNK_CHARS = 12_000;
 const FIRST_CHUNK_CHARS = 3_000;
 
 /**
- * Gives the page a turn: `scheduler.yield()` where the browser has it, else a message to ourselves.
- * Not `setTimeout(0)`: nested timers are clamped to 4 ms, which on a 1 MB page cost ~80 ms of waiting.
- */
-function defaultYield(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-/**
  * Reads one page: finds the article's text nodes, spots the lexicon's entities in them, paints the
  * mentions and keeps them up to date as the page changes. Everything here runs on a DOM and a
  * highlight layer given to it (`PageHighlights`, which paints and hit-tests), so it is tested with
@@ -191,7 +175,7 @@ export class PageReader {
     this.#lexicon = lexicon;
     this.#layer = layer;
     this.#settings = settings;
-    this.#yield = options.yieldToPage ?? defaultYield;
+    this.#yield = options.yieldToPage ?? yieldToPage;
     this.#chunkChars = options.chunkChars ?? CHUNK_CHARS;
     this.#onChange = options.onChange ?? (() => undefined);
     this.#clock = options.clock ?? systemClock;
