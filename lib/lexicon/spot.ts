@@ -1,4 +1,5 @@
 import { normalize, originalEnd, wordTable } from '../arabic/normalize.ts';
+import { walkTrieOf } from './walk-trie.ts';
 import {
   countriesOf,
   step,
@@ -137,7 +138,11 @@ let SYMBOLS = 0;
 let EDGE_KEY: Int32Array = new Int32Array(0);
 let EDGE_CHILD: Int32Array = new Int32Array(0);
 
-/** Follows the trie from `node` along `codes` from `start`; records every alias ending at a word end. */
+/**
+ * Follows the trie from `node` along `codes` from `start`; records every alias ending at a word end.
+ * `stepIn` and `endsAt` (walk-trie.ts, tested against the compiled trie) written out: calling them
+ * here made `spot()` 5–10% slower.
+ */
 function walk(codes: Uint16Array, start: number, ws: number, node: number, out: Candidates): void {
   const n = codes.length;
   const info = INFO;
@@ -172,49 +177,6 @@ function walk(codes: Uint16Array, start: number, ws: number, node: number, out: 
     }
     if (info[node * 2 + 1]! & 1 && (pos === n || !word[codes[pos]!])) out.push(start, pos, ws, node);
   }
-}
-
-/**
- * The trie laid out for walking (issue #16): what a step reads of a node, in one place. Per node `n`,
- * `info[2n]` tells how its children are found — a code > 0: its only child's code (0x10000, which no
- * code equals, for a leaf); 0: the edge hash table; < 0: row `-info[2n] - 1` of `rows`, its children by
- * symbol (-1 for none), kept for the busiest nodes (the root, ا, ال …), where most steps land —
- * and `info[2n + 1]` is its only child's number times 2, plus 1 when aliases end at it.
- * Made once per lexicon from the compiled arrays (about 0.5 MB for the bundled lexicon).
- */
-interface WalkTrie {
-  info: Int32Array;
-  rows: Int32Array;
-}
-/** Nodes with at least this many children get a row. */
-const ROW_CHILDREN = 8;
-const LEAF = 0x10000;
-const walkTries = new WeakMap<CompiledLexicon, WalkTrie>();
-function walkTrieOf(lex: CompiledLexicon): WalkTrie {
-  let trie = walkTries.get(lex);
-  if (trie) return trie;
-  const { edgeKey, edgeChild, symbols, onlyCode, onlyChild, termStart } = lex;
-  const nodes = onlyCode.length;
-  const width = symbols + 1;
-  const childCount = new Int32Array(nodes);
-  for (const key of edgeKey) if (key !== -1) childCount[Math.floor(key / symbols)]! += 1;
-  const info = new Int32Array(nodes * 2);
-  let rowCount = 0;
-  for (let n = 0; n < nodes; n++) {
-    if (onlyCode[n]) info[2 * n] = onlyCode[n]!;
-    else if (n === 0 || childCount[n]! >= ROW_CHILDREN) info[2 * n] = -++rowCount;
-    else if (!childCount[n]) info[2 * n] = LEAF;
-    info[2 * n + 1] = (onlyCode[n] ? onlyChild[n]! * 2 : 0) + (termStart[n]! < termStart[n + 1]! ? 1 : 0);
-  }
-  const rows = new Int32Array(rowCount * width).fill(-1);
-  for (let s = 0; s < edgeKey.length; s++) {
-    const key = edgeKey[s]!;
-    if (key === -1) continue;
-    const node = Math.floor(key / symbols);
-    if (info[2 * node]! < 0) rows[(-info[2 * node]! - 1) * width + (key - node * symbols)] = edgeChild[s]!;
-  }
-  walkTries.set(lex, (trie = { info, rows }));
-  return trie;
 }
 
 const isGap = (c: number) => !WORD[c] && (c === SPACE || QUOTES.has(c));
