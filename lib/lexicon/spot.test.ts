@@ -1,8 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../arabic/normalize.ts';
+import { compiledBundledLexicon } from './bundled-lexicon.ts';
 import { compileLexicon } from './compile-lexicon.ts';
 import type { Entity } from './schema.ts';
-import { spot } from './spot.ts';
+import { spot, spotIn } from './spot.ts';
+
+const SEEDS = 'tests/fixtures/seeds/';
 
 /** A small lexicon of its own, so these rules are tested apart from the bundled data. */
 const entity = (id: string, type: 'actor' | 'place', aliases: Entity['aliases']): Entity => ({
@@ -306,5 +310,32 @@ describe('the matcher as laid out for speed (issue #16)', () => {
     expect(mentions).toHaveLength(3000);
     for (const m of mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
     expect(mentions.slice(0, 2).map((m) => m.text)).toEqual(['دير الزور', 'دمشق']);
+  });
+});
+
+describe('whether the context could matter (issue #16: a page’s chunks read again only where it could)', () => {
+  it('says no for plain names, yes where a condition looked at what was named', () => {
+    expect(spotIn('وصل الوفد إلى دمشق', lexicon).contextMatters).toBe(false);
+    expect(spotIn('قال الأسد إن', lexicon).contextMatters).toBe(true);
+    expect(spotIn('أعاد التنظيم ترتيب صفوفه', lexicon).contextMatters).toBe(true);
+    // A condition on the words around it alone does not look at what was named.
+    expect(spotIn('عناصر الدولة', lexicon).contextMatters).toBe(false);
+  });
+
+  it('when it says no, any other context finds the same mentions (the seeds, paragraph by paragraph)', () => {
+    const bundled = compiledBundledLexicon();
+    const contexts = [new Set<string>(), new Set(['syria']), new Set(['isis', 'iran', 'iraq', 'lebanon'])];
+    let plain = 0;
+    for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')))
+      for (const paragraph of readFileSync(SEEDS + file, 'utf8').split(/\n+/u)) {
+        const first = spotIn(paragraph, bundled);
+        if (first.contextMatters) continue;
+        plain++;
+        for (const context of contexts)
+          expect(spot(paragraph, bundled, context).map((m) => [m.start, m.alias.entity.id])).toEqual(
+            first.mentions.map((m) => [m.start, m.alias.entity.id]),
+          );
+      }
+    expect(plain).toBeGreaterThan(5);
   });
 });

@@ -341,7 +341,7 @@ function choose(
   c: Candidates,
   lex: CompiledLexicon,
   context: ReadonlySet<string>,
-): Int32Array {
+): { chosen: Int32Array; contextMatters: boolean } {
   const groups = c.groupCount;
   const group = c.groups;
   /** Per group: its candidate and terminal (or NONE), once decided for every round. */
@@ -350,6 +350,7 @@ function choose(
   const verdicts = new Verdicts(c.length);
   let named = new Set<string>(context);
   let chosen = new Int32Array(0);
+  let contextMatters = false;
   for (let round = 0; round < 4; round++) {
     const standing = new Named(named, lex);
     const picks = new Int32Array(groups * 2);
@@ -385,6 +386,7 @@ function choose(
       }
     }
     chosen = picks.subarray(0, count * 2);
+    contextMatters ||= anyDepends;
     if (!lex.cooccurrence || !anyDepends) break;
     const next = new Set<string>(context);
     let same = true;
@@ -402,7 +404,7 @@ function choose(
     if (same && next.size === named.size) break;
     named = next;
   }
-  return chosen;
+  return { chosen, contextMatters };
 }
 
 /**
@@ -440,6 +442,16 @@ function bestInWord(
   return NONE;
 }
 
+/** `spot`'s mentions, and whether other entities named in `context` could have changed them. */
+export interface Spotted {
+  mentions: Mention[];
+  /**
+   * Whether a condition looked at the entities named (`cooccurs`, `about`): when none did, the same
+   * text with any other `context` has the same mentions, and need not be read again.
+   */
+  contextMatters: boolean;
+}
+
 /**
  * Every mention of a lexicon entity in `text`, in order, with offsets into `text`. `context` names
  * entities already named elsewhere in the same document (an earlier chunk, the rest of the page),
@@ -450,12 +462,21 @@ export function spot(
   lex: CompiledLexicon,
   context: ReadonlySet<string> = new Set(),
 ): Mention[] {
+  return spotIn(text, lex, context).mentions;
+}
+
+/** `spot`, saying whether the context could have mattered (see `Spotted`). */
+export function spotIn(
+  text: string,
+  lex: CompiledLexicon,
+  context: ReadonlySet<string> = new Set(),
+): Spotted {
   const folded = normalize(text);
   WORD = wordTable();
   const { codes, words } = folded;
   const candidates = new Candidates(words.length >> 3);
   collect(codes, words, lex, candidates);
-  const chosen = choose(codes, candidates, lex, context);
+  const { chosen, contextMatters } = choose(codes, candidates, lex, context);
   const mentions: Mention[] = [];
   for (let i = 0; i < chosen.length; i += 2) {
     const k = chosen[i]!;
@@ -468,5 +489,5 @@ export function spot(
       alias: lex.aliases[lex.terminal[chosen[i + 1]!]!]!,
     });
   }
-  return mentions;
+  return { mentions, contextMatters };
 }

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { compiledBundledLexicon } from '../lexicon/bundled-lexicon.ts';
+import { compileLexicon } from '../lexicon/compile-lexicon.ts';
+import type { Entity } from '../lexicon/schema.ts';
 import { spot } from '../lexicon/spot.ts';
 import { htmlArticleText } from '../article/read-document.ts';
 import { PageHighlights } from '../paint/page-highlights.ts';
@@ -227,5 +229,48 @@ describe('PageReader on a seed page', { timeout: 30_000 }, () => {
     reader.destroy();
     await reading;
     expect(painter.count('actor') + painter.count('place')).toBe(0);
+  });
+});
+
+describe('PageReader reads a chunk again only when what it found could change (issue #16)', () => {
+  const entity = (id: string, aliases: Entity['aliases']): Entity => ({
+    id,
+    type: 'actor',
+    subtype: 'person',
+    ar: aliases[0]!.text,
+    en: id,
+    aliases,
+    provenance: { source: 'curated' },
+  });
+  const lexicon = compileLexicon({
+    entities: [
+      entity('damascus', [{ text: 'دمشق' }]),
+      entity('syria', [{ text: 'سوريا' }]),
+      entity('assad', [{ text: 'الأسد', when: { cooccurs: ['syria'] }, ambiguity: 'الأسد ملك الغابة' }]),
+    ],
+  });
+  const readPage = async (first: string, second: string) => {
+    const main = document.createElement('main');
+    for (const text of [first, second])
+      main.append(Object.assign(document.createElement('p'), { textContent: text }));
+    document.body.replaceChildren(main);
+    const reader = new PageReader(document, lexicon, layerOn(new RecordingPainter()), all, {
+      yieldToPage: async () => undefined,
+      chunkChars: 20,
+    });
+    await reader.read();
+    return { tasks: reader.timings.tasks, named: reader.mentions.map((m) => m.entity.id) };
+  };
+
+  it('a chunk of plain names is not read again when a later one names more', async () => {
+    const plainFirst = await readPage('وصل الوفد إلى دمشق صباح اليوم', 'وقال الأسد إن سوريا ستبقى موحدة');
+    const conditionalFirst = await readPage(
+      'وقال الأسد في دمشق صباح اليوم',
+      'إن سوريا ستبقى موحدة في كل الأحوال',
+    );
+    // The second page's first chunk looked at what was named (الأسد needs Syria): read again, and found.
+    expect(conditionalFirst.named).toEqual(['assad', 'damascus', 'syria']);
+    expect(plainFirst.named).toEqual(['damascus', 'assad', 'syria']);
+    expect(plainFirst.tasks).toBe(conditionalFirst.tasks - 1);
   });
 });

@@ -12,7 +12,7 @@ import { withoutBidiControls } from '../arabic/bidi.ts';
 import { blockOf, joinTextNodes, pointAt, rangeOf, type TextBlocks } from '../dom/text-blocks.ts';
 import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import type { Entity, EntityType } from '../lexicon/schema.ts';
-import { spot } from '../lexicon/spot.ts';
+import { spotIn } from '../lexicon/spot.ts';
 import { yieldToPage } from '../yield-to-page.ts';
 import type { MentionReport } from '../model/mention.ts';
 import type { EntityOnPage, ReaderTimings } from '../model/page.ts';
@@ -70,6 +70,8 @@ interface SpottedChunk {
   joined: TextBlocks;
   spans: { start: number; end: number }[];
   mentions: PageMention[];
+  /** Whether entities named elsewhere on the page could change its mentions (`Spotted`). */
+  contextMatters: boolean;
 }
 
 /** What the reader shows. */
@@ -294,7 +296,8 @@ export class PageReader {
       namedAfter.push(named.size);
     }
     for (const [i, chunk] of chunks.entries()) {
-      if (namedAfter[i] === named.size) continue;
+      // Read again only where a condition looked at what was named, and more has been named since.
+      if (namedAfter[i] === named.size || !results[i]!.contextMatters) continue;
       await this.#yield();
       results[i] = this.#timed(() => this.#spotNodes(chunk, named));
     }
@@ -355,22 +358,27 @@ export class PageReader {
 
   #spotNodes(nodes: readonly Text[], context: ReadonlySet<string>): SpottedChunk {
     const joined = joinTextNodes(nodes);
-    if (!nodes.length) return { joined, spans: [], mentions: [] };
-    const found = spot(joined.text, this.#lexicon, context);
+    if (!nodes.length) return { joined, spans: [], mentions: [], contextMatters: false };
+    const { mentions: found, contextMatters } = spotIn(joined.text, this.#lexicon, context);
     const spans = found.map(({ start, end }) => ({ start, end }));
+    // A paragraph names several entities: its block is found once.
+    const blocks = new Map<Element | null, Element | null>();
     const mentions = found.map((m) => {
       const [startNode, , from] = pointAt(joined, m.start);
       const [, , to] = pointAt(joined, m.end, true);
       const range = rangeOf(joined, m.start, m.end);
+      const parent = startNode.parentElement;
+      let block = blocks.get(parent);
+      if (block === undefined) blocks.set(parent, (block = blockOf(startNode)));
       return {
         entity: m.alias.entity,
         alias: m.alias.alias.text,
         range,
         nodes: joined.nodes.slice(from, to + 1),
-        block: blockOf(startNode),
+        block,
       };
     });
-    return { joined, spans, mentions };
+    return { joined, spans, mentions, contextMatters };
   }
 
   #setMentions(mentions: PageMention[]): void {
