@@ -3,21 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { fold } from '../arabic/normalize.ts';
 import { compiledBundledLexicon } from './bundled-lexicon.ts';
 import { compileLexicon } from './compile-lexicon.ts';
-import type { Entity } from './schema.ts';
 import { spot, spotIn } from './spot.ts';
+import { testEntity } from '../../tests/support/test-entity.ts';
 
 const SEEDS = 'tests/fixtures/seeds/';
 
 /** A small lexicon of its own, so these rules are tested apart from the bundled data. */
-const entity = (id: string, type: 'actor' | 'place', aliases: Entity['aliases']): Entity => ({
-  id,
-  type,
-  subtype: type === 'actor' ? 'armed-group' : 'city',
-  ar: aliases[0]!.text,
-  en: id,
-  aliases,
-  provenance: { source: 'curated' },
-});
+const entity = testEntity;
 const lexicon = compileLexicon({
   entities: [
     entity('damascus', 'place', [{ text: 'دمشق' }]),

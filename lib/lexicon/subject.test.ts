@@ -3,21 +3,14 @@ import { compiledBundledLexicon } from './bundled-lexicon.ts';
 import { compileLexicon } from './compile-lexicon.ts';
 import { validateLexicon, type Entity } from './schema.ts';
 import { spot, subjectOf } from './spot.ts';
+import { testEntity } from '../../tests/support/test-entity.ts';
 
 /**
  * «النظام», «المعارضة», «الحكومة» … name a Syrian actor only in a text about Syria (issue #13: in an
  * article about Iran, «النظام» was counted as the Syrian regime). The `about` condition.
  */
-const entity = (id: string, country: string, aliases: Entity['aliases']): Entity => ({
-  id,
-  type: 'actor',
-  subtype: 'state',
-  ar: aliases[0]!.text,
-  en: id,
-  country,
-  aliases,
-  provenance: { source: 'curated' },
-});
+const entity = (id: string, country: string, aliases: Entity['aliases']): Entity =>
+  testEntity(id, 'actor', aliases, { subtype: 'state', country });
 const small = compileLexicon({
   entities: [
     entity('syria', 'sy', [{ text: 'سوريا' }]),

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { compiledBundledLexicon } from '../lexicon/bundled-lexicon.ts';
 import { compileLexicon } from '../lexicon/compile-lexicon.ts';
-import type { Entity } from '../lexicon/schema.ts';
 import { spot } from '../lexicon/spot.ts';
 import { htmlArticleText } from '../article/read-document.ts';
 import { PageHighlights } from '../paint/page-highlights.ts';
@@ -11,6 +10,7 @@ import { loadPage } from '../../tests/support/dom.ts';
 import { FakeClock } from '../../tests/support/fake-clock.ts';
 import { flush } from '../../tests/support/flush.ts';
 import { RecordingPainter } from '../../tests/support/recording-painter.ts';
+import { testEntity } from '../../tests/support/test-entity.ts';
 import { MENTION_KINDS, PageReader, type PageMention, type ReaderSettings } from './page-reader.ts';
 
 const PAGE = 'tests/fixtures/pages/baladi-isis-south-syria/source.html';
@@ -233,20 +233,13 @@ describe('PageReader on a seed page', { timeout: 30_000 }, () => {
 });
 
 describe('PageReader reads a chunk again only when what it found could change (issue #16)', () => {
-  const entity = (id: string, aliases: Entity['aliases']): Entity => ({
-    id,
-    type: 'actor',
-    subtype: 'person',
-    ar: aliases[0]!.text,
-    en: id,
-    aliases,
-    provenance: { source: 'curated' },
-  });
   const lexicon = compileLexicon({
     entities: [
-      entity('damascus', [{ text: 'دمشق' }]),
-      entity('syria', [{ text: 'سوريا' }]),
-      entity('assad', [{ text: 'الأسد', when: { cooccurs: ['syria'] }, ambiguity: 'الأسد ملك الغابة' }]),
+      testEntity('damascus', 'place', [{ text: 'دمشق' }]),
+      testEntity('syria', 'place', [{ text: 'سوريا' }]),
+      testEntity('assad', 'actor', [
+        { text: 'الأسد', when: { cooccurs: ['syria'] }, ambiguity: 'الأسد ملك الغابة' },
+      ]),
     ],
   });
   const readPage = async (first: string, second: string) => {
