@@ -79,54 +79,59 @@ class Candidates {
   }
 }
 
-/**
- * Every candidate name of the text, grouped by the word it starts in. A name may start inside a
- * word: at the word itself, or behind the clitics و ف (conjunctions), ب ك ل (prepositions) and their
- * combinations (وب فك ول …). A name that starts with ال also takes لل (ل + ال: للحسكة, للاذقية),
- * matched by walking the trie over the elided ا or ال. The walks follow `walkTrieOf`'s layout, `step`
- * (compile-lexicon.ts) written out: this is the matcher's innermost loop, run once per unit of text.
- */
+/** Every candidate name of the text, grouped by the word it starts in (see `collectWord`). */
 function collect(codes: Uint16Array, words: Uint32Array, lex: CompiledLexicon, out: Candidates): void {
   ({ info: INFO, rows: ROWS } = walkTrieOf(lex));
   ({ symbol: SYMBOL, symbols: SYMBOLS, edgeKey: EDGE_KEY, edgeChild: EDGE_CHILD } = lex);
+  // The nodes of ا and ال, for لل: looked up once, not for every word.
   const a = step(lex, 0, ALEF);
   const al = a < 0 ? -1 : step(lex, a, LAM);
-  // The walks of one word: from `from[q]`, starting at node `node0[q]`.
-  const from = new Int32Array(8);
-  const node0 = new Int32Array(8);
-  for (let w = 0; w < words.length; w += 2) {
-    const ws = words[w]!;
-    const we = words[w + 1]!;
-    from[0] = ws;
-    node0[0] = 0;
-    let walks = 1;
-    const c0 = codes[ws]!;
-    // Behind `k` clitics (at most two): the stem, and for ل the elided article.
-    for (let k = 1; k <= 2; k++) {
-      const clitic = codes[ws + k - 1]!;
-      const leads =
-        k === 1
-          ? c0 === WAW || c0 === FEH || c0 === BEH || c0 === KAF || c0 === LAM
-          : (c0 === WAW || c0 === FEH) && (clitic === BEH || clitic === KAF || clitic === LAM);
-      if (!leads) break;
-      const stem = ws + k;
-      if (we - stem < 2) continue;
-      const afterLam = clitic === LAM;
-      // «لالحسكة» is not Arabic spelling: after ل the article is always elided.
-      if (!(afterLam && codes[stem] === ALEF && codes[stem + 1] === LAM)) {
-        from[walks] = stem;
-        node0[walks++] = 0;
-      }
-      if (afterLam && codes[stem] === LAM && a >= 0) {
-        from[walks] = stem; // لل + حسكة ← الحسكة
-        node0[walks++] = a;
-        if (al >= 0) {
-          from[walks] = stem; // لل + اذقية ← اللاذقية
-          node0[walks++] = al;
-        }
-      }
-    }
-    for (let q = 0; q < walks; q++) walk(codes, from[q]!, ws, node0[q]!, out);
+  for (let w = 0; w < words.length; w += 2) collectWord(codes, words[w]!, words[w + 1]!, a, al, out);
+}
+
+/**
+ * Where a name may start inside the word at `ws`: the word itself, or behind the clitics
+ * و ف (conjunctions), ب ك ل (prepositions) and their combinations (وب فك ول …). A name that starts
+ * with ال also takes لل (ل + ال: للحسكة, للاذقية), matched by walking the trie over the elided ا
+ * (node `a`) or ال (node `al`).
+ */
+function collectWord(
+  codes: Uint16Array,
+  ws: number,
+  we: number,
+  a: number,
+  al: number,
+  out: Candidates,
+): void {
+  walk(codes, ws, ws, 0, out);
+  const c0 = codes[ws];
+  if (c0 === WAW || c0 === FEH) {
+    behind(codes, ws, 1, we, a, al, out);
+    const c1 = codes[ws + 1];
+    if (c1 === BEH || c1 === KAF || c1 === LAM) behind(codes, ws, 2, we, a, al, out);
+  } else if (c0 === BEH || c0 === KAF || c0 === LAM) {
+    behind(codes, ws, 1, we, a, al, out);
+  }
+}
+
+function behind(
+  codes: Uint16Array,
+  ws: number,
+  k: number,
+  we: number,
+  a: number,
+  al: number,
+  out: Candidates,
+): void {
+  const stem = ws + k;
+  if (we - stem < 2) return;
+  const afterLam = codes[stem - 1] === LAM;
+  const article = codes[stem] === ALEF && codes[stem + 1] === LAM;
+  // «لالحسكة» is not Arabic spelling: after ل the article is always elided.
+  if (!(afterLam && article)) walk(codes, stem, ws, 0, out);
+  if (afterLam && codes[stem] === LAM && a >= 0) {
+    walk(codes, stem, ws, a, out); // لل + حسكة ← الحسكة
+    if (al >= 0) walk(codes, stem, ws, al, out); // لل + اذقية ← اللاذقية
   }
 }
 
