@@ -135,13 +135,10 @@ async function measureAndPrintStartup(): Promise<void> {
         .join(' / ')} ms`,
     );
     console.log(
-      `            of Rasid's wait: loader → reader running ${ms(med('rasid', page.label, (v) => v.injectMs))} ms; → read begun (settings, lexicon) ${ms(med('rasid', page.label, (v) => v.sessionMs))} ms; → article found ${ms(med('rasid', page.label, (v) => v.extractMs))} ms`,
+      `            of Rasid's wait: loader → reader running ${ms(med('rasid', page.label, (v) => v.injectMs))} ms; → read begun (settings) ${ms(med('rasid', page.label, (v) => v.sessionMs))} ms; → article found ${ms(med('rasid', page.label, (v) => v.extractMs))} ms; → names spotted ${ms(med('rasid', page.label, (v) => v.spotWaitMs))} ms`,
     );
     console.log(
-      `            from the reader's start: settings answered ${ms(med('rasid', page.label, (v) => v.settingsMs))} ms; the lexicon's file decoded ${ms(med('rasid', page.label, (v) => v.lexiconFileMs))} ms; the reader's names merged ${ms(med('rasid', page.label, (v) => v.lexiconMs))} ms`,
-    );
-    console.log(
-      `            from the loader's start: the lexicon's file answered ${ms(med('rasid', page.label, (v) => v.lexiconResponseMs))} ms, read ${ms(med('rasid', page.label, (v) => v.lexiconTextMs))} ms, parsed ${ms(med('rasid', page.label, (v) => v.lexiconParsedMs))} ms`,
+      `            from the reader's start: settings answered ${ms(med('rasid', page.label, (v) => v.settingsMs))} ms`,
     );
     if (!STARTUP_BASELINE) continue;
     const before = med('before', page.label, (v) => v.startToDoneMs);

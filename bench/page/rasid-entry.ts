@@ -24,6 +24,7 @@ import type { RecognisedName } from '../../lib/model/suggestion.ts';
 import { bundledTagger } from '../../lib/suggest/bundled-recogniser.ts';
 import { suggestNames } from '../../lib/suggest/suggest-names.ts';
 import type { Recogniser } from '../../lib/reader/page-reader.ts';
+import { localSpotter } from '../../lib/reader/spotter.ts';
 import type { MarkConstructor, RunRequest, RunResult } from './protocol.ts';
 import { lexiconOf } from '../synthetic-lexicon.ts';
 
@@ -165,7 +166,7 @@ function prepare(request: RunRequest): Prepared {
             : {};
           reader = new PageReader(
             document,
-            lexicon,
+            localSpotter(lexicon),
             highlights.layer('mentions', MENTION_KINDS),
             { ...SETTINGS, suggestions: !!request.suggestions },
             suggestions,

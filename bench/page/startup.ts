@@ -51,18 +51,14 @@ export interface Visit {
   longestTaskMs?: number;
   /** Rasid: from the loader's start to the reader's (the background injecting it, its bundle compiled). */
   injectMs?: number;
-  /** Rasid: from the reader's start to its read's (the settings, the lexicon). */
+  /** Rasid: from the reader's start to its read's (the settings). */
   sessionMs?: number;
   /** Rasid: the wait for the article (Readability in the background). */
   extractMs?: number;
-  /** Rasid: from the reader's start until the settings, the lexicon's file and the merged lexicon arrived. */
+  /** Rasid: from the reader's start until the settings answered. */
   settingsMs?: number;
-  lexiconFileMs?: number;
-  lexiconMs?: number;
-  /** Rasid: the shipped lexicon's fetch (begun by the loader), from the loader's start: answered, parsed. */
-  lexiconResponseMs?: number;
-  lexiconTextMs?: number;
-  lexiconParsedMs?: number;
+  /** Rasid: from the article found to its names spotted (in the background: the round trip included). */
+  spotWaitMs?: number;
   /** The longest task the page observed (any cause), ms. */
   longestPageTaskMs: number;
 }
@@ -177,10 +173,7 @@ async function visit(launched: Launched, variant: Variant, page: StartupPage): P
     let injectMs: number | undefined;
     let sessionMs: number | undefined;
     let extractMs: number | undefined;
-    let waits: Pick<
-      Visit,
-      'settingsMs' | 'lexiconFileMs' | 'lexiconMs' | 'lexiconResponseMs' | 'lexiconTextMs' | 'lexiconParsedMs'
-    > = {};
+    let waits: Pick<Visit, 'settingsMs' | 'spotWaitMs'> = {};
     if (page.arabic && (variant === 'rasid' || variant === 'before') && panel) {
       const tabId = await tabIdOf(panel, page.url);
       const { timings } = await finishedReaderState(panel, tabId, 120_000);
@@ -190,17 +183,11 @@ async function visit(launched: Launched, variant: Variant, page: StartupPage): P
       injectMs = (t.readerStartedAt ?? NaN) - (t.loaderStartedAt ?? NaN);
       sessionMs = (t.startedAt ?? NaN) - (t.readerStartedAt ?? NaN);
       extractMs = t.extractMs;
-      const fromLoader = (at: number | undefined) =>
-        at === undefined || t.loaderStartedAt === undefined ? undefined : at - t.loaderStartedAt;
       const since = (at: number | undefined) =>
         at === undefined || t.readerStartedAt === undefined ? undefined : at - t.readerStartedAt;
       waits = {
         settingsMs: since(t.settingsAt),
-        lexiconFileMs: since(t.lexiconFileAt),
-        lexiconMs: since(t.lexiconAt),
-        lexiconResponseMs: fromLoader(t.lexiconResponseAt),
-        lexiconTextMs: fromLoader(t.lexiconTextAt),
-        lexiconParsedMs: fromLoader(t.lexiconParsedAt),
+        spotWaitMs: t.spottedAt === undefined ? undefined : t.spottedAt - t.extractMs,
       };
     } else if (page.arabic && variant === 'floor') {
       await tab.waitForFunction(() => document.documentElement.hasAttribute('data-bench-floor'), null, {

@@ -13,6 +13,8 @@ import { checkJoin } from '../../lib/team/join-check.ts';
 import { teamAddress } from '../../lib/team/team-url.ts';
 import { teamStorage } from '../../lib/browser/team-storage.ts';
 import { alarmToCreate, TEAM_ALARM } from '../../lib/team/wake-plan.ts';
+import { fetchShippedLexicon } from '../../lib/browser/fetch-shipped-lexicon.ts';
+import { decodeShippedLexicon, type DecodedLexicon } from '../../lib/lexicon/shipped-lexicon.ts';
 
 /** The reader, built by WXT from entrypoints/reader as an unlisted script. */
 const READER_FILE = '/reader.js';
@@ -76,6 +78,15 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TEAM_ALARM) wake('alarm');
   });
+  /** The shipped lexicon's file, decoded once while the background lives (fetched again if it failed). */
+  let shipped: Promise<DecodedLexicon> | undefined;
+  const shippedLexicon = () =>
+    (shipped ??= fetchShippedLexicon((path) => (browser.runtime.getURL as (path: string) => string)(path))
+      .then(decodeShippedLexicon)
+      .catch((error: unknown) => {
+        shipped = undefined;
+        throw error;
+      }));
   const handlers = createHandlers({
     team,
     db,
@@ -90,6 +101,8 @@ export default defineBackground(() => {
       void action.setBadgeBackgroundColor({ tabId, color: '#0f5c63' }).catch(() => undefined);
     },
     trash: sessionTrash(),
+    // Pages' names are spotted here (`lexicon/spot`), with the shipped lexicon decoded once (issue #16).
+    bundled: shippedLexicon,
     // The reader, into the top frame the loader runs in, in the same isolated world (issue #16).
     loadReader: async (tabId) => {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [READER_FILE] });

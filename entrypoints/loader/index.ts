@@ -2,7 +2,6 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { isArabicPage } from '../../lib/arabic/detect-arabic.ts';
 import { sampleText } from '../../lib/dom/sample-text.ts';
 import { markLoaderStart } from '../../lib/browser/loader-start.ts';
-import { prefetchShippedLexicon } from '../../lib/browser/fetch-shipped-lexicon.ts';
 
 /** Characters of body text sampled to tell an Arabic page: enough to be sure, cheap on any page. */
 const SAMPLE_CHARS = 4000;
@@ -10,7 +9,6 @@ const SAMPLE_CHARS = 4000;
 /** The runtime calls the loader makes, without the polyfill (a few KB it has no use for). */
 interface Runtime {
   id?: string;
-  getURL(path: string): string;
   sendMessage(message: unknown): Promise<unknown> | undefined;
 }
 const runtime = () =>
@@ -42,6 +40,4 @@ export default defineUnlistedScript(() => {
   if (!api) return;
   // A rejection (the extension reloading, the tab gone) leaves the page as it is.
   void api.sendMessage({ type: 'reader/load', payload: {} })?.catch(() => undefined);
-  // The lexicon is read while the background injects the reader (issue #16).
-  prefetchShippedLexicon((path) => api.getURL(path));
 });

@@ -6,7 +6,7 @@ import { browserTranslator } from '../../lib/browser/browser-translator.ts';
 import { loaderStartedAt } from '../../lib/browser/loader-start.ts';
 import { notifyPages, sendMessage } from '../../lib/browser/send-message.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { shippedLexiconFile, shippedLexiconPhases } from '../../lib/browser/fetch-shipped-lexicon.ts';
+import { fetchShippedLexicon } from '../../lib/browser/fetch-shipped-lexicon.ts';
 import { decodeShippedLexicon } from '../../lib/lexicon/shipped-lexicon.ts';
 import { dispatch } from '../../lib/messages/dispatch.ts';
 import { isTabMessage, type TabMessage } from '../../lib/messages/protocol.ts';
@@ -97,12 +97,14 @@ export default defineUnlistedScript(() => {
     i18n: browserTranslator(),
     card,
     toolbar,
-    // The shipped lexicon is data, not code (issue #16): the loader began fetching it before this
-    // script was injected. Its entities are made one by one, as a page names them.
-    // (`getURL` is typed with the public folder's files; the build writes this one, wxt.config.ts.)
-    lexicon: shippedLexiconFile((path) => (browser.runtime.getURL as (path: string) => string)(path)).then(
-      decodeShippedLexicon,
-    ),
+    // The shipped lexicon is data, not code (issue #16). The background spots the page's names; this
+    // copy, fetched once the page is read, serves the annotation toolbar. Its entities are made one by
+    // one, as they are needed. (`getURL` is typed with the public folder's files; the build writes this
+    // one, wxt.config.ts.)
+    lexicon: () =>
+      fetchShippedLexicon((path) => (browser.runtime.getURL as (path: string) => string)(path)).then(
+        decodeShippedLexicon,
+      ),
     signal: lifetime.signal,
     warn: (message) => console.warn(message),
   });
@@ -120,7 +122,6 @@ export default defineUnlistedScript(() => {
               ...state.timings,
               loaderStartedAt: started,
               readerStartedAt,
-              ...shippedLexiconPhases(),
             },
           }
         : state;

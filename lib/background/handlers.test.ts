@@ -12,6 +12,9 @@ import { memoryTrash } from './trash.ts';
 import { parseReaderLexicon } from '../reader-lexicon/reader-lexicon-file.ts';
 import type { ChangeTopic, Sender, TabMessage } from '../messages/protocol.ts';
 import { REQUESTS } from './message-guards.ts';
+import { compileLexicon } from '../lexicon/compile-lexicon.ts';
+import { spotTexts, spottedOf } from '../lexicon/spot-texts.ts';
+import { testEntity } from '../../tests/support/test-entity.ts';
 
 const article: ArticleSummary = {
   title: 'مقاتلو "الدولة".. ورقة التحالف وروسيا بمعركة جنوب سوريا المرتقبة',
@@ -82,6 +85,72 @@ describe('article/extract', () => {
     await expect(handlers['article/extract']({ url, items: [['p', 'a"b', 'x'], 0] }, tab(7))).rejects.toThrow(
       /malformed attribute/,
     );
+  });
+});
+
+describe('lexicon/spot', () => {
+  const SDF = testEntity('sdf', 'actor', [{ text: 'قسد' }]);
+  const HASAKAH = testEntity('hasakah', 'place', [{ text: 'الحسكة' }]);
+  /** The handlers with a small bundled lexicon, counting how often it is loaded and compiled. */
+  const withSmallLexicon = () => {
+    const counts = { loaded: 0, compiled: 0 };
+    const small = {
+      entities: [SDF, HASAKAH],
+      compiled: () => (counts.compiled++, compileLexicon({ entities: [SDF, HASAKAH] })),
+    };
+    const spotting = createHandlers({
+      db,
+      tabUrl: async () => undefined,
+      now: () => clock,
+      version: '0.1.0',
+      changed: () => undefined,
+      trash: memoryTrash(),
+      setBadge: () => undefined,
+      loadReader: async () => undefined,
+      broadcast: () => undefined,
+      bundled: async () => (counts.loaded++, small),
+    });
+    return { spotting, counts };
+  };
+
+  it('spots a page’s texts with the reader’s names merged over the bundled ones, each entity sent once', async () => {
+    const { spotting, counts } = withSmallLexicon();
+    const texts = ['قسد في الحسكة', 'وقالت قسد إن الحسكة', 'لا أحد هنا'];
+    const answer = await spotting['lexicon/spot']({ texts, context: [], accumulate: true }, tab(7));
+    expect(answer.entities.map((e) => e.id)).toEqual(['sdf', 'hasakah']);
+    expect(answer.found.map((f) => f.names)).toEqual([
+      [
+        [0, 3, 0, 'قسد'],
+        [7, 13, 1, 'الحسكة'],
+      ],
+      [
+        [6, 9, 0, 'قسد'],
+        [13, 19, 1, 'الحسكة'],
+      ],
+      [],
+    ]);
+    expect(spottedOf(answer)).toEqual([
+      ...spotTexts(texts, compileLexicon({ entities: [SDF, HASAKAH] }), new Set(), true),
+    ]);
+    // Compiled once: the next page is spotted with the same lexicon.
+    await spotting['lexicon/spot']({ texts, context: [], accumulate: true }, tab(8));
+    expect(counts).toEqual({ loaded: 1, compiled: 1 });
+
+    // A spelling the reader adds is spotted at once (the lexicon compiled again, over the same file).
+    await spotting['lexicon/alias']({ entity: 'sdf', text: 'قوات سوريا الديمقراطية', action: 'add' }, EXT);
+    const added = await spotting['lexicon/spot'](
+      { texts: ['بيان قوات سوريا الديمقراطية'], context: [], accumulate: true },
+      tab(7),
+    );
+    expect(added.found[0]?.names).toEqual([[5, 27, 0, 'قوات سوريا الديمقراطية']]);
+    expect(counts.loaded).toBe(2);
+  });
+
+  it('refuses more text than a page holds', () => {
+    const ok = { texts: ['نص'], context: [], accumulate: true };
+    expect(REQUESTS['lexicon/spot'].safeParse(ok).success).toBe(true);
+    const tooMuch = { ...ok, texts: Array.from({ length: 30 }, () => 'ن'.repeat(100_000)) };
+    expect(REQUESTS['lexicon/spot'].safeParse(tooMuch).success).toBe(false);
   });
 });
 

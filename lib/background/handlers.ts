@@ -3,7 +3,10 @@ import type { PageRow } from '../model/page.ts';
 import { pageRow, recordPage } from '../db/record-page.ts';
 import { entityDetail, rankEntities } from '../db/dashboard.ts';
 import { entityHistory } from '../db/entity-history.ts';
-import { bundledLexicon } from '../lexicon/bundled-lexicon.ts';
+import { bundledLexicon, compiledBundledLexicon } from '../lexicon/bundled-lexicon.ts';
+import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
+import { spotAnswer } from '../lexicon/spot-texts.ts';
+import { compileReaderLexicon, type BundledLexicon } from '../reader-lexicon/compile-reader-lexicon.ts';
 import { forgetHistory } from '../db/forget.ts';
 import { pageKey, siteOf } from '../pages/page-key.ts';
 import { keptAddress } from '../pages/page-identity.ts';
@@ -56,6 +59,11 @@ export interface HandlerDeps {
   trash: Trash;
   /** The reader's team (issue #17): absent in tests that do not need one. */
   team?: TeamService;
+  /**
+   * The bundled lexicon pages are read with (`lexicon/spot`): in the extension the shipped file, decoded
+   * (its trie compiled at build time); by default compiled here from the bundled entities.
+   */
+  bundled?: () => Promise<BundledLexicon>;
 }
 
 export type Handlers = HandlersOf<Protocol>;
@@ -116,6 +124,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   /** The bundled entities with the reader's (and the team's) merged over them: what the dashboard names and filters. */
   const lexicon = async () => mergeLexicon(bundledLexicon.entities, (await withTeamNames()).lexicon);
   const notebook = createNotebook(db, lexicon);
+  const bundled =
+    deps.bundled ?? (async () => ({ entities: bundledLexicon.entities, compiled: compiledBundledLexicon }));
+  /**
+   * The lexicon pages are read with, compiled once for the reader's and the team's names as they are
+   * now: compiled again only when they changed (whichever way: from a page, the options, a teammate).
+   */
+  let spotting: { key: string; lexicon: Promise<CompiledLexicon> } | undefined;
+  const spotLexicon = async () => {
+    const reader = (await withTeamNames()).lexicon;
+    const key = JSON.stringify(reader);
+    if (spotting?.key !== key) {
+      const lexicon = bundled().then((b) => compileReaderLexicon(reader, b));
+      spotting = { key, lexicon };
+      // A file that failed to load is fetched again by the next page.
+      lexicon.catch(() => spotting?.lexicon === lexicon && (spotting = undefined));
+    }
+    return spotting.lexicon;
+  };
   const exchange = createExchange({
     db,
     version: deps.version,
@@ -450,8 +476,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const doc = parseHtmlDocument(EMPTY_PAGE);
       return readabilityIndices(doc, buildSnapshot(doc, items as SnapshotItem[]));
     },
+    'lexicon/spot': async (asked) => spotAnswer(await spotLexicon(), asked),
     async 'reader/load'(_, sender) {
       if (sender.kind !== 'content') throw new Error('the reader is loaded into a page’s tab only');
+      // The page's reader will ask for its names: the lexicon is made ready while it is injected.
+      spotLexicon().catch(() => undefined);
       await deps.loadReader(sender.tabId);
       return null;
     },

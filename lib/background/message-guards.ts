@@ -275,6 +275,19 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
       )
       .max(100),
   }),
+  'lexicon/spot': z.object({
+    // A page's article goes in messages of ~100,000 characters (`REMOTE_SPOT_CHARS`), in chunks of a
+    // few thousand; a chunk is whole blocks, so one long paragraph may make one longer.
+    texts: z
+      .array(text(2_000_000))
+      .max(1000)
+      .refine(
+        (texts) => texts.reduce((n, t) => n + t.length, 0) <= 2_000_000,
+        'at most 2,000,000 characters',
+      ),
+    context: z.array(id).max(MAX_IDS),
+    accumulate: z.boolean(),
+  }),
   'names/dismissed': empty,
   'names/dismiss': z.object({ key: name, text: name }),
   'names/undismiss': z.object({ key: name }),
@@ -326,6 +339,8 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   // Pages highlight the reader's own names; the lexicon is the reader's, not a page's, and only its
   // names reach the page's content script (isolated from the page's scripts).
   'lexicon/get': 'content',
+  // The page's own text, spotted off its thread; nothing is stored.
+  'lexicon/spot': 'content',
   // A spelling added or switched off from the card or the toolbar (trusted clicks only).
   'lexicon/alias': 'content',
   // Its undo, from the same notice, for a few minutes only (`ALIAS_UNDO_MS`).

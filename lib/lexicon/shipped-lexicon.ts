@@ -6,10 +6,10 @@ import { packedEntitySource, packLexicon, type PackedLexicon } from './slim-lexi
 import { compileLexicon } from './compile-lexicon.ts';
 
 /**
- * The bundled lexicon as the extension ships it to pages (issue #16): one JSON file beside the
- * scripts (`/lexicon.json`, written by the build, see wxt.config.ts), not code in the reader's bundle.
- * A script of a megabyte is compiled before it runs a line; data is fetched while the reader is
- * injected and parsed by the platform's JSON parser. It holds the trie as compiled at build time
+ * The bundled lexicon as the extension ships it (issue #16): one JSON file beside the scripts
+ * (`/lexicon.json`, written by the build, see wxt.config.ts), not code in the reader's bundle. A
+ * script of a megabyte is compiled before it runs a line; data is parsed by the platform's JSON
+ * parser. The background decodes it once and spots pages with it; a page, once read, for its toolbar. It holds the trie as compiled at build time
  * (serialize-lexicon.ts), the entities slimmed and packed (slim-lexicon.ts) and the folding tables.
  */
 export interface ShippedLexicon {

@@ -1,4 +1,5 @@
 import type { ArticleSummary } from '../model/article.ts';
+import type { SpotAnswer, SpotAsked } from '../lexicon/spot-texts.ts';
 import type { ArticleIndices } from '../dom/article-nodes.ts';
 import type { SnapshotItem } from '../dom/page-snapshot.ts';
 import type { AnnotationDraft, AnnotationRow } from '../model/annotation.ts';
@@ -92,6 +93,12 @@ export interface Protocol {
   'entity/list': { request: Record<string, never>; response: ReaderEntityRow[] };
   /** The reader's lexicon — their entities, spellings added and switched off — to merge over the bundled one. */
   'lexicon/get': { request: Record<string, never>; response: ReaderLexicon };
+  /**
+   * Content script → background: the lexicon's names in a page's texts (issue #16), read as
+   * `spotTexts` reads them, with the bundled lexicon and the reader's and the team's names merged over
+   * it, decoded and compiled once in the background (`spotAnswer`).
+   */
+  'lexicon/spot': { request: SpotAsked; response: SpotAnswer };
   /** Adds a spelling to an entity (`add`) or switches a bundled one off (`off`); every tab re-highlights. */
   'lexicon/alias': { request: Pick<ReaderAliasRow, 'entity' | 'text' | 'action'>; response: ReaderAliasRow };
   /** Deletes one of the reader's spellings; every tab re-highlights. */
@@ -312,6 +319,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'history/count': true,
   'annotations/count': true,
   'lexicon/get': true,
+  'lexicon/spot': true,
   'lexicon/alias': true,
   'lexicon/delete-alias': true,
   'lexicon/undo-alias': true,

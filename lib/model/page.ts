@@ -60,18 +60,10 @@ export interface ReaderTimings {
   loaderStartedAt?: number;
   /** When the reader's bundle began to run (the background injected it), on the page's clock. */
   readerStartedAt?: number;
-  /**
-   * What the read waited for, on the page's clock (issue #16; `npm run bench:page` prints them): the
-   * site's settings answered, the shipped lexicon's file decoded, the reader's own names merged over it.
-   */
+  /** When the site's settings, which the read waited for, answered, on the page's clock (issue #16). */
   settingsAt?: number;
-  lexiconFileAt?: number;
-  lexiconAt?: number;
-  /** The shipped lexicon's fetch, begun by the loader: begun, answered, parsed (page's clock). */
-  lexiconFetchAt?: number;
-  lexiconResponseAt?: number;
-  lexiconTextAt?: number;
-  lexiconParsedAt?: number;
+  /** From the read's start: until the names were spotted (in the background: the round trip included). */
+  spottedAt?: number;
 }
 
 /** What the reader in a tab found on its page (`reader/state`). */

@@ -7,6 +7,7 @@ import { bundledTagger } from '../suggest/bundled-recogniser.ts';
 import { suggestNames } from '../suggest/suggest-names.ts';
 import { loadPage } from '../../tests/support/dom.ts';
 import { RecordingPainter } from '../../tests/support/recording-painter.ts';
+import { localSpotter } from './spotter.ts';
 import {
   MENTION_KINDS,
   PageReader,
@@ -55,7 +56,7 @@ function readerOf(
   );
   const reader = new PageReader(
     document,
-    compiledBundledLexicon(),
+    localSpotter(compiledBundledLexicon()),
     highlights.layer('mentions', MENTION_KINDS),
     settings,
     {

@@ -12,6 +12,7 @@ import { flush } from '../../tests/support/flush.ts';
 import { RecordingPainter } from '../../tests/support/recording-painter.ts';
 import { testEntity } from '../../tests/support/test-entity.ts';
 import { MENTION_KINDS, PageReader, type PageMention, type ReaderSettings } from './page-reader.ts';
+import { localSpotter } from './spotter.ts';
 
 const PAGE = 'tests/fixtures/pages/baladi-isis-south-syria/source.html';
 const html = readFileSync(PAGE, 'utf8');
@@ -25,10 +26,16 @@ const load = () => loadPage(html);
 
 async function read(settings = all, options = {}) {
   const painter = new RecordingPainter();
-  const reader = new PageReader(document, compiledBundledLexicon(), layerOn(painter), settings, {
-    yieldToPage: async () => undefined,
-    ...options,
-  });
+  const reader = new PageReader(
+    document,
+    localSpotter(compiledBundledLexicon()),
+    layerOn(painter),
+    settings,
+    {
+      yieldToPage: async () => undefined,
+      ...options,
+    },
+  );
   await reader.read();
   return { reader, painter };
 }
@@ -125,10 +132,16 @@ describe('PageReader on a seed page', { timeout: 30_000 }, () => {
     const { reader } = await read();
     const controller = new AbortController();
     let changes = 0;
-    const watched = new PageReader(document, compiledBundledLexicon(), layerOn(new RecordingPainter()), all, {
-      yieldToPage: async () => undefined,
-      onChange: () => changes++,
-    });
+    const watched = new PageReader(
+      document,
+      localSpotter(compiledBundledLexicon()),
+      layerOn(new RecordingPainter()),
+      all,
+      {
+        yieldToPage: async () => undefined,
+        onChange: () => changes++,
+      },
+    );
     await watched.read();
     watched.observe(controller.signal, 10);
     const p = document.createElement('p');
@@ -150,19 +163,25 @@ describe('PageReader on a seed page', { timeout: 30_000 }, () => {
   it('spots a paragraph the page adds while it is being read, once the reading ends', async () => {
     const controller = new AbortController();
     let added = false;
-    const reader = new PageReader(document, compiledBundledLexicon(), layerOn(new RecordingPainter()), all, {
-      chunkChars: 300,
-      // The page's turn, in the middle of the reading: a live blog adds its update.
-      yieldToPage: async () => {
-        if (added) return;
-        added = true;
-        const p = document.createElement('p');
-        p.textContent = 'وفي تطور لاحق، وصلت تعزيزات إلى مدينة القامشلي.';
-        document.querySelector('article p')!.parentElement!.append(p);
-        // A long turn: the change's debounce ends before the reading does.
-        await new Promise((r) => setTimeout(r, 100));
+    const reader = new PageReader(
+      document,
+      localSpotter(compiledBundledLexicon()),
+      layerOn(new RecordingPainter()),
+      all,
+      {
+        chunkChars: 300,
+        // The page's turn, in the middle of the reading: a live blog adds its update.
+        yieldToPage: async () => {
+          if (added) return;
+          added = true;
+          const p = document.createElement('p');
+          p.textContent = 'وفي تطور لاحق، وصلت تعزيزات إلى مدينة القامشلي.';
+          document.querySelector('article p')!.parentElement!.append(p);
+          // A long turn: the change's debounce ends before the reading does.
+          await new Promise((r) => setTimeout(r, 100));
+        },
       },
-    });
+    );
     reader.observe(controller.signal, 10);
     await reader.read();
     expect(added).toBe(true);
@@ -175,10 +194,16 @@ describe('PageReader on a seed page', { timeout: 30_000 }, () => {
 
   it('spots new article text while something else on the page changes every 200 ms', async () => {
     const clock = new FakeClock();
-    const reader = new PageReader(document, compiledBundledLexicon(), layerOn(new RecordingPainter()), all, {
-      yieldToPage: async () => undefined,
-      clock,
-    });
+    const reader = new PageReader(
+      document,
+      localSpotter(compiledBundledLexicon()),
+      layerOn(new RecordingPainter()),
+      all,
+      {
+        yieldToPage: async () => undefined,
+        clock,
+      },
+    );
     await reader.read();
     const controller = new AbortController();
     reader.observe(controller.signal, 250, 2000);
@@ -222,7 +247,7 @@ describe('PageReader on a seed page', { timeout: 30_000 }, () => {
 
   it('paints nothing when a reading replaced before it ended finishes', async () => {
     const painter = new RecordingPainter();
-    const reader = new PageReader(document, compiledBundledLexicon(), layerOn(painter), all, {
+    const reader = new PageReader(document, localSpotter(compiledBundledLexicon()), layerOn(painter), all, {
       yieldToPage: async () => undefined,
     });
     const reading = reader.read();
@@ -247,7 +272,7 @@ describe('PageReader reads a chunk again only when what it found could change (i
     for (const text of [first, second])
       main.append(Object.assign(document.createElement('p'), { textContent: text }));
     document.body.replaceChildren(main);
-    const reader = new PageReader(document, lexicon, layerOn(new RecordingPainter()), all, {
+    const reader = new PageReader(document, localSpotter(lexicon), layerOn(new RecordingPainter()), all, {
       yieldToPage: async () => undefined,
       chunkChars: 20,
     });

@@ -10,9 +10,8 @@ import {
 import { outsideEditable } from '../dom/editable.ts';
 import { withoutBidiControls } from '../arabic/bidi.ts';
 import { blockOf, joinTextNodes, pointAt, rangeOf, type TextBlocks } from '../dom/text-blocks.ts';
-import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import type { Entity, EntityType } from '../lexicon/schema.ts';
-import { spotIn } from '../lexicon/spot.ts';
+import type { SpottedText, Spotter, SpotTurns } from './spotter.ts';
 import { yieldToPage } from '../yield-to-page.ts';
 import type { MentionReport } from '../model/mention.ts';
 import type { EntityOnPage, ReaderTimings } from '../model/page.ts';
@@ -128,7 +127,7 @@ const FIRST_CHUNK_CHARS = 3_000;
  */
 export class PageReader {
   readonly #doc: Document;
-  readonly #lexicon: CompiledLexicon;
+  readonly #spot: Spotter;
   readonly #layer: HighlightLayer<PageMention>;
   readonly #yield: () => Promise<void>;
   readonly #chunkChars: number;
@@ -168,13 +167,13 @@ export class PageReader {
 
   constructor(
     doc: Document,
-    lexicon: CompiledLexicon,
+    spot: Spotter,
     layer: HighlightLayer<PageMention>,
     settings: ReaderSettings,
     options: ReaderOptions = {},
   ) {
     this.#doc = doc;
-    this.#lexicon = lexicon;
+    this.#spot = spot;
     this.#layer = layer;
     this.#settings = settings;
     this.#yield = options.yieldToPage ?? yieldToPage;
@@ -250,6 +249,7 @@ export class PageReader {
     // Extraction, each chunk of spotting and painting are separate tasks: the page gets a turn between them.
     await this.#yield();
     const chunks = await this.#spotInChunks(nodes);
+    t.spottedAt = performance.now() - began;
     this.#setMentions(chunks.flatMap((c) => c.mentions));
     this.#suggestions = [];
     await this.#yield();
@@ -285,22 +285,31 @@ export class PageReader {
     context: ReadonlySet<string> = new Set(),
   ): Promise<SpottedChunk[]> {
     const chunks = chunkByBlocks(nodes, this.#chunkChars, Math.min(this.#chunkChars, FIRST_CHUNK_CHARS));
+    const joined = this.#timed(() => chunks.map((chunk) => joinTextNodes(chunk)));
+    const texts = joined.map((j) => j.text);
+    const turns: SpotTurns = { between: this.#yield, timed: (work) => this.#timed(work) };
     const named = new Set<string>(context);
     const results: SpottedChunk[] = [];
     /** How many entities were named when chunk i had been read: later chunks may name more. */
     const namedAfter: number[] = [];
-    for (const [i, chunk] of chunks.entries()) {
-      if (i > 0) await this.#yield();
-      results.push(this.#timed(() => this.#spotNodes(chunk, named)));
-      for (const m of results[i]!.mentions) named.add(m.entity.id);
-      namedAfter.push(named.size);
-    }
-    for (const [i, chunk] of chunks.entries()) {
-      // Read again only where a condition looked at what was named, and more has been named since.
-      if (namedAfter[i] === named.size || !results[i]!.contextMatters) continue;
-      await this.#yield();
-      results[i] = this.#timed(() => this.#spotNodes(chunk, named));
-    }
+    await this.#spot(
+      { texts, context, accumulate: true },
+      (i, spotted) => {
+        results[i] = this.#chunkOf(joined[i]!, spotted);
+        for (const { entity } of spotted.names) named.add(entity.id);
+        namedAfter[i] = named.size;
+      },
+      turns,
+    );
+    // Read again only where a condition looked at what was named, and more has been named since.
+    const again = results.flatMap((r, i) => (namedAfter[i] !== named.size && r.contextMatters ? [i] : []));
+    if (!again.length || this.#destroyed) return results;
+    await this.#yield();
+    await this.#spot(
+      { texts: again.map((i) => texts[i]!), context: named, accumulate: false },
+      (k, spotted) => (results[again[k]!] = this.#chunkOf(joined[again[k]!]!, spotted)),
+      turns,
+    );
     return results;
   }
 
@@ -356,27 +365,19 @@ export class PageReader {
     return result;
   }
 
-  #spotNodes(nodes: readonly Text[], context: ReadonlySet<string>): SpottedChunk {
-    const joined = joinTextNodes(nodes);
-    if (!nodes.length) return { joined, spans: [], mentions: [], contextMatters: false };
-    const { mentions: found, contextMatters } = spotIn(joined.text, this.#lexicon, context);
-    const spans = found.map(({ start, end }) => ({ start, end }));
+  /** A chunk's names as the page's mentions: static ranges over its text nodes. */
+  #chunkOf(joined: TextBlocks, { names, contextMatters }: SpottedText): SpottedChunk {
+    const spans = names.map(({ start, end }) => ({ start, end }));
     // A paragraph names several entities: its block is found once.
     const blocks = new Map<Element | null, Element | null>();
-    const mentions = found.map((m) => {
-      const [startNode, , from] = pointAt(joined, m.start);
-      const [, , to] = pointAt(joined, m.end, true);
-      const range = rangeOf(joined, m.start, m.end);
+    const mentions = names.map(({ start, end, entity, alias }) => {
+      const [startNode, , from] = pointAt(joined, start);
+      const [, , to] = pointAt(joined, end, true);
+      const range = rangeOf(joined, start, end);
       const parent = startNode.parentElement;
       let block = blocks.get(parent);
       if (block === undefined) blocks.set(parent, (block = blockOf(startNode)));
-      return {
-        entity: m.alias.entity,
-        alias: m.alias.alias.text,
-        range,
-        nodes: joined.nodes.slice(from, to + 1),
-        block,
-      };
+      return { entity, alias, range, nodes: joined.nodes.slice(from, to + 1), block };
     });
     return { joined, spans, mentions, contextMatters };
   }

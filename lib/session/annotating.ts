@@ -22,6 +22,7 @@ export class Annotating {
   readonly #seams: SessionSeams;
   readonly #layer: AnnotationLayer;
   readonly #lexicon: () => CompiledLexicon;
+  readonly #ready: () => Promise<unknown> | null;
   readonly #page: () => { url: string; canonical: string | null };
   readonly #reload: () => Promise<void>;
   readonly #addSpelling: (entity: string, text: string, anchor: DOMRect) => void;
@@ -33,6 +34,8 @@ export class Annotating {
     seams: SessionSeams;
     layer: AnnotationLayer;
     lexicon(): CompiledLexicon;
+    /** Null when `lexicon()` is the page's lexicon; else its promise (the toolbar opens once it is). */
+    ready?(): Promise<unknown> | null;
     page(): { url: string; canonical: string | null };
     /** Loads the page's annotations again, after a change. */
     reload(): Promise<void>;
@@ -44,6 +47,7 @@ export class Annotating {
     this.#seams = options.seams;
     this.#layer = options.layer;
     this.#lexicon = options.lexicon;
+    this.#ready = options.ready ?? (() => null);
     this.#page = options.page;
     this.#reload = options.reload;
     this.#addSpelling = options.addSpelling;
@@ -58,31 +62,33 @@ export class Annotating {
     const selectors = this.#layer.selectorsFor(range);
     if (!selectors) return false;
     const anchor = range.getBoundingClientRect();
-    // A selection that names an entity is offered as a link to it: shown in the toolbar, which the
-    // reader can remove before a colour saves it (issue 15 §3).
-    const suggested = spot(selectors.quote.exact, this.#lexicon())[0]?.alias.entity.id;
-    const text = selectors.quote.exact;
-    const show = (error?: string) =>
-      this.#showToolbar(
-        {
-          mode: 'new',
-          initial: { color: 'yellow', note: '', tags: [], entity: suggested },
-          error,
-          onSave: (values) => void this.#save(values, (v) => newDraft(selectors, v), anchor, show),
-          // A sentence is not a spelling of a name: offered only for a few words that look like one.
-          ...(looksLikeName(text)
-            ? {
-                onAddSpelling: (entity: string) => {
-                  this.#seams.toolbar.hide();
-                  this.#addSpelling(entity, text, anchor);
-                },
-              }
-            : {}),
-        },
-        anchor,
-        focus,
-      );
-    show();
+    this.#whenReady(() => {
+      // A selection that names an entity is offered as a link to it: shown in the toolbar, which the
+      // reader can remove before a colour saves it (issue 15 §3).
+      const suggested = spot(selectors.quote.exact, this.#lexicon())[0]?.alias.entity.id;
+      const text = selectors.quote.exact;
+      const show = (error?: string) =>
+        this.#showToolbar(
+          {
+            mode: 'new',
+            initial: { color: 'yellow', note: '', tags: [], entity: suggested },
+            error,
+            onSave: (values) => void this.#save(values, (v) => newDraft(selectors, v), anchor, show),
+            // A sentence is not a spelling of a name: offered only for a few words that look like one.
+            ...(looksLikeName(text)
+              ? {
+                  onAddSpelling: (entity: string) => {
+                    this.#seams.toolbar.hide();
+                    this.#addSpelling(entity, text, anchor);
+                  },
+                }
+              : {}),
+          },
+          anchor,
+          focus,
+        );
+      show();
+    });
     return true;
   }
 
@@ -119,7 +125,19 @@ export class Annotating {
         anchor,
         focus,
       );
-    show();
+    this.#whenReady(() => show());
+  }
+
+  /**
+   * Runs `open` (a toolbar opening) now if the page's lexicon is here, else once it has arrived — a
+   * selection made in the moment after the page was read still finds its entity — unless the session
+   * ended meanwhile.
+   */
+  #whenReady(open: () => void): void {
+    const waiting = this.#ready();
+    if (!waiting) return open();
+    const { signal } = this.#seams;
+    void waiting.then(() => signal.aborted || open());
   }
 
   /** Shares a stored annotation with the team or stops sharing it; the toolbar stays open. */

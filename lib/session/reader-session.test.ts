@@ -123,29 +123,52 @@ describe('a reader session', () => {
   );
 
   it(
-    'reads with the shipped lexicon once it arrives, and says so in the console when it cannot (issue #16)',
+    'has the background spot the page, and fetches the page’s own lexicon only once the page is read (issue #16)',
     async () => {
-      const later = fakeSeams();
+      const fakes = fakeSeams();
+      const bundled = fakes.seams.lexicon;
+      /** How many spotting messages were sent when the page's lexicon was asked for. */
+      const spottedBefore: number[] = [];
       let arrive!: () => void;
-      const bundled = later.seams.lexicon;
-      later.seams.lexicon = new Promise((resolve) => (arrive = () => resolve(bundled)));
-      const session = createReaderSession(later.seams);
-      const starting = session.start();
+      fakes.seams.lexicon = () => {
+        spottedBefore.push(fakes.sentOf('lexicon/spot').length);
+        return new Promise((resolve) => (arrive = () => resolve(bundled())));
+      };
+      const session = createReaderSession(fakes.seams);
+      await session.start();
       await flush();
-      expect(later.painter.count('place')).toBe(0);
-      arrive();
-      await starting;
-      await flush();
-      expect(later.painter.count('place')).toBeGreaterThan(2);
-      session.destroy();
+      expect(fakes.painter.count('place')).toBeGreaterThan(2);
+      expect(fakes.sentOf('lexicon/spot')).toEqual([
+        { texts: [expect.stringContaining('روسيا تقصف ريف دمشق')], context: [], accumulate: true },
+      ]);
+      expect(spottedBefore).toEqual([1]);
 
-      const broken = fakeSeams();
-      broken.seams.lexicon = Promise.reject(new Error('/lexicon.json: 404'));
+      // A selection made before the page's lexicon arrived opens the toolbar once it has, with its link.
+      select({ ...fakes, session }, 'طائرات روسيا');
+      await flush();
+      expect(fakes.toolbar.props).toBeNull();
+      arrive();
+      await flush();
+      expect(toolbarProps({ ...fakes, session }).initial?.entity).toBe('russia');
+      session.destroy();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'spots with the page’s lexicon when the background cannot, and says so in the console when neither can',
+    async () => {
+      const old = await started({ 'lexicon/spot': () => new Error('no such message') });
+      expect(old.painter.count('place')).toBeGreaterThan(2);
+      expect(old.sentOf('lexicon/spot')).toHaveLength(1);
+      old.session.destroy();
+
+      const broken = fakeSeams({ 'lexicon/spot': () => new Error('the background went away') });
+      broken.seams.lexicon = () => Promise.reject(new Error('/lexicon.json: 404'));
       const without = createReaderSession(broken.seams);
       await without.start();
       await flush();
       expect(broken.painter.count('place')).toBe(0);
-      expect(broken.sentOf('page/report')).toEqual([]);
       expect(broken.warnings).toEqual([expect.stringContaining('could not load the lexicon')]);
       without.destroy();
     },

@@ -9,7 +9,7 @@ import type { ReaderTimings } from '../model/page.ts';
 import { siteOf } from '../pages/page-key.ts';
 import { PageHighlights } from '../paint/page-highlights.ts';
 import type { HighlightKind, Painter } from '../paint/painter.ts';
-import { compileReaderLexicon } from '../reader-lexicon/compile-reader-lexicon.ts';
+import { compileReaderLexicon, type BundledLexicon } from '../reader-lexicon/compile-reader-lexicon.ts';
 import {
   MENTION_KINDS,
   SUGGESTION_KINDS,
@@ -19,7 +19,8 @@ import {
 import { Annotating } from './annotating.ts';
 import { Cards } from './cards.ts';
 import { watchLocation } from './location-watcher.ts';
-import { Reading, remoteExtractor, remoteRecogniser, withSuggestions } from './reading.ts';
+import { Reading, remoteExtractor, remoteRecogniser, remoteSpotter, withSuggestions } from './reading.ts';
+import { localSpotter } from '../reader/spotter.ts';
 import type { SessionSeams } from './seams.ts';
 import { createTabHandlers } from './tab-handlers.ts';
 
@@ -35,7 +36,7 @@ export type PageItems = {
 };
 
 /** What a start waited for, and when each arrived (`ReaderTimings`). */
-type Waited = Pick<ReaderTimings, 'settingsAt' | 'lexiconFileAt' | 'lexiconAt'>;
+type Waited = Pick<ReaderTimings, 'settingsAt'>;
 
 export interface ReaderSession {
   /** (Re)reads the page with the current settings and lexicon; a switched-off site gets nothing. */
@@ -78,10 +79,15 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
   const mentionLayer = highlights.layer('mentions', MENTION_KINDS);
   const suggestionLayer = highlights.layer('suggestions', SUGGESTION_KINDS);
 
-  // The bundled lexicon as compiled at build time, or the reader's own merged over it; none until the
-  // shipped one has arrived (issue #16: it is fetched while the page is read).
+  // The page's own copy of the lexicon — the bundled one as compiled at build time, or the reader's
+  // names merged over it — for the annotation toolbar (a selection's entity, the link field's search)
+  // and for spotting here should the background fail. Fetched once the page has been read, never
+  // before it (issue #16: the background spots); none until it has arrived.
   let lexicon: CompiledLexicon | null = null;
   let none: CompiledLexicon | undefined;
+  let bundled: Promise<BundledLexicon | null> | undefined;
+  /** The lexicon of the latest start (the reader's names are fetched again for each). */
+  let compiled: { run: number; lexicon: Promise<CompiledLexicon | null> } | undefined;
   // The URL this visit was reported for: later reports from the same visit are updates.
   let reported: string | null = null;
   // Each start supersedes the ones before: an older one that finishes later does nothing.
@@ -158,8 +164,9 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
   const annotating = new Annotating({
     seams: inner,
     layer: annotations,
-    // A selection made before the lexicon arrived is annotated without a suggested entity.
+    // Before the page's lexicon has arrived, the toolbar waits for it (a selection's entity, its links).
     lexicon: () => lexicon ?? (none ??= compileLexicon({ entities: [] })),
+    ready: () => (lexicon ? null : pageLexicon()),
     page,
     reload: loadAnnotations,
     addSpelling: (entity, text, anchor) => void changeLexicon({ entity, text, action: 'add' }, anchor),
@@ -187,24 +194,33 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     });
   };
 
-  /** Fetches the reader's lexicon and compiles it over the bundled one; null if the bundled one failed. */
-  const loadLexicon = async (waited: Waited): Promise<CompiledLexicon | null> => {
-    const [bundled, reply, names] = await Promise.all([
-      Promise.resolve(seams.lexicon).then(
-        (file) => ((waited.lexiconFileAt = performance.now()), file),
-        (error: unknown) => {
-          seams.warn(`[Rasid] could not load the lexicon: ${String(error)}`);
-          return null;
-        },
-      ),
-      send('lexicon/get', {}),
-      send('names/dismissed', {}),
-    ]);
-    if (!bundled) return null;
-    if (reply.ok) lexicon = compileReaderLexicon(reply.value, bundled);
-    if (names.ok) dismissed = new Set(names.value);
-    return (lexicon ??= bundled.compiled());
+  /**
+   * The page's lexicon for the latest start: the reader's names fetched and compiled over the bundled
+   * one (fetched once); null if the bundled one failed, which is said in the page's console.
+   */
+  const pageLexicon = (): Promise<CompiledLexicon | null> => {
+    const run = generation;
+    if (compiled?.run === run) return compiled.lexicon;
+    bundled ??= Promise.resolve()
+      .then(seams.lexicon)
+      .catch((error: unknown) => {
+        seams.warn(`[Rasid] could not load the lexicon: ${String(error)}`);
+        return null;
+      });
+    const made = Promise.all([bundled, send('lexicon/get', {})]).then(([file, reply]) => {
+      if (!file) return null;
+      const merged = reply.ok ? compileReaderLexicon(reply.value, file) : file.compiled();
+      if (run === generation) lexicon = merged;
+      return merged;
+    });
+    compiled = { run, lexicon: made };
+    return made;
   };
+  /** Names are spotted in the background; here, with the page's lexicon, if it fails. */
+  const spotter = remoteSpotter(send, async () => {
+    const local = await pageLexicon();
+    return local && localSpotter(local);
+  });
 
   /**
    * Reads the page afresh. `keepToolbar`: the lexicon changed (a name added here, or a teammate's
@@ -216,20 +232,23 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     void annotations.load([]);
     cards.hideForReading();
     if (!keepToolbar) toolbar.hide();
-    // Readability begins in the background while the settings and the lexicon are on their way.
+    // Readability begins in the background while the settings are on their way.
     reading.prefetch();
     const waited: Waited = {};
-    const [got, read] = await Promise.all([
+    const [got, names] = await Promise.all([
       send('settings/get', { site: siteOf(seams.url()) }).then(
         (reply) => ((waited.settingsAt = performance.now()), reply),
       ),
-      loadLexicon(waited).then((compiled) => ((waited.lexiconAt = performance.now()), compiled)),
+      send('names/dismissed', {}),
     ]);
     if (run !== generation || signal.aborted) return;
     settings = got.ok ? got.value : DEFAULT_SETTINGS;
-    if (!settings.siteEnabled || !read) return seams.notifyPanel();
-    if (!(await reading.start(read, settings, dismissed, waited)) || run !== generation) return;
+    if (names.ok) dismissed = new Set(names.value);
+    if (!settings.siteEnabled) return seams.notifyPanel();
+    if (!(await reading.start(spotter, settings, dismissed, waited)) || run !== generation) return;
     report();
+    // The page is read: its own copy of the lexicon, for the toolbar, is fetched now.
+    void pageLexicon();
     await loadAnnotations();
   };
 

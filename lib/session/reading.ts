@@ -1,5 +1,4 @@
 import type { Clock } from '../clock.ts';
-import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import type { HandlersOf, Reply, TabProtocol } from '../messages/protocol.ts';
 import { articleFromIndices, articleNodes, overLimit } from '../dom/article-nodes.ts';
 import { snapshotPage } from '../dom/page-snapshot.ts';
@@ -15,6 +14,8 @@ import {
   type Recogniser,
   type ReaderSettings,
 } from '../reader/page-reader.ts';
+import type { Spotter } from '../reader/spotter.ts';
+import { spottedOf } from '../lexicon/spot-texts.ts';
 import type { Send } from './seams.ts';
 
 /**
@@ -91,6 +92,56 @@ export function remoteExtractor(
 }
 
 /**
+ * Characters of text sent to the background in one `lexicon/spot` message. Sending copies the text
+ * before it returns, a task of the page's: ~100,000 characters copy in a few milliseconds, where a
+ * megabyte takes 30–50 ms.
+ */
+export const REMOTE_SPOT_CHARS = 100_000;
+
+/**
+ * Spotting as the extension runs it (issue #16): in the background (`lexicon/spot`), where the lexicon
+ * — the bundled one with the reader's and the team's names merged over it — is decoded and compiled
+ * once, and `spot()` is warm. On the page it waited for a megabyte of lexicon to be fetched and decoded
+ * (~200 ms on an ordinary article) and ran cold. The texts go in messages of at most `chars`
+ * characters; the names each message's reply holds are made the page's mentions one text per task. A
+ * failed reply (the extension reloading, an old background) spots the rest here, with the lexicon
+ * `local` fetches (none: nothing more is spotted).
+ */
+export function remoteSpotter(
+  send: Send,
+  local: () => Promise<Spotter | null>,
+  chars = REMOTE_SPOT_CHARS,
+): Spotter {
+  return async ({ texts, context, accumulate }, each, turns) => {
+    const named = new Set(context);
+    let from = 0;
+    while (from < texts.length) {
+      let to = from + 1;
+      for (let size = texts[from]!.length; to < texts.length && size + texts[to]!.length <= chars; to++)
+        size += texts[to]!.length;
+      if (from > 0) await turns.between();
+      const asked = { texts: texts.slice(from, to), context: [...named], accumulate };
+      const reply = await turns.timed(() => send('lexicon/spot', asked));
+      if (!reply.ok) {
+        const spotter = await local();
+        const offset = from;
+        const rest = { texts: texts.slice(from), context: named, accumulate };
+        return spotter?.(rest, (i, spotted) => each(offset + i, spotted), turns);
+      }
+      const found = turns.timed(() => spottedOf(reply.value));
+      for (const [k, spotted] of found.entries()) {
+        await turns.between();
+        turns.timed(() => {
+          if (accumulate) for (const { entity } of spotted.names) named.add(entity.id);
+          each(from + k, spotted);
+        });
+      }
+      from = to;
+    }
+  };
+}
+
+/**
  * Reading and re-spotting: one `PageReader` at a time over the page, started again whenever the
  * settings, the lexicon or the page's address change, and following the page's changes until stopped.
  */
@@ -147,12 +198,12 @@ export class Reading {
   }
 
   /**
-   * Reads the page with a lexicon and settings, in place of any reading before, and follows its
+   * Reads the page with a spotter and settings, in place of any reading before, and follows its
    * changes. False when this reading was replaced or stopped before it finished. `dismissed`: the
    * folded spellings the reader said are not names, never suggested.
    */
   async start(
-    lexicon: CompiledLexicon,
+    spot: Spotter,
     settings: ReaderSettings,
     dismissed: ReadonlySet<string> = new Set(),
     waited: Partial<ReaderTimings> = {},
@@ -162,7 +213,7 @@ export class Reading {
     this.#run = run;
     const suggestionLayer = this.#suggestionLayer;
     const recognise = this.#recognise;
-    const reader = new PageReader(this.#doc, lexicon, this.#layer, settings, {
+    const reader = new PageReader(this.#doc, spot, this.#layer, settings, {
       onChange: this.#onChange,
       clock: this.#clock,
       ...(this.#yieldToPage ? { yieldToPage: this.#yieldToPage } : {}),

@@ -28,8 +28,11 @@ export interface SessionSeams {
   i18n: Translator;
   card: Surface<CardView>;
   toolbar: Surface<ToolbarView>;
-  /** The bundled lexicon, or its promise: the reader fetches it while the page is read (issue #16). */
-  lexicon: BundledLexicon | Promise<BundledLexicon>;
+  /**
+   * Fetches the bundled lexicon for the page's own copy (the toolbar's links; spotting if the background
+   * fails): called once, after the page was read (issue #16).
+   */
+  lexicon: () => BundledLexicon | Promise<BundledLexicon>;
   /** Stops everything: listeners, observers, retries. Aborted by the content script's teardown. */
   signal: AbortSignal;
   /** Gives the page a turn between chunks of reading (the default: a macrotask). */

@@ -11,6 +11,10 @@ import { readabilityIndices } from '../../lib/dom/article-nodes.ts';
 import { buildSnapshot } from '../../lib/dom/page-snapshot.ts';
 import { parseHtmlDocument } from '../../lib/dom/parse-html.ts';
 import { RecordingPainter } from './recording-painter.ts';
+import type { CompiledLexicon } from '../../lib/lexicon/compile-lexicon.ts';
+import { spotAnswer } from '../../lib/lexicon/spot-texts.ts';
+import type { ReaderLexicon } from '../../lib/model/reader-entity.ts';
+import { compileReaderLexicon } from '../../lib/reader-lexicon/compile-reader-lexicon.ts';
 
 /** A surface that keeps what it was asked to show, for the test to read and to act on. */
 export class FakeSurface<P> implements Surface<P> {
@@ -71,6 +75,16 @@ const DEFAULT_REPLIES: FakeReplies = {
   }),
 };
 
+const BUNDLED = { entities: bundledLexicon.entities, compiled: compiledBundledLexicon };
+
+/** The lexicon the fake background spots with, compiled again only when the reader's names change. */
+let spotting: { key: string; lexicon: CompiledLexicon } | undefined;
+function spottingLexicon(reader: ReaderLexicon): CompiledLexicon {
+  const key = JSON.stringify(reader);
+  if (spotting?.key !== key) spotting = { key, lexicon: compileReaderLexicon(reader, BUNDLED) };
+  return spotting.lexicon;
+}
+
 /**
  * A reader session's seams, all fake: a background that answers from `replies` (and records every
  * message), a recording painter, a fake clock, surfaces that keep their props, and a caret that the
@@ -80,7 +94,15 @@ export function fakeSeams(replies: FakeReplies = {}) {
   /** The page's address: a test changes `href` for a same-document navigation. */
   const location = { href: 'https://example.org/news/1' };
   const sent: { type: MessageType; payload: unknown }[] = [];
-  const answers: FakeReplies = { ...DEFAULT_REPLIES, ...replies };
+  const answers: FakeReplies = {
+    ...DEFAULT_REPLIES,
+    // Spotted as the background spots, with the reader's lexicon as this fake background answers it.
+    'lexicon/spot': (asked) => {
+      const reader = answers['lexicon/get']?.({}) ?? new Error('no lexicon');
+      return reader instanceof Error ? reader : spotAnswer(spottingLexicon(reader), asked);
+    },
+    ...replies,
+  };
   const send = async <K extends MessageType>(type: K, payload: Request<K>): Promise<Reply<K>> => {
     sent.push({ type, payload });
     const answer = answers[type] as ((p: Request<K>) => Response<K> | Error) | undefined;
@@ -106,7 +128,7 @@ export function fakeSeams(replies: FakeReplies = {}) {
     i18n: createTranslator('en'),
     card,
     toolbar,
-    lexicon: { entities: bundledLexicon.entities, compiled: compiledBundledLexicon },
+    lexicon: () => BUNDLED,
     signal: controller.signal,
     yieldToPage: async () => undefined,
     hitTesting: {
