@@ -78,7 +78,13 @@ for (const launch of [launchChromium, launchFirefox]) {
       const second = await browser.newPage(`${server.origin}/second/`);
       await waitForPaintedText(second, 'actor', PERSON);
 
-      // Not a name: no longer listed, no longer painted.
+      // Not a name: no longer listed, no longer painted. (Listed again once the first page, read again
+      // with the new actor, has its suggestions back: the second page may be read sooner.)
+      await panel.waitFor(
+        (name) =>
+          [...document.querySelectorAll('li[data-suggestion] .ar')].some((el) => el.textContent === name),
+        VILLAGE,
+      );
       await clickSuggestion(panel, VILLAGE, 'dismiss');
       await panel.waitFor(
         (name) =>

@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { isArabicPage } from '../../lib/arabic/detect-arabic.ts';
 import { sampleText } from '../../lib/dom/sample-text.ts';
-import { markLoaderStart } from '../../lib/browser/loader-start.ts';
+import { leaveReaderStart, markLoaderStart } from '../../lib/browser/loader-start.ts';
 
 /** Characters of body text sampled to tell an Arabic page: enough to be sure, cheap on any page. */
 const SAMPLE_CHARS = 4000;
@@ -38,6 +38,10 @@ export default defineUnlistedScript(() => {
   if (!isArabicPage(hints)) return;
   const api = runtime();
   if (!api) return;
-  // A rejection (the extension reloading, the tab gone) leaves the page as it is.
-  void api.sendMessage({ type: 'reader/load', payload: {} })?.catch(() => undefined);
+  // A rejection (the extension reloading, the tab gone) leaves the page as it is. The answer, the
+  // settings the reader's first reading needs, is left for it.
+  const reply = api.sendMessage({ type: 'reader/load', payload: {} });
+  if (!reply) return;
+  reply.catch(() => undefined);
+  leaveReaderStart(reply);
 });

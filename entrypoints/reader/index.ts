@@ -3,13 +3,13 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { CARD_CSS, EntityCard, LexiconUndoNotice } from '../../components/EntityCard.tsx';
 import { browserTranslator } from '../../lib/browser/browser-translator.ts';
-import { loaderStartedAt } from '../../lib/browser/loader-start.ts';
+import { loaderStartedAt, takeReaderStart } from '../../lib/browser/loader-start.ts';
 import { notifyPages, sendMessage } from '../../lib/browser/send-message.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { fetchShippedLexicon } from '../../lib/browser/fetch-shipped-lexicon.ts';
 import { decodeShippedLexicon } from '../../lib/lexicon/shipped-lexicon.ts';
 import { dispatch } from '../../lib/messages/dispatch.ts';
-import { isTabMessage, type TabMessage } from '../../lib/messages/protocol.ts';
+import { isTabMessage, type Reply, type TabMessage } from '../../lib/messages/protocol.ts';
 import { createPainter } from '../../lib/paint/painter.ts';
 import { createReaderSession } from '../../lib/session/reader-session.ts';
 import type { Send } from '../../lib/session/seams.ts';
@@ -105,6 +105,8 @@ export default defineUnlistedScript(() => {
       fetchShippedLexicon((path) => (browser.runtime.getURL as (path: string) => string)(path)).then(
         decodeShippedLexicon,
       ),
+    // What the loader's message to the background brought back (the site's settings).
+    readerStart: takeReaderStart() as Promise<Reply<'reader/load'>> | undefined,
     signal: lifetime.signal,
     warn: (message) => console.warn(message),
   });

@@ -64,7 +64,11 @@ beforeEach(() => {
 
 describe('reader/load', () => {
   it('injects the reader into the asking tab only, and never for an extension page', async () => {
-    await handlers['reader/load']({}, tab(7));
+    await handlers['settings/set']({ site: '127.0.0.1:8080', patch: { places: false } }, EXT);
+    await handlers['names/dismiss']({ key: 'ابو عمر', text: 'أبو عمر' }, EXT);
+    // Answered with what the reader's first reading waits for: its site's settings, the dismissed names.
+    const start = await handlers['reader/load']({}, tab(7));
+    expect(start).toMatchObject({ site: '127.0.0.1:8080', settings: { places: false }, dismissed: ['ابو عمر'] });
     expect(loaded).toEqual([7]);
     await expect(handlers['reader/load']({}, EXT)).rejects.toThrow(/tab only/);
     expect(loaded).toEqual([7]);

@@ -5,6 +5,7 @@ import { entityDetail, rankEntities } from '../db/dashboard.ts';
 import { entityHistory } from '../db/entity-history.ts';
 import { bundledLexicon, compiledBundledLexicon } from '../lexicon/bundled-lexicon.ts';
 import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
+import type { ReaderLexicon } from '../model/reader-entity.ts';
 import { spotAnswer } from '../lexicon/spot-texts.ts';
 import { compileReaderLexicon, type BundledLexicon } from '../reader-lexicon/compile-reader-lexicon.ts';
 import { forgetHistory } from '../db/forget.ts';
@@ -131,8 +132,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
    * now: compiled again only when they changed (whichever way: from a page, the options, a teammate).
    */
   let spotting: { key: string; lexicon: Promise<CompiledLexicon> } | undefined;
-  const spotLexicon = async () => {
-    const reader = (await withTeamNames()).lexicon;
+  const spotLexicon = async (names?: Promise<ReaderLexicon>) => {
+    const reader = await (names ?? withTeamNames().then((n) => n.lexicon));
     const key = JSON.stringify(reader);
     if (spotting?.key !== key) {
       const lexicon = bundled().then((b) => compileReaderLexicon(reader, b));
@@ -476,13 +477,27 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const doc = parseHtmlDocument(EMPTY_PAGE);
       return readabilityIndices(doc, buildSnapshot(doc, items as SnapshotItem[]));
     },
-    'lexicon/spot': async (asked) => spotAnswer(await spotLexicon(), asked),
+    async 'lexicon/spot'(asked) {
+      // The names are read from the database while the texts are spotted with the lexicon compiled
+      // last: nearly always the reader's names have not changed, and the answer need not wait.
+      const names = withTeamNames().then((n) => n.lexicon);
+      const last = spotting;
+      const answer = await last?.lexicon.then((lexicon) => spotAnswer(lexicon, asked)).catch(() => undefined);
+      if (answer && last && JSON.stringify(await names) === last.key) return answer;
+      return spotAnswer(await spotLexicon(names), asked);
+    },
     async 'reader/load'(_, sender) {
       if (sender.kind !== 'content') throw new Error('the reader is loaded into a page’s tab only');
-      // The page's reader will ask for its names: the lexicon is made ready while it is injected.
+      // Read while the reader is injected: its first reading waits for them (and for the lexicon, made
+      // ready meanwhile for the names it will ask for).
       spotLexicon().catch(() => undefined);
+      const site = siteOf(sender.url);
+      const start = Promise.all([getSettings(db, site), withTeamNames()]);
+      // Not left unhandled if the injection fails first.
+      start.catch(() => undefined);
       await deps.loadReader(sender.tabId);
-      return null;
+      const [settings, { dismissed }] = await start;
+      return { site, settings, dismissed };
     },
     'settings/get': ({ site }, sender) => {
       if (sender.kind === 'content' && site !== siteOf(sender.url))

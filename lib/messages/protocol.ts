@@ -58,9 +58,11 @@ export interface Protocol {
   };
   /**
    * The loader (entrypoints/loader) → background, on an Arabic page only (issue #16): inject the reader
-   * into the sender's tab. Every other page runs the few-KB loader and nothing else.
+   * into the sender's tab. Every other page runs the few-KB loader and nothing else. Answered, once the
+   * reader is injected, with what its first reading waits for — the sender's site's settings and the
+   * spellings the reader dismissed — read while it was injected: the loader hands them to the reader.
    */
-  'reader/load': { request: Record<string, never>; response: null };
+  'reader/load': { request: Record<string, never>; response: ReaderStart };
   /**
    * Content script → background (issue #16): Readability on a snapshot of the page (`lib/dom/
    * page-snapshot.ts`), off the page's main thread; the article's text nodes by index, null for none.
@@ -296,6 +298,13 @@ export type TabMessage = MessageOf<TabProtocol>;
 export type Notification = {
   [K in keyof Notifications]: { type: K; payload: Notifications[K] };
 }[keyof Notifications];
+
+/** What a page's first reading waits for (`reader/load`'s answer): `site`, the site they are for. */
+export interface ReaderStart {
+  site: string;
+  settings: Settings;
+  dismissed: string[];
+}
 
 // Records keyed by every message type: a message added to a protocol and forgotten here does not compile.
 const MESSAGE_TYPES: Record<MessageType, true> = {

@@ -118,6 +118,8 @@ export type Extractor = (doc: Document, options: { wholePage: boolean }) => Prom
 const CHUNK_CHARS = 12_000;
 /** The first chunk is smaller: it runs cold code (on a fresh page, ~10× slower per character). */
 const FIRST_CHUNK_CHARS = 3_000;
+/** Chunks joined into text in one task (~100,000 characters). */
+const JOINED_PER_TASK = 8;
 
 /**
  * Reads one page: finds the article's text nodes, spots the lexicon's entities in them, paints the
@@ -284,8 +286,16 @@ export class PageReader {
     nodes: readonly Text[],
     context: ReadonlySet<string> = new Set(),
   ): Promise<SpottedChunk[]> {
-    const chunks = chunkByBlocks(nodes, this.#chunkChars, Math.min(this.#chunkChars, FIRST_CHUNK_CHARS));
-    const joined = this.#timed(() => chunks.map((chunk) => joinTextNodes(chunk)));
+    const first = Math.min(this.#chunkChars, FIRST_CHUNK_CHARS);
+    const chunks = this.#timed(() => chunkByBlocks(nodes, this.#chunkChars, first));
+    // Joined a few chunks per task: a megabyte of article at once would hold the page for tens of ms.
+    const joined: TextBlocks[] = [];
+    for (let i = 0; i < chunks.length; i += JOINED_PER_TASK) {
+      await this.#yield();
+      this.#timed(() => {
+        for (const chunk of chunks.slice(i, i + JOINED_PER_TASK)) joined.push(joinTextNodes(chunk));
+      });
+    }
     const texts = joined.map((j) => j.text);
     const turns: SpotTurns = { between: this.#yield, timed: (work) => this.#timed(work) };
     const named = new Set<string>(context);

@@ -5,6 +5,7 @@ import { flush } from '../../tests/support/flush.ts';
 import { fakeSeams, type FakeReplies } from '../../tests/support/session-seams.ts';
 import type { AnnotationRow } from '../model/annotation.ts';
 import { DEFAULT_SETTINGS } from '../model/settings.ts';
+import { err, ok } from '../model/result.ts';
 import { createReaderSession, HOVER_MS } from './reader-session.ts';
 
 const PAGE = `<html lang="ar" dir="rtl"><head><title>خبر</title></head><body>
@@ -20,12 +21,16 @@ const PAGE = `<html lang="ar" dir="rtl"><head><title>خبر</title></head><body>
 
 const TIMEOUT = 30_000;
 
-/** A session on the page, started, with its fakes. */
+/**
+ * A session on the page, started, with its fakes; the reader has begun to select, so the toolbar's
+ * lexicon is here (it is fetched then, not for the reading).
+ */
 async function started(replies: FakeReplies = {}, remoteExtractionChars?: number) {
   const fakes = fakeSeams(replies);
   if (remoteExtractionChars !== undefined) fakes.seams.remoteExtractionChars = remoteExtractionChars;
   const session = createReaderSession(fakes.seams);
   await session.start();
+  document.dispatchEvent(new Event('selectionchange'));
   await flush();
   return { ...fakes, session };
 }
@@ -123,15 +128,14 @@ describe('a reader session', () => {
   );
 
   it(
-    'has the background spot the page, and fetches the page’s own lexicon only once the page is read (issue #16)',
+    'has the background spot the page, and fetches the page’s own lexicon only when the reader selects (issue #16)',
     async () => {
       const fakes = fakeSeams();
       const bundled = fakes.seams.lexicon;
-      /** How many spotting messages were sent when the page's lexicon was asked for. */
-      const spottedBefore: number[] = [];
+      let fetched = 0;
       let arrive!: () => void;
       fakes.seams.lexicon = () => {
-        spottedBefore.push(fakes.sentOf('lexicon/spot').length);
+        fetched++;
         return new Promise((resolve) => (arrive = () => resolve(bundled())));
       };
       const session = createReaderSession(fakes.seams);
@@ -141,9 +145,13 @@ describe('a reader session', () => {
       expect(fakes.sentOf('lexicon/spot')).toEqual([
         { texts: [expect.stringContaining('روسيا تقصف ريف دمشق')], context: [], accumulate: true },
       ]);
-      expect(spottedBefore).toEqual([1]);
+      expect(fetched).toBe(0);
 
-      // A selection made before the page's lexicon arrived opens the toolbar once it has, with its link.
+      // The reader begins to select: fetched. The toolbar, for a selection made before the lexicon
+      // arrived, opens once it has, with its link.
+      document.dispatchEvent(new Event('selectionchange'));
+      await flush();
+      expect(fetched).toBe(1);
       select({ ...fakes, session }, 'طائرات روسيا');
       await flush();
       expect(fakes.toolbar.props).toBeNull();
@@ -151,6 +159,44 @@ describe('a reader session', () => {
       await flush();
       expect(toolbarProps({ ...fakes, session }).initial?.entity).toBe('russia');
       session.destroy();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'takes its first settings from the loader’s answer for this site, and asks for them afterwards (issue #16)',
+    async () => {
+      const fakes = fakeSeams();
+      const settings = { ...DEFAULT_SETTINGS, places: false };
+      fakes.seams.readerStart = Promise.resolve(ok({ site: 'example.org', settings, dismissed: [] }));
+      const session = createReaderSession(fakes.seams);
+      await session.start();
+      await flush();
+      expect(fakes.sentOf('settings/get')).toEqual([]);
+      expect(fakes.sentOf('names/dismissed')).toEqual([]);
+      expect(fakes.painter.count('place')).toBe(0);
+      expect(fakes.painter.count('actor')).toBeGreaterThan(0);
+      // Read again (the lexicon changed): asked, and read with the background's (default) settings.
+      await session.start();
+      await flush();
+      expect(fakes.sentOf('settings/get')).toEqual([{ site: 'example.org' }]);
+      expect(fakes.painter.count('place')).toBeGreaterThan(2);
+      session.destroy();
+
+      // An answer for another site (the page moved on meanwhile), or a failed one, is not used.
+      for (const readerStart of [
+        Promise.resolve(ok({ site: 'other.example', settings, dismissed: [] })),
+        Promise.resolve(err('the tab is gone')),
+      ]) {
+        const other = fakeSeams();
+        other.seams.readerStart = readerStart;
+        const reading = createReaderSession(other.seams);
+        await reading.start();
+        await flush();
+        expect(other.sentOf('settings/get')).toEqual([{ site: 'example.org' }]);
+        expect(other.painter.count('place')).toBeGreaterThan(2);
+        reading.destroy();
+      }
     },
     TIMEOUT,
   );

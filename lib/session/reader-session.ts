@@ -3,7 +3,8 @@ import { ANNOTATION_KINDS, AnnotationLayer, type PlacedAnnotation } from '../ann
 import { canonicalLink } from '../dom/canonical-link.ts';
 import { boxOf } from '../dom/caret.ts';
 import { compileLexicon, type CompiledLexicon } from '../lexicon/compile-lexicon.ts';
-import type { HandlersOf, Request, TabProtocol } from '../messages/protocol.ts';
+import type { HandlersOf, Reply, Request, TabProtocol } from '../messages/protocol.ts';
+import { ok } from '../model/result.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings.ts';
 import type { ReaderTimings } from '../model/page.ts';
 import { siteOf } from '../pages/page-key.ts';
@@ -81,8 +82,8 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
 
   // The page's own copy of the lexicon — the bundled one as compiled at build time, or the reader's
   // names merged over it — for the annotation toolbar (a selection's entity, the link field's search)
-  // and for spotting here should the background fail. Fetched once the page has been read, never
-  // before it (issue #16: the background spots); none until it has arrived.
+  // and for spotting here should the background fail. Fetched when first needed, never for the
+  // reading (issue #16: the background spots); none until it has arrived.
   let lexicon: CompiledLexicon | null = null;
   let none: CompiledLexicon | undefined;
   let bundled: Promise<BundledLexicon | null> | undefined;
@@ -222,6 +223,22 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     return local && localSpotter(local);
   });
 
+  /** The background's answer to the loader, for the first start only. */
+  let readerStart = seams.readerStart;
+  /**
+   * What a reading waits for: the site's settings and the spellings the reader dismissed. The first
+   * start takes them from the answer to the loader, read while the reader was injected (issue #16),
+   * if it is for this page's site; later ones, and a failed answer, ask.
+   */
+  const startingPoint = async (): Promise<[Reply<'settings/get'>, Reply<'names/dismissed'>]> => {
+    const site = siteOf(seams.url());
+    const handed = readerStart;
+    readerStart = undefined;
+    const early = handed && (await handed.catch(() => undefined));
+    if (early?.ok && early.value?.site === site) return [ok(early.value.settings), ok(early.value.dismissed)];
+    return Promise.all([send('settings/get', { site }), send('names/dismissed', {})]);
+  };
+
   /**
    * Reads the page afresh. `keepToolbar`: the lexicon changed (a name added here, or a teammate's
    * arriving by sync), not the page: the toolbar stays open with what the reader was typing in it.
@@ -235,20 +252,16 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     // Readability begins in the background while the settings are on their way.
     reading.prefetch();
     const waited: Waited = {};
-    const [got, names] = await Promise.all([
-      send('settings/get', { site: siteOf(seams.url()) }).then(
-        (reply) => ((waited.settingsAt = performance.now()), reply),
-      ),
-      send('names/dismissed', {}),
-    ]);
+    const [got, names] = await startingPoint();
+    waited.settingsAt = performance.now();
     if (run !== generation || signal.aborted) return;
     settings = got.ok ? got.value : DEFAULT_SETTINGS;
     if (names.ok) dismissed = new Set(names.value);
     if (!settings.siteEnabled) return seams.notifyPanel();
     if (!(await reading.start(spotter, settings, dismissed, waited)) || run !== generation) return;
     report();
-    // The page is read: its own copy of the lexicon, for the toolbar, is fetched now.
-    void pageLexicon();
+    // The toolbar has been used here: its lexicon is made again with the reader's names as they are now.
+    if (lexicon) void pageLexicon();
     await loadAnnotations();
   };
 
@@ -291,6 +304,9 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
       cards.show(hit.item, true);
     else cards.hide();
   });
+  // The toolbar's lexicon is fetched when the reader begins to select (by the time the mouse is
+  // released it is mostly here): a visit on which nothing is selected never loads it (issue #16).
+  doc.addEventListener('selectionchange', () => void pageLexicon(), { signal, once: true });
   // Annotating: select text (the toolbar appears), or press Alt+Shift+A with a selection.
   listen('mouseup', (event) => {
     if (toolbar.contains(event) || card.contains(event)) return;

@@ -33,6 +33,11 @@ export interface SessionSeams {
    * fails): called once, after the page was read (issue #16).
    */
   lexicon: () => BundledLexicon | Promise<BundledLexicon>;
+  /**
+   * The background's answer to the loader's `reader/load` (issue #16): the settings and dismissed
+   * spellings read while the reader was injected, for the first reading (if for this page's site).
+   */
+  readerStart?: Promise<Reply<'reader/load'>> | undefined;
   /** Stops everything: listeners, observers, retries. Aborted by the content script's teardown. */
   signal: AbortSignal;
   /** Gives the page a turn between chunks of reading (the default: a macrotask). */
