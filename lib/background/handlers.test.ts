@@ -68,7 +68,11 @@ describe('reader/load', () => {
     await handlers['names/dismiss']({ key: 'ابو عمر', text: 'أبو عمر' }, EXT);
     // Answered with what the reader's first reading waits for: its site's settings, the dismissed names.
     const start = await handlers['reader/load']({}, tab(7));
-    expect(start).toMatchObject({ site: '127.0.0.1:8080', settings: { places: false }, dismissed: ['ابو عمر'] });
+    expect(start).toMatchObject({
+      site: '127.0.0.1:8080',
+      settings: { places: false },
+      dismissed: ['ابو عمر'],
+    });
     expect(loaded).toEqual([7]);
     await expect(handlers['reader/load']({}, EXT)).rejects.toThrow(/tab only/);
     expect(loaded).toEqual([7]);
@@ -120,7 +124,7 @@ describe('lexicon/spot', () => {
   it('spots a page’s texts with the reader’s names merged over the bundled ones, each entity sent once', async () => {
     const { spotting, counts } = withSmallLexicon();
     const texts = ['قسد في الحسكة', 'وقالت قسد إن الحسكة', 'لا أحد هنا'];
-    const answer = await spotting['lexicon/spot']({ texts, context: [], accumulate: true }, tab(7));
+    const answer = await spotting['lexicon/spot']({ texts, context: [], reading: 'page' as const }, tab(7));
     expect(answer.entities.map((e) => e.id)).toEqual(['sdf', 'hasakah']);
     expect(answer.found.map((f) => f.names)).toEqual([
       [
@@ -134,16 +138,16 @@ describe('lexicon/spot', () => {
       [],
     ]);
     expect(spottedOf(answer)).toEqual([
-      ...spotTexts(texts, compileLexicon({ entities: [SDF, HASAKAH] }), new Set(), true),
+      ...spotTexts(texts, compileLexicon({ entities: [SDF, HASAKAH] }), new Set(), 'in-order'),
     ]);
     // Compiled once: the next page is spotted with the same lexicon.
-    await spotting['lexicon/spot']({ texts, context: [], accumulate: true }, tab(8));
+    await spotting['lexicon/spot']({ texts, context: [], reading: 'page' as const }, tab(8));
     expect(counts).toEqual({ loaded: 1, compiled: 1 });
 
     // A spelling the reader adds is spotted at once (the lexicon compiled again, over the same file).
     await spotting['lexicon/alias']({ entity: 'sdf', text: 'قوات سوريا الديمقراطية', action: 'add' }, EXT);
     const added = await spotting['lexicon/spot'](
-      { texts: ['بيان قوات سوريا الديمقراطية'], context: [], accumulate: true },
+      { texts: ['بيان قوات سوريا الديمقراطية'], context: [], reading: 'page' as const },
       tab(7),
     );
     expect(added.found[0]?.names).toEqual([[5, 27, 0, 'قوات سوريا الديمقراطية']]);
@@ -151,7 +155,7 @@ describe('lexicon/spot', () => {
   });
 
   it('refuses more text than a page holds', () => {
-    const ok = { texts: ['نص'], context: [], accumulate: true };
+    const ok = { texts: ['نص'], context: [], reading: 'page' as const };
     expect(REQUESTS['lexicon/spot'].safeParse(ok).success).toBe(true);
     const tooMuch = { ...ok, texts: Array.from({ length: 30 }, () => 'ن'.repeat(100_000)) };
     expect(REQUESTS['lexicon/spot'].safeParse(tooMuch).success).toBe(false);

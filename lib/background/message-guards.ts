@@ -286,7 +286,7 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
         'at most 2,000,000 characters',
       ),
     context: z.array(id).max(MAX_IDS),
-    accumulate: z.boolean(),
+    reading: z.enum(['page', 'in-order', 'apart']),
   }),
   'names/dismissed': empty,
   'names/dismiss': z.object({ key: name, text: name }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testEntity } from '../../tests/support/test-entity.ts';
 import { compileLexicon } from './compile-lexicon.ts';
-import { spotAnswer, spottedOf, spotTexts } from './spot-texts.ts';
+import { spotAnswer, spotPage, spottedOf, spotTexts, type SpottedText } from './spot-texts.ts';
 
 // «الحسكة» counts only where the SDF is named too.
 const SDF = testEntity('sdf', 'actor', [{ text: 'قسد' }]);
@@ -13,38 +13,61 @@ const ids = (texts: Iterable<{ names: { entity: { id: string } }[] }>) =>
 
 describe('spotTexts', () => {
   it('reads each text with the names of the texts before it, or with the context alone', () => {
-    expect(ids(spotTexts(TEXTS, LEXICON, new Set(), true))).toEqual([
+    expect(ids(spotTexts(TEXTS, LEXICON, new Set(), 'in-order'))).toEqual([
       [],
       ['sdf'],
       ['hasakah'],
       ['sdf', 'sdf'],
     ]);
-    expect(ids(spotTexts(TEXTS, LEXICON, new Set(), false))).toEqual([[], ['sdf'], [], ['sdf', 'sdf']]);
-    expect(ids(spotTexts(TEXTS, LEXICON, new Set(['sdf']), false))).toEqual([
+    expect(ids(spotTexts(TEXTS, LEXICON, new Set(), 'apart'))).toEqual([[], ['sdf'], [], ['sdf', 'sdf']]);
+    expect(ids(spotTexts(TEXTS, LEXICON, new Set(['sdf']), 'apart'))).toEqual([
       ['hasakah'],
       ['sdf'],
       ['hasakah'],
       ['sdf', 'sdf'],
     ]);
     // Whether a text's names rest on what was named: the SDF's never do.
-    expect([...spotTexts(TEXTS, LEXICON, new Set(), true)].map((t) => t.contextMatters)).toEqual([
+    expect([...spotTexts(TEXTS, LEXICON, new Set(), 'in-order')].map((t) => t.contextMatters)).toEqual([
       true,
       false,
       true,
       false,
     ]);
   });
+});
 
+describe('spotPage', () => {
+  it('reads the page in order, then again the texts whose names rested on an entity named after them', () => {
+    const read = [...spotPage(TEXTS, LEXICON, new Set())];
+    expect(read.map(([i]) => i)).toEqual([0, 1, 2, 3, 0]);
+    const final: SpottedText[] = [];
+    for (const [i, text] of read) final[i] = text;
+    expect(ids(final)).toEqual([['hasakah'], ['sdf'], ['hasakah'], ['sdf', 'sdf']]);
+    // Nothing named after the only text that looked: read once.
+    expect([...spotPage(TEXTS.slice(1, 3), LEXICON, new Set())].map(([i]) => i)).toEqual([0, 1]);
+    // Named elsewhere on the page: no text need be read again.
+    expect([...spotPage(TEXTS, LEXICON, new Set(['sdf']))].map(([i]) => i)).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('spotAnswer', () => {
   it('goes into a message with each entity once, and comes back the same', () => {
-    const asked = { texts: TEXTS, context: [], accumulate: true };
-    const answer = spotAnswer(LEXICON, asked);
-    expect(answer.entities.map((e) => e.id)).toEqual(['sdf', 'hasakah']);
-    expect(answer.found[3]?.names).toEqual([
-      [0, 3, 0, 'قسد'],
-      [7, 10, 0, 'قسد'],
-    ]);
-    expect(spottedOf(JSON.parse(JSON.stringify(answer)))).toEqual([
-      ...spotTexts(TEXTS, LEXICON, new Set(), true),
+    for (const reading of ['in-order', 'apart'] as const) {
+      const answer = spotAnswer(LEXICON, { texts: TEXTS, context: [], reading });
+      expect(spottedOf(JSON.parse(JSON.stringify(answer)))).toEqual([
+        ...spotTexts(TEXTS, LEXICON, new Set(), reading),
+      ]);
+    }
+    const answer = spotAnswer(LEXICON, { texts: TEXTS, context: [], reading: 'page' });
+    expect(answer.entities.map((e) => e.id)).toEqual(['hasakah', 'sdf']);
+    expect(answer.found.map((f) => f.names)).toEqual([
+      [[3, 9, 0, 'الحسكة']],
+      [[5, 8, 1, 'قسد']],
+      [[4, 10, 0, 'الحسكة']],
+      [
+        [0, 3, 1, 'قسد'],
+        [7, 10, 1, 'قسد'],
+      ],
     ]);
   });
 });

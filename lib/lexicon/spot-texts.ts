@@ -17,38 +17,74 @@ export interface SpottedText {
   contextMatters: boolean;
 }
 
+/** One text's names with `context` named elsewhere. */
+function spotText(text: string, lexicon: CompiledLexicon, context: ReadonlySet<string>): SpottedText {
+  const { mentions, contextMatters } = spotIn(text, lexicon, context);
+  const names = mentions.map(({ start, end, alias }) => ({
+    start,
+    end,
+    entity: alias.entity,
+    alias: alias.alias.text,
+  }));
+  return { names, contextMatters };
+}
+
 /**
- * The names of several texts of one page, read in order, one at a time as the caller asks for them
- * (the page gets a turn between two; the background reads them all at once). `context`: the entities
- * named elsewhere on the page. `accumulate`: each text is read with the entities the texts before it
- * named as well (a page's first reading); without, every text with `context` alone (a reading again
- * once the whole page's names are known).
+ * How a page's texts are read (`context`: the entities named elsewhere on the page):
+ * - `page`: as a page is read (`spotPage`), the texts being all of it;
+ * - `in-order`: each with the entities the texts before it named as well (a first reading of part of
+ *   a page);
+ * - `apart`: each with `context` alone (a reading again once the whole page's names are known).
  */
+export type SpotReading = 'page' | 'in-order' | 'apart';
+
+/**
+ * A page's texts read as a page is: in order, each with the entities named before it; then those whose
+ * names rested on what was named (`contextMatters`) again, with every entity the page named, if more
+ * were named after them (a `cooccurs` name early in a page may rest on an entity named later). Yields
+ * each text's names as it is read, one at a time as the caller asks (the page gets a turn between
+ * two): a text read again comes a second time, with its final names.
+ */
+export function* spotPage(
+  texts: readonly string[],
+  lexicon: CompiledLexicon,
+  context: ReadonlySet<string>,
+): Generator<[number, SpottedText], void, undefined> {
+  const named = new Set(context);
+  /** Whether text i's names rested on what was named, and how many entities were named once it was read. */
+  const matters: boolean[] = [];
+  const namedAfter: number[] = [];
+  for (const [i, text] of texts.entries()) {
+    const spotted = spotText(text, lexicon, named);
+    for (const { entity } of spotted.names) named.add(entity.id);
+    matters.push(spotted.contextMatters);
+    namedAfter.push(named.size);
+    yield [i, spotted];
+  }
+  for (const [i, text] of texts.entries())
+    if (matters[i] && namedAfter[i]! < named.size) yield [i, spotText(text, lexicon, named)];
+}
+
+/** Texts read `in-order` or `apart` (see `SpotReading`), one at a time as the caller asks. */
 export function* spotTexts(
   texts: Iterable<string>,
   lexicon: CompiledLexicon,
   context: ReadonlySet<string>,
-  accumulate: boolean,
+  reading: Exclude<SpotReading, 'page'>,
 ): Generator<SpottedText, void, undefined> {
-  const named = accumulate ? new Set(context) : context;
+  const named = new Set(context);
   for (const text of texts) {
-    const { mentions, contextMatters } = spotIn(text, lexicon, named);
-    const names = mentions.map(({ start, end, alias }) => ({
-      start,
-      end,
-      entity: alias.entity,
-      alias: alias.alias.text,
-    }));
-    if (accumulate) for (const { entity } of names) (named as Set<string>).add(entity.id);
-    yield { names, contextMatters };
+    const spotted = spotText(text, lexicon, named);
+    if (reading === 'in-order') for (const { entity } of spotted.names) named.add(entity.id);
+    yield spotted;
   }
 }
 
-/** What a page asks the background to spot (`lexicon/spot`): `spotTexts`'s arguments. */
+/** What a page asks the background to spot (`lexicon/spot`). */
 export interface SpotAsked {
   texts: string[];
   context: string[];
-  accumulate: boolean;
+  reading: SpotReading;
 }
 
 /**
@@ -61,8 +97,8 @@ export interface SpotAnswer {
   found: { names: [number, number, number, string][]; contextMatters: boolean }[];
 }
 
-/** Spots a page's texts for a message's answer (the background's `lexicon/spot`). */
-export function spotAnswer(lexicon: CompiledLexicon, { texts, context, accumulate }: SpotAsked): SpotAnswer {
+/** Spots a page's texts for a message's answer (the background's `lexicon/spot`): each text's final names. */
+export function spotAnswer(lexicon: CompiledLexicon, { texts, context, reading }: SpotAsked): SpotAnswer {
   const entities: Entity[] = [];
   const index = new Map<Entity, number>();
   const numbered = (entity: Entity) => {
@@ -70,12 +106,20 @@ export function spotAnswer(lexicon: CompiledLexicon, { texts, context, accumulat
     if (i === undefined) index.set(entity, (i = entities.push(entity) - 1));
     return i;
   };
-  const found: SpotAnswer['found'] = [];
-  for (const { names, contextMatters } of spotTexts(texts, lexicon, new Set(context), accumulate))
-    found.push({
-      names: names.map(({ start, end, entity, alias }) => [start, end, numbered(entity), alias]),
-      contextMatters,
-    });
+  const spotted: SpottedText[] = [];
+  if (reading === 'page')
+    for (const [i, text] of spotPage(texts, lexicon, new Set(context))) spotted[i] = text;
+  else spotted.push(...spotTexts(texts, lexicon, new Set(context), reading));
+  // Numbered in the order the texts are: the entities of a page in the order it names them.
+  const found = spotted.map(({ names, contextMatters }) => ({
+    names: names.map(({ start, end, entity, alias }): [number, number, number, string] => [
+      start,
+      end,
+      numbered(entity),
+      alias,
+    ]),
+    contextMatters,
+  }));
   return { entities, found };
 }
 

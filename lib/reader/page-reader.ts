@@ -69,8 +69,6 @@ interface SpottedChunk {
   joined: TextBlocks;
   spans: { start: number; end: number }[];
   mentions: PageMention[];
-  /** Whether entities named elsewhere on the page could change its mentions (`Spotted`). */
-  contextMatters: boolean;
 }
 
 /** What the reader shows. */
@@ -278,9 +276,9 @@ export class PageReader {
   }
 
   /**
-   * Spots text nodes in chunks of whole blocks, yielding between chunks. A conditional name early in
-   * the page may rest on an entity named later (`cooccurs`): chunks read before the set of named
-   * entities was complete are read again with the full set.
+   * Spots text nodes in chunks of whole blocks, yielding between chunks, read as `spotPage` reads a
+   * page: a conditional name early in the page may rest on an entity named later (`cooccurs`), and a
+   * chunk read before it was named is read again. `context`: the entities named elsewhere on the page.
    */
   async #spotInChunks(
     nodes: readonly Text[],
@@ -296,31 +294,15 @@ export class PageReader {
         for (const chunk of chunks.slice(i, i + JOINED_PER_TASK)) joined.push(joinTextNodes(chunk));
       });
     }
-    const texts = joined.map((j) => j.text);
     const turns: SpotTurns = { between: this.#yield, timed: (work) => this.#timed(work) };
-    const named = new Set<string>(context);
     const results: SpottedChunk[] = [];
-    /** How many entities were named when chunk i had been read: later chunks may name more. */
-    const namedAfter: number[] = [];
     await this.#spot(
-      { texts, context, accumulate: true },
-      (i, spotted) => {
-        results[i] = this.#chunkOf(joined[i]!, spotted);
-        for (const { entity } of spotted.names) named.add(entity.id);
-        namedAfter[i] = named.size;
-      },
+      { texts: joined.map((j) => j.text), context },
+      (i, spotted) => (results[i] = this.#chunkOf(joined[i]!, spotted)),
       turns,
     );
-    // Read again only where a condition looked at what was named, and more has been named since.
-    const again = results.flatMap((r, i) => (namedAfter[i] !== named.size && r.contextMatters ? [i] : []));
-    if (!again.length || this.#destroyed) return results;
-    await this.#yield();
-    await this.#spot(
-      { texts: again.map((i) => texts[i]!), context: named, accumulate: false },
-      (k, spotted) => (results[again[k]!] = this.#chunkOf(joined[again[k]!]!, spotted)),
-      turns,
-    );
-    return results;
+    // Holes where the spotting failed (the background gone, and the page's lexicon with it).
+    return results.filter((r) => r !== undefined);
   }
 
   #suggesting(): boolean {
@@ -376,7 +358,7 @@ export class PageReader {
   }
 
   /** A chunk's names as the page's mentions: static ranges over its text nodes. */
-  #chunkOf(joined: TextBlocks, { names, contextMatters }: SpottedText): SpottedChunk {
+  #chunkOf(joined: TextBlocks, { names }: SpottedText): SpottedChunk {
     const spans = names.map(({ start, end }) => ({ start, end }));
     // A paragraph names several entities: its block is found once.
     const blocks = new Map<Element | null, Element | null>();
@@ -389,7 +371,7 @@ export class PageReader {
       if (block === undefined) blocks.set(parent, (block = blockOf(startNode)));
       return { entity, alias, range, nodes: joined.nodes.slice(from, to + 1), block };
     });
-    return { joined, spans, mentions, contextMatters };
+    return { joined, spans, mentions };
   }
 
   #setMentions(mentions: PageMention[]): void {

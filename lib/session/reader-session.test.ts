@@ -143,7 +143,7 @@ describe('a reader session', () => {
       await flush();
       expect(fakes.painter.count('place')).toBeGreaterThan(2);
       expect(fakes.sentOf('lexicon/spot')).toEqual([
-        { texts: [expect.stringContaining('روسيا تقصف ريف دمشق')], context: [], accumulate: true },
+        { texts: [expect.stringContaining('روسيا تقصف ريف دمشق')], context: [], reading: 'page' },
       ]);
       expect(fetched).toBe(0);
 

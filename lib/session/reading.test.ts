@@ -15,7 +15,7 @@ const LEXICON = compileLexicon({ entities: [SDF, HASAKAH] });
 
 const TEXTS = ['في الحسكة اليوم', 'قالت قسد', 'وفي الحسكة أيضا', 'لا أحد'];
 
-/** Runs a spotter as a page reader does, and keeps what it was given, by index. */
+/** Runs a spotter as a page reader does, and keeps what it was given last, by index. */
 async function run(spotter: Spotter, request: SpotRequest) {
   const out: SpottedText[] = [];
   let tasks = 0;
@@ -40,33 +40,18 @@ function background(failFrom = Infinity) {
 }
 
 describe('remoteSpotter', () => {
-  it('finds what the page would find, in messages of a few texts, each carrying what was named before', async () => {
-    for (const accumulate of [true, false]) {
-      const request = { texts: TEXTS, context: new Set<string>(), accumulate };
-      const here = await run(localSpotter(LEXICON), request);
-      const { send, asked } = background();
-      // At most 22 characters a message: one or two texts each.
-      const there = await run(
-        remoteSpotter(send, async () => null, 22),
-        request,
-      );
-      expect(there.out).toEqual(here.out);
-      expect(asked.map((a) => a.texts.length)).toEqual([1, 1, 2]);
-      // Read with the names before them: the SDF, named in the second text, is context for the third.
-      expect(asked.map((a) => a.context)).toEqual(accumulate ? [[], [], ['sdf']] : [[], [], []]);
-    }
-    // One message when the texts fit; the names the first text would miss are found once named.
+  it('sends an article that fits in one message, read there as a page is', async () => {
+    const request = { texts: TEXTS, context: new Set<string>() };
+    const here = await run(localSpotter(LEXICON), request);
     const { send, asked } = background();
-    const all = await run(
+    const there = await run(
       remoteSpotter(send, async () => null),
-      {
-        texts: TEXTS,
-        context: new Set(['sdf']),
-        accumulate: true,
-      },
+      request,
     );
-    expect(asked).toHaveLength(1);
-    expect(all.out.map((t) => t.names.map((n) => n.entity.id))).toEqual([
+    expect(there.out).toEqual(here.out);
+    expect(asked).toEqual([{ texts: TEXTS, context: [], reading: 'page' }]);
+    // The first text's «الحسكة» rests on the SDF, named after it: found all the same.
+    expect(there.out.map((t) => t.names.map((n) => n.entity.id))).toEqual([
       ['hasakah'],
       ['sdf'],
       ['hasakah'],
@@ -74,8 +59,27 @@ describe('remoteSpotter', () => {
     ]);
   });
 
-  it('spots the rest here when the background fails, and nothing when the page’s lexicon failed too', async () => {
-    const request = { texts: TEXTS, context: new Set<string>(), accumulate: true };
+  it('reads a longer one across messages as it would be read in one: in order, then again where it must', async () => {
+    const request = { texts: TEXTS, context: new Set<string>() };
+    const here = await run(localSpotter(LEXICON), request);
+    const { send, asked } = background();
+    // At most 22 characters a message: one or two texts each.
+    const there = await run(
+      remoteSpotter(send, async () => null, 22),
+      request,
+    );
+    expect(there.out).toEqual(here.out);
+    expect(asked).toEqual([
+      { texts: [TEXTS[0]], context: [], reading: 'in-order' },
+      { texts: [TEXTS[1]], context: [], reading: 'in-order' },
+      // Read with the names before them: the SDF, named in the second text, is context for the third.
+      { texts: [TEXTS[2], TEXTS[3]], context: ['sdf'], reading: 'in-order' },
+      { texts: [TEXTS[0]], context: ['sdf', 'hasakah'], reading: 'apart' },
+    ]);
+  });
+
+  it('spots here when the background fails, and nothing when the page’s lexicon failed too', async () => {
+    const request = { texts: TEXTS, context: new Set<string>() };
     const here = await run(localSpotter(LEXICON), request);
     const failing = background(1);
     const rescued = await run(

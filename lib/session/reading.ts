@@ -15,7 +15,7 @@ import {
   type ReaderSettings,
 } from '../reader/page-reader.ts';
 import type { Spotter } from '../reader/spotter.ts';
-import { spottedOf } from '../lexicon/spot-texts.ts';
+import { spottedOf, type SpotReading, type SpottedText } from '../lexicon/spot-texts.ts';
 import type { Send } from './seams.ts';
 
 /**
@@ -93,51 +93,86 @@ export function remoteExtractor(
 
 /**
  * Characters of text sent to the background in one `lexicon/spot` message. Sending copies the text
- * before it returns, a task of the page's: ~100,000 characters copy in a few milliseconds, where a
- * megabyte takes 30–50 ms.
+ * before it returns, a task of the page's: 300,000 characters in ~10 ms, where a megabyte takes
+ * 30–50 ms. Each message is a round trip: a 1 MB page's article goes in three.
  */
-export const REMOTE_SPOT_CHARS = 100_000;
+export const REMOTE_SPOT_CHARS = 300_000;
+/** The page's work on the names that came back, in ms, before it yields. */
+const SLICE_MS = 8;
 
 /**
  * Spotting as the extension runs it (issue #16): in the background (`lexicon/spot`), where the lexicon
  * — the bundled one with the reader's and the team's names merged over it — is decoded and compiled
  * once, and `spot()` is warm. On the page it waited for a megabyte of lexicon to be fetched and decoded
- * (~200 ms on an ordinary article) and ran cold. The texts go in messages of at most `chars`
- * characters; the names each message's reply holds are made the page's mentions one text per task. A
- * failed reply (the extension reloading, an old background) spots the rest here, with the lexicon
- * `local` fetches (none: nothing more is spotted).
+ * (~200 ms on an ordinary article) and ran cold. An article of up to `chars` characters goes in one
+ * message and is read there as a page is (`spotPage`); a longer one in messages of at most `chars`,
+ * read in order, then those of its texts to be read again with all the page's names. The names that
+ * come back are made the page's mentions a slice of time per task. A failed reply (the extension
+ * reloading, an old background) spots the page here instead, with the lexicon `local` fetches (none:
+ * nothing more is spotted).
  */
 export function remoteSpotter(
   send: Send,
   local: () => Promise<Spotter | null>,
   chars = REMOTE_SPOT_CHARS,
 ): Spotter {
-  return async ({ texts, context, accumulate }, each, turns) => {
-    const named = new Set(context);
-    let from = 0;
-    while (from < texts.length) {
-      let to = from + 1;
-      for (let size = texts[from]!.length; to < texts.length && size + texts[to]!.length <= chars; to++)
-        size += texts[to]!.length;
-      if (from > 0) await turns.between();
-      const asked = { texts: texts.slice(from, to), context: [...named], accumulate };
-      const reply = await turns.timed(() => send('lexicon/spot', asked));
-      if (!reply.ok) {
-        const spotter = await local();
-        const offset = from;
-        const rest = { texts: texts.slice(from), context: named, accumulate };
-        return spotter?.(rest, (i, spotted) => each(offset + i, spotted), turns);
+  return async ({ texts, context }, each, turns) => {
+    /**
+     * Asks for the texts at `indices`, read `reading` with the entities in `named`, in messages of at
+     * most `chars`; `got` has each text's names. False when the background did not answer.
+     */
+    const ask = async (
+      indices: readonly number[],
+      reading: SpotReading,
+      named: Set<string>,
+      got: (index: number, spotted: SpottedText) => void,
+    ): Promise<boolean> => {
+      for (let from = 0; from < indices.length;) {
+        let to = from + 1;
+        let size = texts[indices[from]!]!.length;
+        for (; to < indices.length && size + texts[indices[to]!]!.length <= chars; to++)
+          size += texts[indices[to]!]!.length;
+        if (from > 0) await turns.between();
+        const batch = indices.slice(from, to);
+        const asked = { texts: batch.map((i) => texts[i]!), context: [...named], reading };
+        const reply = await turns.timed(() => send('lexicon/spot', asked));
+        if (!reply.ok) return false;
+        const found = turns.timed(() => spottedOf(reply.value));
+        // As many texts per task as fit in a slice of time: a turn per text cost a megabyte's page ~60
+        // turns, each waiting behind the page's own work.
+        for (let k = 0; k < found.length;) {
+          await turns.between();
+          turns.timed(() => {
+            const began = performance.now();
+            do got(batch[k]!, found[k]!);
+            while (++k < found.length && performance.now() - began < SLICE_MS);
+          });
+        }
+        from = to;
       }
-      const found = turns.timed(() => spottedOf(reply.value));
-      for (const [k, spotted] of found.entries()) {
-        await turns.between();
-        turns.timed(() => {
-          if (accumulate) for (const { entity } of spotted.names) named.add(entity.id);
-          each(from + k, spotted);
-        });
-      }
-      from = to;
+      return true;
+    };
+    const all = texts.map((_, i) => i);
+    let answered: boolean;
+    if (texts.reduce((n, t) => n + t.length, 0) <= chars)
+      answered = await ask(all, 'page', new Set(context), each);
+    else {
+      // As `spotPage` reads, across messages: in order, then again where more was named after.
+      const named = new Set(context);
+      const matters: boolean[] = [];
+      const namedAfter: number[] = [];
+      answered = await ask(all, 'in-order', named, (i, spotted) => {
+        for (const { entity } of spotted.names) named.add(entity.id);
+        matters[i] = spotted.contextMatters;
+        namedAfter[i] = named.size;
+        each(i, spotted);
+      });
+      const again = all.filter((i) => matters[i] && namedAfter[i]! < named.size);
+      if (answered && again.length) answered = await ask(again, 'apart', named, each);
     }
+    if (answered) return;
+    const spotter = await local();
+    return spotter?.({ texts, context }, each, turns);
   };
 }
 
