@@ -98,7 +98,7 @@ export default defineUnlistedScript(() => {
     card,
     toolbar,
     // The shipped lexicon is data, not code (issue #16). The background spots the page's names; this
-    // copy, fetched once the page is read, serves the annotation toolbar. Its entities are made one by
+    // copy, fetched when the reader begins to select, serves the annotation toolbar. Its entities are made one by
     // one, as they are needed. (`getURL` is typed with the public folder's files; the build writes this
     // one, wxt.config.ts.)
     lexicon: () =>

@@ -132,9 +132,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
    * now: compiled again only when they changed (whichever way: from a page, the options, a teammate).
    */
   let spotting: { key: string; lexicon: Promise<CompiledLexicon> } | undefined;
-  const spotLexicon = async (names?: Promise<ReaderLexicon>) => {
-    const reader = await (names ?? withTeamNames().then((n) => n.lexicon));
-    const key = JSON.stringify(reader);
+  const spotLexicon = (reader: ReaderLexicon, key = JSON.stringify(reader)) => {
     if (spotting?.key !== key) {
       const lexicon = bundled().then((b) => compileReaderLexicon(reader, b));
       spotting = { key, lexicon };
@@ -480,19 +478,22 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async 'lexicon/spot'(asked) {
       // The names are read from the database while the texts are spotted with the lexicon compiled
       // last: nearly always the reader's names have not changed, and the answer need not wait.
-      const names = withTeamNames().then((n) => n.lexicon);
+      const names = withTeamNames();
       const last = spotting;
       const answer = await last?.lexicon.then((lexicon) => spotAnswer(lexicon, asked)).catch(() => undefined);
-      if (answer && last && JSON.stringify(await names) === last.key) return answer;
-      return spotAnswer(await spotLexicon(names), asked);
+      const reader = (await names).lexicon;
+      const key = JSON.stringify(reader);
+      if (answer && last?.key === key) return answer;
+      return spotAnswer(await spotLexicon(reader, key), asked);
     },
     async 'reader/load'(_, sender) {
       if (sender.kind !== 'content') throw new Error('the reader is loaded into a page’s tab only');
       // Read while the reader is injected: its first reading waits for them (and for the lexicon, made
       // ready meanwhile for the names it will ask for).
-      spotLexicon().catch(() => undefined);
       const site = siteOf(sender.url);
-      const start = Promise.all([getSettings(db, site), withTeamNames()]);
+      const names = withTeamNames();
+      names.then(({ lexicon }) => spotLexicon(lexicon)).catch(() => undefined);
+      const start = Promise.all([getSettings(db, site), names]);
       // Not left unhandled if the injection fails first.
       start.catch(() => undefined);
       await deps.loadReader(sender.tabId);

@@ -1,8 +1,8 @@
 /**
  * The shipped lexicon's file (`/lexicon.json`, lib/lexicon/shipped-lexicon.ts). The background spots
- * pages' names with it (`lexicon/spot`); a page fetches it only once it has been read, for the
- * annotation toolbar's links (issue #16: the file is a megabyte, and on the page its decoding came
- * before the first highlight).
+ * pages' names with it (`lexicon/spot`); a page fetches it only when the reader begins to select text,
+ * for the annotation toolbar's links (issue #16: the file is a megabyte, and on the page its decoding
+ * came before the first highlight).
  */
 export const SHIPPED_LEXICON_PATH = '/lexicon.json';
 

@@ -50,19 +50,39 @@ export function* spotPage(
   lexicon: CompiledLexicon,
   context: ReadonlySet<string>,
 ): Generator<[number, SpottedText], void, undefined> {
-  const named = new Set(context);
-  /** Whether text i's names rested on what was named, and how many entities were named once it was read. */
-  const matters: boolean[] = [];
-  const namedAfter: number[] = [];
+  const first = new FirstReading(context);
   for (const [i, text] of texts.entries()) {
-    const spotted = spotText(text, lexicon, named);
-    for (const { entity } of spotted.names) named.add(entity.id);
-    matters.push(spotted.contextMatters);
-    namedAfter.push(named.size);
+    const spotted = spotText(text, lexicon, first.named);
+    first.read(i, spotted);
     yield [i, spotted];
   }
-  for (const [i, text] of texts.entries())
-    if (matters[i] && namedAfter[i]! < named.size) yield [i, spotText(text, lexicon, named)];
+  for (const i of first.again()) yield [i, spotText(texts[i]!, lexicon, first.named)];
+}
+
+/**
+ * A page's first reading in order, text by text (`spotPage`; across messages, `remoteSpotter`): what
+ * it has named, and once it is done, the texts to read again with all of it.
+ */
+export class FirstReading {
+  /** The entities named so far, `context` included: what the next text is read with. */
+  readonly named: Set<string>;
+  /** The texts whose names rested on what was named, and how many entities were named once each was read. */
+  readonly #looked: { index: number; namedAfter: number }[] = [];
+
+  constructor(context: ReadonlySet<string>) {
+    this.named = new Set(context);
+  }
+
+  /** Text `index` was read, with `named` as it was: its entities are named now. */
+  read(index: number, { names, contextMatters }: SpottedText): void {
+    for (const { entity } of names) this.named.add(entity.id);
+    if (contextMatters) this.#looked.push({ index, namedAfter: this.named.size });
+  }
+
+  /** The texts whose names rested on what was named, with more named after them: to read again. */
+  again(): number[] {
+    return this.#looked.filter((t) => t.namedAfter < this.named.size).map((t) => t.index);
+  }
 }
 
 /** Texts read `in-order` or `apart` (see `SpotReading`), one at a time as the caller asks. */

@@ -1,8 +1,6 @@
 import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import { spotPage, type SpottedText } from '../lexicon/spot-texts.ts';
 
-export type { SpottedName, SpottedText } from '../lexicon/spot-texts.ts';
-
 /** What a reader asks a spotter: a page's texts in order, to be read as `spotPage` reads them. */
 export interface SpotRequest {
   texts: readonly string[];

@@ -129,8 +129,8 @@ export class Annotating {
   }
 
   /**
-   * Runs `open` (a toolbar opening) now if the page's lexicon is here, else once it has arrived — a
-   * selection made in the moment after the page was read still finds its entity — unless the session
+   * Runs `open` (a toolbar opening) now if the page's lexicon is here, else once it has arrived — the
+   * first selection on a page, which begins its fetch, still finds its entity — unless the session
    * ended meanwhile.
    */
   #whenReady(open: () => void): void {

@@ -15,7 +15,7 @@ import {
   type ReaderSettings,
 } from '../reader/page-reader.ts';
 import type { Spotter } from '../reader/spotter.ts';
-import { spottedOf, type SpotReading, type SpottedText } from '../lexicon/spot-texts.ts';
+import { FirstReading, spottedOf, type SpotReading, type SpottedText } from '../lexicon/spot-texts.ts';
 import type { Send } from './seams.ts';
 
 /**
@@ -118,13 +118,14 @@ export function remoteSpotter(
 ): Spotter {
   return async ({ texts, context }, each, turns) => {
     /**
-     * Asks for the texts at `indices`, read `reading` with the entities in `named`, in messages of at
-     * most `chars`; `got` has each text's names. False when the background did not answer.
+     * Asks for the texts at `indices`, read `reading` with the entities in `named` (as it is when each
+     * message is sent), in messages of at most `chars`; `got` has each text's names. False when the
+     * background did not answer.
      */
     const ask = async (
       indices: readonly number[],
       reading: SpotReading,
-      named: Set<string>,
+      named: ReadonlySet<string>,
       got: (index: number, spotted: SpottedText) => void,
     ): Promise<boolean> => {
       for (let from = 0; from < indices.length;) {
@@ -154,21 +155,16 @@ export function remoteSpotter(
     };
     const all = texts.map((_, i) => i);
     let answered: boolean;
-    if (texts.reduce((n, t) => n + t.length, 0) <= chars)
-      answered = await ask(all, 'page', new Set(context), each);
+    if (texts.reduce((n, t) => n + t.length, 0) <= chars) answered = await ask(all, 'page', context, each);
     else {
       // As `spotPage` reads, across messages: in order, then again where more was named after.
-      const named = new Set(context);
-      const matters: boolean[] = [];
-      const namedAfter: number[] = [];
-      answered = await ask(all, 'in-order', named, (i, spotted) => {
-        for (const { entity } of spotted.names) named.add(entity.id);
-        matters[i] = spotted.contextMatters;
-        namedAfter[i] = named.size;
+      const first = new FirstReading(context);
+      answered = await ask(all, 'in-order', first.named, (i, spotted) => {
+        first.read(i, spotted);
         each(i, spotted);
       });
-      const again = all.filter((i) => matters[i] && namedAfter[i]! < named.size);
-      if (answered && again.length) answered = await ask(again, 'apart', named, each);
+      const again = first.again();
+      if (answered && again.length) answered = await ask(again, 'apart', first.named, each);
     }
     if (answered) return;
     const spotter = await local();

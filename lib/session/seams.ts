@@ -30,7 +30,7 @@ export interface SessionSeams {
   toolbar: Surface<ToolbarView>;
   /**
    * Fetches the bundled lexicon for the page's own copy (the toolbar's links; spotting if the background
-   * fails): called once, after the page was read (issue #16).
+   * fails): called once, when first needed, never for the reading (issue #16).
    */
   lexicon: () => BundledLexicon | Promise<BundledLexicon>;
   /**
