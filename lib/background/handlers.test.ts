@@ -38,6 +38,8 @@ let clock: number;
 let notified: { topics: ChangeTopic[]; tabId?: number | undefined }[];
 let badges: [number, number][];
 let loaded: number[];
+/** What an injection waits for: by default, nothing. */
+let injected: Promise<void>;
 let broadcasts: TabMessage[];
 const tabs = new Map<number, string>();
 
@@ -47,6 +49,7 @@ beforeEach(() => {
   notified = [];
   badges = [];
   loaded = [];
+  injected = Promise.resolve();
   broadcasts = [];
   tabs.clear();
   handlers = createHandlers({
@@ -57,7 +60,10 @@ beforeEach(() => {
     changed: (topics, tabId) => void notified.push({ topics, tabId }),
     trash: memoryTrash(),
     setBadge: (tabId, n) => badges.push([tabId, n]),
-    loadReader: async (tabId) => void loaded.push(tabId),
+    loadReader: async (tabId) => {
+      loaded.push(tabId);
+      await injected;
+    },
     broadcast: (m) => broadcasts.push(m),
   });
 });
@@ -76,6 +82,15 @@ describe('reader/load', () => {
     expect(loaded).toEqual([7]);
     await expect(handlers['reader/load']({}, EXT)).rejects.toThrow(/tab only/);
     expect(loaded).toEqual([7]);
+  });
+
+  it('answers without waiting for the injection, which a failure leaves as it is', async () => {
+    // The answer is ready before the reader runs: the injection still under way does not hold it.
+    injected = new Promise(() => undefined);
+    await expect(handlers['reader/load']({}, tab(7))).resolves.toMatchObject({ site: '127.0.0.1:8080' });
+    injected = Promise.reject(new Error('the tab is gone'));
+    await expect(handlers['reader/load']({}, tab(8))).resolves.toMatchObject({ site: '127.0.0.1:8080' });
+    expect(loaded).toEqual([7, 8]);
   });
 });
 

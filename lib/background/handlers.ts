@@ -19,7 +19,8 @@ import type { AnnotationRow } from '../model/annotation.ts';
 import type { EntityHistory } from '../model/mention.ts';
 import type { Trash } from './trash.ts';
 import type { TeamService } from './team-service.ts';
-import { lexiconWithTeam, teamSeen } from '../db/team-store.ts';
+import { LEXICON_WITH_TEAM_TABLES, lexiconWithTeam, teamSeen } from '../db/team-store.ts';
+import { keptRead } from '../db/kept-read.ts';
 import { withTeamSeen } from '../model/new-on-site.ts';
 import { teamDetail, teamRanking } from '../db/team-figures.ts';
 import { createExchange } from '../db/run-exchange.ts';
@@ -120,8 +121,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     broadcast({ type: 'lexicon/changed', payload: {} });
     changed(['lexicon']);
   };
-  /** The reader's lexicon with the team's names (issue #17) when the reader is in a team. */
-  const withTeamNames = async () => lexiconWithTeam(db, ((await team?.member()) ?? null) !== null);
+  /**
+   * The reader's lexicon with the team's names (issue #17) when the reader is in a team. Kept until
+   * one of its tables is written (`keptRead`): every page's reading asks for it (issue #16).
+   */
+  const names = keptRead(db, LEXICON_WITH_TEAM_TABLES, (inTeam: boolean) => lexiconWithTeam(db, inTeam));
+  const withTeamNames = async () => names(((await team?.member()) ?? null) !== null);
   /** The bundled entities with the reader's (and the team's) merged over them: what the dashboard names and filters. */
   const lexicon = async () => mergeLexicon(bundledLexicon.entities, (await withTeamNames()).lexicon);
   const notebook = createNotebook(db, lexicon);
@@ -132,7 +137,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
    * now: compiled again only when they changed (whichever way: from a page, the options, a teammate).
    */
   let spotting: { key: string; lexicon: Promise<CompiledLexicon> } | undefined;
-  const spotLexicon = (reader: ReaderLexicon, key = JSON.stringify(reader)) => {
+  /** The names' key, written once for each read of them (kept while unchanged: `withTeamNames`). */
+  const keys = new WeakMap<ReaderLexicon, string>();
+  const keyOf = (reader: ReaderLexicon) => {
+    let key = keys.get(reader);
+    if (key === undefined) keys.set(reader, (key = JSON.stringify(reader)));
+    return key;
+  };
+  const spotLexicon = (reader: ReaderLexicon, key = keyOf(reader)) => {
     if (spotting?.key !== key) {
       const lexicon = bundled().then((b) => compileReaderLexicon(reader, b));
       spotting = { key, lexicon };
@@ -476,28 +488,28 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return readabilityIndices(doc, buildSnapshot(doc, items as SnapshotItem[]));
     },
     async 'lexicon/spot'(asked) {
-      // The names are read from the database while the texts are spotted with the lexicon compiled
-      // last: nearly always the reader's names have not changed, and the answer need not wait.
+      // The names (kept in memory unless they changed, else read from the database) are had while the
+      // texts are spotted with the lexicon compiled last: nearly always it is theirs.
       const names = withTeamNames();
       const last = spotting;
       const answer = await last?.lexicon.then((lexicon) => spotAnswer(lexicon, asked)).catch(() => undefined);
       const reader = (await names).lexicon;
-      const key = JSON.stringify(reader);
+      const key = keyOf(reader);
       if (answer && last?.key === key) return answer;
       return spotAnswer(await spotLexicon(reader, key), asked);
     },
     async 'reader/load'(_, sender) {
       if (sender.kind !== 'content') throw new Error('the reader is loaded into a page’s tab only');
+      // The injection is not waited for: the answer, which the loader leaves for the reader, is ready
+      // before the reader runs (waiting for it held the first reading ~20 ms, issue #16). A failure
+      // leaves the page as it is, as the loader would.
+      deps.loadReader(sender.tabId).catch(() => undefined);
       // Read while the reader is injected: its first reading waits for them (and for the lexicon, made
       // ready meanwhile for the names it will ask for).
       const site = siteOf(sender.url);
       const names = withTeamNames();
       names.then(({ lexicon }) => spotLexicon(lexicon)).catch(() => undefined);
-      const start = Promise.all([getSettings(db, site), names]);
-      // Not left unhandled if the injection fails first.
-      start.catch(() => undefined);
-      await deps.loadReader(sender.tabId);
-      const [settings, { dismissed }] = await start;
+      const [settings, { dismissed }] = await Promise.all([getSettings(db, site), names]);
       return { site, settings, dismissed };
     },
     'settings/get': ({ site }, sender) => {

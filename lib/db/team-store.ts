@@ -52,6 +52,9 @@ export async function storeTeamNames(db: RasidDB, put: TeamNameRow[], removed: s
   });
 }
 
+/** The tables `lexiconWithTeam` reads: a write to any of them changes what it answers. */
+export const LEXICON_WITH_TEAM_TABLES = ['entities', 'readerAliases', 'dismissedNames', 'teamNames'] as const;
+
 /**
  * The reader's lexicon with the team's names (issue #17), and the spellings the reader or the team
  * said are not names: what pages highlight and leave out of suggestions. Out of a team (`inTeam`

@@ -58,9 +58,10 @@ export interface Protocol {
   };
   /**
    * The loader (entrypoints/loader) → background, on an Arabic page only (issue #16): inject the reader
-   * into the sender's tab. Every other page runs the few-KB loader and nothing else. Answered, once the
-   * reader is injected, with what its first reading waits for — the sender's site's settings and the
-   * spellings the reader dismissed — read while it was injected: the loader hands them to the reader.
+   * into the sender's tab. Every other page runs the few-KB loader and nothing else. Answered, without
+   * waiting for the injection, with what the reader's first reading waits for — the sender's site's
+   * settings and the spellings the reader dismissed — read while it is injected: the loader hands them
+   * to the reader.
    */
   'reader/load': { request: Record<string, never>; response: ReaderStart };
   /**
