@@ -7,9 +7,10 @@
  *   for the reader the background injects.
  * - The content scripts every page runs total under 20 KB (issue #16): the reader is loaded on Arabic
  *   pages only.
- * - The reader stays under 250 KB (issue #16): every Arabic page compiles it before reading. The
- *   lexicon is data (`lexicon.json`, fetched), not code in it; a reader of a megabyte again means some
- *   import pulled the lexicon or a library back in.
+ * - The reader stays under 160 KB (issue #16): every Arabic page compiles it before reading. The
+ *   lexicon is data (`lexicon.json`, fetched), not code in it, and so are the extension pages' strings
+ *   (it carries `lib/i18n/page-catalog.ts` only: 137 KB, where the whole catalogue made it 172 KB): a
+ *   larger reader means some import pulled the lexicon, the catalogue or a library back in.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ const NONCHARACTER = /[\uFFFE\uFFFF]/u;
 /** Injected by the background (`scripting.executeScript`), held to the same rule. */
 const INJECTED = ['reader.js'];
 const CONTENT_SCRIPTS_LIMIT = 20 * 1024;
-const READER_LIMIT = 250 * 1024;
+const READER_LIMIT = 160 * 1024;
 
 let bad = 0;
 for (const dir of process.argv.slice(2)) {

@@ -2,7 +2,7 @@ import { h } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { CARD_CSS, EntityCard, LexiconUndoNotice } from '../../components/EntityCard.tsx';
-import { browserTranslator } from '../../lib/browser/browser-translator.ts';
+import { inPageTranslator } from '../../lib/browser/in-page-translator.ts';
 import { loaderStartedAt, takeReaderStart } from '../../lib/browser/loader-start.ts';
 import { notifyPages, sendMessage } from '../../lib/browser/send-message.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -94,7 +94,7 @@ export default defineUnlistedScript(() => {
     notifyPanel: () => notifyPages({ type: 'changed', payload: { topics: ['reader'] } }),
     painter: createPainter(document),
     clock,
-    i18n: browserTranslator(),
+    i18n: inPageTranslator(),
     card,
     toolbar,
     // The shipped lexicon is data, not code (issue #16). The background spots the page's names; this

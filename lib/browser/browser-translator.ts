@@ -1,10 +1,10 @@
-import { browser } from 'wxt/browser';
 import type { MessageKey } from '../i18n/catalog.ts';
-import { createTranslator, pickLanguage, type Translator } from '../i18n/i18n.ts';
+import { createTranslator, type Translator } from '../i18n/i18n.ts';
+import { browserLanguage } from './browser-language.ts';
 
-/** A translator in the browser's language: its UI language first, then the reader's preferred ones. */
+/** A translator of the extension pages' strings in the browser's language (`browserLanguage`). */
 export function browserTranslator(): Translator {
-  return createTranslator(pickLanguage([browser.i18n.getUILanguage(), ...navigator.languages]));
+  return createTranslator(browserLanguage());
 }
 
 /** For an extension page: the translator, with the page's language, direction and title set from it. */

@@ -3,10 +3,13 @@
  * (the type says so); plural strings follow `Intl.PluralRules`, which has six Arabic forms.
  * Strings for the manifest (name, description) live in `public/_locales`, where browsers read them.
  */
-export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-export type CatalogEntry = string | PluralForms;
+import { pageAr, pageEn } from './page-catalog.ts';
+import type { CatalogEntry } from './translator.ts';
+
+export type { CatalogEntry, PluralForms } from './translator.ts';
 
 export const en = {
+  ...pageEn,
   appName: 'Rasid',
   thisPage: 'This page',
   loading: 'Reading the page…',
@@ -20,10 +23,7 @@ export const en = {
   published: 'Published {date}',
   actors: 'Actors',
   places: 'Places',
-  actor: 'Actor',
-  place: 'Place',
   mentions: { one: '{n} mention', other: '{n} mentions' },
-  mentionOf: 'Mention {index} of {count} on this page',
   noEntities: 'No known actors or places in this article.',
   highlightActors: 'Highlight actors',
   highlightPlaces: 'Highlight places',
@@ -45,7 +45,6 @@ export const en = {
   candidatesTitle: 'Candidates: names you keep meeting',
   candidatesNote: 'Names Rasid doesn’t know that came up on two pages or more.',
   noCandidates: 'No name Rasid doesn’t know has come up on two pages yet.',
-  spellingOff: 'Not a name: stop highlighting “{spelling}”',
   addSpelling: 'Add the selection as a spelling of this entity',
   exportTitle: 'Export',
   exportFormat: 'Format',
@@ -106,13 +105,9 @@ export const en = {
   mdTags: 'Tags',
   mdEntity: 'Entity',
   siteOff: 'Rasid is switched off on this site.',
-  hide: 'Hide',
   show: 'Show',
   hideEntity: 'Hide {name} on this page',
   showEntity: 'Show {name} on this page',
-  previous: 'Previous mention',
-  next: 'Next mention',
-  close: 'Close',
   goTo: 'Go to the next mention of {name}',
   settings: 'Highlighting',
   annotate: 'Annotate',
@@ -126,7 +121,6 @@ export const en = {
   tags: 'Tags (separated by commas)',
   save: 'Save',
   delete: 'Delete',
-  undo: 'Undo',
   annotations: 'Your annotations',
   noAnnotations: 'No annotations on this page yet: select text to add one.',
   orphan: 'Not found on the page as it is now',
@@ -170,7 +164,6 @@ export const en = {
   linkedAnnotations: 'Your annotations about it',
   noLinkedAnnotations: 'None of your annotations is linked to it yet.',
   readOn: 'Read {date}',
-  articlePublished: 'In an article published {date}',
   noHistory: 'Nothing read yet.',
   forgetPage: 'Forget this page',
   forgetSite: 'Forget this site',
@@ -180,8 +173,6 @@ export const en = {
   forget: 'Forget',
   cancel: 'Cancel',
   forgotten: 'Forgotten: {pages}.',
-  yours: 'yours',
-  staleAnnotation: 'This annotation was changed elsewhere since you opened it: here is its newer version.',
   // issue issue-15b
   linkShown: 'Linked to {name}',
   unlink: 'Remove the link',
@@ -191,9 +182,6 @@ export const en = {
   newPlaceNamed: 'New place: “{name}”',
   willMakeActor: 'Will make “{name}” an actor of your own',
   willMakePlace: 'Will make “{name}” a place of your own',
-  spellingSwitchedOff: '“{spelling}” is no longer highlighted, on any page.',
-  spellingAdded: '“{spelling}” is now highlighted on every page.',
-  lexiconChanged: 'Your lexicon changed',
   confirmDeleteSpelling: 'Delete “{spelling}” from your lexicon?',
   confirmDeleteEntity: 'Delete “{name}” and its spellings? Annotations keep their link.',
   changeFailed: 'Not saved: {message}',
@@ -334,7 +322,6 @@ export const en = {
   teamKeepTheirs: 'Keep {name}’s',
   teamVersion: '{name}: {note}',
   teamSharedBy: 'Shared by {name}',
-  teamNameBy: 'Added by {name} for the team',
   teamSeen: 'Your team saw it on {pages} of {sites}, first {name} on {date}',
   teamNewOnSite: 'New on this site for your team',
   shareSiteWithTeam: 'Share with my team what this site’s pages name',
@@ -350,12 +337,12 @@ export const en = {
   teamPagesTitle: 'Pages, and who saw it there first',
   teamPageLine: 'first {name} on {date}',
   teamMorePages: { one: 'and {n} more page', other: 'and {n} more pages' },
-  teamCardFrame: 'What your team saw of this name',
 } satisfies Record<string, CatalogEntry>;
 
 export type MessageKey = keyof typeof en;
 
 export const ar: Record<MessageKey, CatalogEntry> = {
+  ...pageAr,
   appName: 'راصد',
   thisPage: 'هذه الصفحة',
   loading: 'جارٍ قراءة الصفحة…',
@@ -376,8 +363,6 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   published: 'نُشر {date}',
   actors: 'الفاعلون',
   places: 'الأماكن',
-  actor: 'فاعل',
-  place: 'مكان',
   mentions: {
     zero: 'لا إشارات',
     one: 'إشارة واحدة',
@@ -386,7 +371,6 @@ export const ar: Record<MessageKey, CatalogEntry> = {
     many: '{n} إشارة',
     other: '{n} إشارة',
   },
-  mentionOf: 'الإشارة {index} من {count} في هذه الصفحة',
   noEntities: 'لا فاعلين ولا أماكن معروفة في هذا المقال.',
   highlightActors: 'إبراز الفاعلين',
   highlightPlaces: 'إبراز الأماكن',
@@ -408,7 +392,6 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   candidatesTitle: 'مرشّحون: أسماء تصادفها مرارًا',
   candidatesNote: 'أسماء لا يعرفها راصد وردت في صفحتين أو أكثر.',
   noCandidates: 'لم يرد بعد اسم لا يعرفه راصد في صفحتين.',
-  spellingOff: 'ليس اسمًا: أوقف إبراز «{spelling}»',
   addSpelling: 'أضف المحدَّد كتابةً أخرى لهذا الكيان',
   exportTitle: 'تصدير',
   exportFormat: 'الصيغة',
@@ -475,13 +458,9 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   mdTags: 'الوسوم',
   mdEntity: 'الكيان',
   siteOff: 'راصد متوقف على هذا الموقع.',
-  hide: 'إخفاء',
   show: 'إظهار',
   hideEntity: 'إخفاء {name} في هذه الصفحة',
   showEntity: 'إظهار {name} في هذه الصفحة',
-  previous: 'الإشارة السابقة',
-  next: 'الإشارة التالية',
-  close: 'إغلاق',
   goTo: 'الانتقال إلى الإشارة التالية إلى {name}',
   settings: 'الإبراز',
   annotate: 'تعليق',
@@ -495,7 +474,6 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   tags: 'وسوم (مفصولة بفواصل)',
   save: 'حفظ',
   delete: 'حذف',
-  undo: 'تراجع',
   annotations: 'تعليقاتك',
   noAnnotations: 'لا تعليقات على هذه الصفحة بعد: حدّد نصًا لإضافة تعليق.',
   orphan: 'لم يُعثر عليه في الصفحة بصيغتها الحالية',
@@ -552,7 +530,6 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   linkedAnnotations: 'تعليقاتك عنه',
   noLinkedAnnotations: 'لم تربط به أيًّا من تعليقاتك بعد.',
   readOn: 'قُرئت {date}',
-  articlePublished: 'في مقال نُشر {date}',
   noHistory: 'لم يُقرأ شيء بعد.',
   readingHistory: 'سجل قراءتك',
   forgetPage: 'نسيان هذه الصفحة',
@@ -570,8 +547,6 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   forget: 'نسيان',
   cancel: 'إلغاء',
   forgotten: 'نُسيت {pages}.',
-  yours: 'من عندك',
-  staleAnnotation: 'عُدِّل هذا التعليق في مكان آخر بعد أن فتحته: هذه نسخته الأحدث.',
   // issue issue-15b
   linkShown: 'مربوط بـ{name}',
   unlink: 'أزل الربط',
@@ -581,9 +556,6 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   newPlaceNamed: 'مكان جديد: «{name}»',
   willMakeActor: 'سيصير «{name}» فاعلًا من عندك',
   willMakePlace: 'سيصير «{name}» مكانًا من عندك',
-  spellingSwitchedOff: 'لم تعد «{spelling}» تُبرَز في أي صفحة.',
-  spellingAdded: 'صارت «{spelling}» تُبرَز في كل صفحة.',
-  lexiconChanged: 'تغيّر معجمك',
   confirmDeleteSpelling: 'أتحذف «{spelling}» من معجمك؟',
   confirmDeleteEntity: 'أتحذف «{name}» وكتاباته؟ تبقى التعليقات مربوطة به.',
   changeFailed: 'لم يُحفَظ: {message}',
@@ -770,7 +742,6 @@ export const ar: Record<MessageKey, CatalogEntry> = {
   teamKeepTheirs: 'أبقِ نسخة {name}',
   teamVersion: '{name}: {note}',
   teamSharedBy: 'شاركه {name}',
-  teamNameBy: 'أضافه {name} للفريق',
   teamSeen: 'رآه فريقك في {pages} من {sites}، أولًا {name} في {date}',
   teamNewOnSite: 'جديد على هذا الموقع بالنسبة إلى فريقك',
   shareSiteWithTeam: 'شارك مع فريقي الأسماء التي تذكرها صفحات هذا الموقع',
@@ -792,5 +763,4 @@ export const ar: Record<MessageKey, CatalogEntry> = {
     many: 'و{n} صفحة أخرى',
     other: 'و{n} صفحة أخرى',
   },
-  teamCardFrame: 'ما رآه فريقك من هذا الاسم',
 };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ar, en } from './catalog.ts';
 import { createTranslator, pickLanguage } from './i18n.ts';
+import { pageAr, pageEn, type PageKey } from './page-catalog.ts';
+import { translatorOf } from './translator.ts';
 
 describe('pickLanguage', () => {
   it.each([
@@ -56,5 +58,19 @@ describe('subtype names', () => {
     const { ACTOR_SUBTYPES, PLACE_SUBTYPES } = await import('../lexicon/schema.ts');
     const { SUBTYPE_KEYS } = await import('./subtypes.ts');
     expect([...SUBTYPE_KEYS].sort()).toEqual([...ACTOR_SUBTYPES, ...PLACE_SUBTYPES].sort());
+  });
+});
+
+describe('the strings shown inside web pages (page-catalog.ts)', () => {
+  it('read as the extension pages read them, in both languages', () => {
+    for (const lang of ['ar', 'en'] as const) {
+      const page = translatorOf(lang, { en: pageEn, ar: pageAr });
+      const all = createTranslator(lang);
+      for (const key of Object.keys(pageEn) as PageKey[])
+        expect(page.t(key, { n: 2, name: 'س', spelling: 'س', date: 'د', index: 1, count: 2 })).toBe(
+          all.t(key, { n: 2, name: 'س', spelling: 'س', date: 'د', index: 1, count: 2 }),
+        );
+      expect(Object.keys(pageAr).sort()).toEqual(Object.keys(pageEn).sort());
+    }
   });
 });

@@ -1,64 +1,11 @@
-import { ar, en, type CatalogEntry, type MessageKey } from './catalog.ts';
+import { ar, en, type MessageKey } from './catalog.ts';
+import { translatorOf, type Language, type Translator as TranslatorOf } from './translator.ts';
 
-export type Language = 'ar' | 'en';
-export type Direction = 'rtl' | 'ltr';
+export { pickLanguage, type Direction, type Language } from './translator.ts';
 
-/** The first of the browser's languages that Rasid speaks; English otherwise. */
-export function pickLanguage(candidates: readonly (string | undefined)[]): Language {
-  for (const tag of candidates) {
-    const base = tag?.toLowerCase().split(/[-_]/u)[0];
-    if (base === 'ar' || base === 'en') return base;
-  }
-  return 'en';
-}
-
-export interface Translator {
-  lang: Language;
-  dir: Direction;
-  /** The string for `key`, with `{name}` placeholders filled; `n` also selects the plural form. */
-  t(key: MessageKey, values?: Record<string, string | number>): string;
-  /** Numbers are written with Latin digits in both languages, as most Syrian news sites do online. */
-  formatNumber(n: number): string;
-  formatDate(epochMs: number): string;
-  /**
-   * A calendar day kept as its first millisecond in UTC — a publication date (issue 14), which pages
-   * give as a day — shown as that day wherever the reader is.
-   */
-  formatDay(epochMs: number): string;
-}
+/** A translator of every string of the extension's pages (`catalog.ts`). */
+export type Translator = TranslatorOf<MessageKey>;
 
 export function createTranslator(lang: Language): Translator {
-  const catalog: Record<MessageKey, CatalogEntry> = lang === 'ar' ? ar : en;
-  const locale = lang === 'ar' ? 'ar-u-nu-latn' : 'en';
-  // Made when first needed: creating them costs tens of milliseconds on a cold page (issue #16), and
-  // most pages never show a number or a date.
-  let plurals: Intl.PluralRules | undefined;
-  let numbers: Intl.NumberFormat | undefined;
-  let dates: Intl.DateTimeFormat | undefined;
-  let days: Intl.DateTimeFormat | undefined;
-  const formatNumber = (n: number) => (numbers ??= new Intl.NumberFormat(locale)).format(n);
-
-  return {
-    lang,
-    dir: lang === 'ar' ? 'rtl' : 'ltr',
-    formatNumber,
-    formatDate: (ms) => (dates ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(ms),
-    formatDay: (ms) =>
-      (days ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(ms),
-    t(key, values = {}) {
-      const entry = catalog[key];
-      const n = values['n'];
-      const template =
-        typeof entry === 'string'
-          ? entry
-          : typeof n === 'number'
-            ? (entry[(plurals ??= new Intl.PluralRules(locale)).select(n)] ?? entry.other)
-            : entry.other;
-      return template.replace(/\{(\w+)\}/gu, (whole, name: string) => {
-        const value = values[name];
-        if (value === undefined) return whole;
-        return typeof value === 'number' ? formatNumber(value) : value;
-      });
-    },
-  };
+  return translatorOf(lang, { en, ar });
 }

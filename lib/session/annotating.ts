@@ -173,7 +173,6 @@ export class Annotating {
         view: 'toolbar',
         props: {
           ...props,
-          i18n,
           linked: entity ? linkable(entity, yours) : undefined,
           searchEntities: async (query) => this.#find(query).map((e) => linkable(e, yours)),
           colorNames: this.#colorNames(),
@@ -226,7 +225,7 @@ export class Annotating {
 
   /** Deletes an annotation, and offers to undo it where it was (`annotation/restore`). */
   async #delete(row: AnnotationRow, anchor: DOMRect, failed: (error: string) => void): Promise<void> {
-    const { send, clock, signal, toolbar, i18n } = this.#seams;
+    const { send, clock, signal, toolbar } = this.#seams;
     const removed = await send('annotation/delete', { id: row.id });
     if (!removed.ok) return failed(removed.error);
     await this.#reload();
@@ -241,7 +240,7 @@ export class Annotating {
       await this.#reload();
     };
     toolbar.show(
-      { view: 'deleted', props: { i18n, onUndo: () => void undo(), onClose: () => toolbar.hide() } },
+      { view: 'deleted', props: { onUndo: () => void undo(), onClose: () => toolbar.hide() } },
       anchor,
       false,
     );

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
-import type { Translator } from '../i18n/i18n.ts';
+import type { PageKey } from '../i18n/page-catalog.ts';
+import type { Translator } from '../i18n/translator.ts';
 import type { MessageType, Reply, Request } from '../messages/protocol.ts';
 import type { HitTesting } from '../paint/page-highlights.ts';
 import type { Painter } from '../paint/painter.ts';
@@ -25,7 +26,8 @@ export interface SessionSeams {
   /** The one painter of the page: every highlight goes through it. */
   painter: Painter;
   clock: Clock;
-  i18n: Translator;
+  /** The strings Rasid shows inside the page only (`page-catalog.ts`, issue #16). */
+  i18n: Translator<PageKey>;
   card: Surface<CardView>;
   toolbar: Surface<ToolbarView>;
   /**

@@ -1,6 +1,8 @@
 import type { ColorNames } from '../model/settings.ts';
 import type { AnnotationValues } from '../annotate/annotation-draft.ts';
 import type { Translator } from '../i18n/i18n.ts';
+import type { PageKey } from '../i18n/page-catalog.ts';
+import type { Translator as TranslatorOf } from '../i18n/translator.ts';
 import type { EntityType } from '../lexicon/schema.ts';
 import type { SurfaceDescription } from '../model/reader-ui.ts';
 
@@ -49,7 +51,7 @@ export interface CardEntity {
  * in the side panel, an extension page, never in the page's DOM (issue #12).
  */
 export interface CardProps {
-  i18n: Translator;
+  i18n: TranslatorOf<PageKey>;
   entity: CardEntity;
   onPrevious(): void;
   onNext(): void;
@@ -72,7 +74,7 @@ export interface CardProps {
 
 /** After a change to the reader's lexicon from the page (“Not a name”, a spelling added): undo it. */
 export interface LexiconUndoProps {
-  i18n: Translator;
+  i18n: TranslatorOf<PageKey>;
   /** What was done, in words. */
   message: string;
   onUndo(): void;
@@ -139,4 +141,10 @@ export interface DeletedProps {
 }
 
 /** The toolbar's surface shows the toolbar, or the notice of a deletion in its place. */
-export type ToolbarView = { view: 'toolbar'; props: ToolbarProps } | { view: 'deleted'; props: DeletedProps };
+/**
+ * What the session shows in the toolbar's surface: the props without `i18n`, which the toolbar's frame
+ * brings itself (an extension page, with the whole catalogue; only data crosses to it).
+ */
+export type ToolbarView =
+  | { view: 'toolbar'; props: Omit<ToolbarProps, 'i18n'> }
+  | { view: 'deleted'; props: Omit<DeletedProps, 'i18n'> };
