@@ -140,10 +140,10 @@ export interface DeletedProps {
   onClose(): void;
 }
 
-/** The toolbar's surface shows the toolbar, or the notice of a deletion in its place. */
 /**
- * What the session shows in the toolbar's surface: the props without `i18n`, which the toolbar's frame
- * brings itself (an extension page, with the whole catalogue; only data crosses to it).
+ * The toolbar's surface shows the toolbar, or the notice of a deletion in its place: the props without
+ * `i18n`, which the toolbar's frame brings itself (an extension page, with the whole catalogue; only
+ * data crosses to it).
  */
 export type ToolbarView =
   | { view: 'toolbar'; props: Omit<ToolbarProps, 'i18n'> }
