@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, normalize, originalSpan } from './normalize.ts';
+import { fold, normalize, originalSpan, startOf, wordHash } from './normalize.ts';
 
 /** One row per rule: what is written → what it folds to. */
 const RULES: [rule: string, written: string, folded: string][] = [
@@ -101,4 +101,58 @@ describe('word boundaries recorded while folding', () => {
     ['ﻻ بد', ['لا', 'بد']],
     ['', []],
   ])('%j', (src, expected) => expect(wordsOf(src)).toEqual(expected));
+});
+
+/** Texts with every kind of unit folding handles: marks, tatweel, obfuscation, ligatures, pairs, spaces. */
+const MIXED = [
+  ...RULES.map(([, written]) => written),
+  ...KEPT.map(([, written]) => written),
+  'قالت الميليشـ.ـيات إنّ «قسد» في دير\u00a0الزور ﻻ   ﷲ a😀b سُورِيَا\n\n  هجـ.ـمـ.ـاته د.محمد',
+  ' \u064b\u064b بداية بعلامات، و\u200cنهاية بمسافات   ',
+].join(' ⁂ ');
+
+describe('the map back, kept as runs (issue #16)', () => {
+  it('says where each folded unit came from: a unit of the original that folds to it', () => {
+    const folded = normalize(MIXED);
+    const { codes, starts } = folded;
+    expect(starts.length).toBe(codes.length);
+    for (let i = 0; i < codes.length; i++) {
+      expect(startOf(folded, i)).toBe(starts[i]);
+      if (i > 0) expect(starts[i]).toBeGreaterThanOrEqual(starts[i - 1]!);
+      // Folded alone (behind a letter, so that a space is kept), that unit gives this one.
+      const at = starts[i]!;
+      const unit = MIXED.slice(at, MIXED.codePointAt(at)! > 0xffff ? at + 2 : at + 1);
+      expect([...normalize(`a${unit}`).codes.subarray(1)], `unit ${i} from ${at}`).toContain(codes[i]);
+    }
+  });
+
+  it('has one run per change of drift, not one entry per unit', () => {
+    expect(normalize('قال مصدر إن التنظيم انسحب من دير الزور').runAt).toHaveLength(1);
+    // Each mark dropped and each run of spaces collapsed begins a run; a ligature's letters one each.
+    expect(normalize('سُوريا  حلب ﻻ').runAt).toHaveLength(4);
+  });
+});
+
+describe('word hashes recorded while folding', () => {
+  it('are the hash of each word’s folded units, ligatures and obfuscated words included', () => {
+    const { codes, words, wordHashes } = normalize(MIXED);
+    expect(wordHashes).toHaveLength(words.length / 2);
+    for (let w = 0; w < wordHashes.length; w++)
+      expect(wordHashes[w]).toBe(wordHash(codes, words[2 * w]!, words[2 * w + 1]!));
+  });
+
+  it('hold every letter of a ligature inside one word (the matcher hashes words whole)', () => {
+    let ligatures = 0;
+    for (const [from, to] of [
+      [0xfb50, 0xfdff],
+      [0xfe70, 0xfefe],
+    ])
+      for (let c = from!; c <= to!; c++) {
+        const { codes, words } = normalize(String.fromCharCode(c));
+        if (codes.length < 2) continue;
+        ligatures++;
+        expect([...words], c.toString(16)).toEqual([0, codes.length]);
+      }
+    expect(ligatures).toBeGreaterThan(400);
+  });
 });

@@ -27,11 +27,49 @@ export interface Folded {
    */
   words: Uint32Array;
   /**
+   * `wordHashes[w]`: `wordHash` of word `w`'s units, made while folding, so that a matcher can tell
+   * the words no name begins with without reading them again (lib/lexicon/spot.ts).
+   */
+  wordHashes: Int32Array;
+  /**
    * `starts[i]`: offset in the original of the unit folded into `text[i]`. Every folded unit comes
    * from one original unit (a ligature's letters share theirs; a surrogate pair's two units share
    * the pair's), so a folded span `[s, e)` is the original `[starts[s], starts[e - 1] + 1)`.
+   * Made when first read, from `runAt` and `runDrift`; `startOf` reads one without making them all.
    */
-  starts: Uint32Array;
+  readonly starts: Uint32Array;
+  /**
+   * The map back as runs: from folded unit `runAt[r]` on (until `runAt[r + 1]`), a unit's original
+   * offset is its own plus `runDrift[r]`. Folding mostly copies, so a text has few runs (one more per
+   * deleted mark, collapsed space, ligature): recording them instead of an offset per unit spared a
+   * write per unit and an array of four bytes per unit (issue #16).
+   */
+  runAt: Int32Array;
+  runDrift: Int32Array;
+}
+
+/** `folded.starts[i]`, without making `starts`. */
+export function startOf({ runAt, runDrift }: Folded, i: number): number {
+  let lo = 0;
+  let hi = runAt.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (runAt[mid]! <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return i + runDrift[lo]!;
+}
+
+/**
+ * The hash of a run of folded units, Horner's rule modulo 2³²: `H(c₀…cₖ) = H(c₀…cₖ₋₁)·B + cₖ`,
+ * `H('') = 0`. A word's tails behind clitics and its forms behind a letter follow from it with powers
+ * of `B` (lib/lexicon/spot.ts); the trie's first words are hashed alike (walk-trie.ts).
+ */
+export const WORD_HASH_BASE = 0x01000193;
+export function wordHash(codes: ArrayLike<number>, b: number, e: number): number {
+  let h = 0;
+  for (let i = b; i < e; i++) h = (Math.imul(h, WORD_HASH_BASE) + codes[i]!) | 0;
+  return h;
 }
 
 const DELETE = 0;
@@ -236,28 +274,130 @@ function isObfuscation(src: string, i: number, j: number): boolean {
   return tatweel && (!space || (first === 1 && last === 1));
 }
 
+/** What folding has made so far, from one slice of the text to the next (`normalize`). */
+interface Folding {
+  out: Uint16Array;
+  len: number;
+  /** `Folded.runAt` and `runDrift`, `runs` of them; `drift` is the last run's. */
+  runAt: Int32Array;
+  runDrift: Int32Array;
+  runs: number;
+  drift: number;
+  /** Runs already examined and found innocent: not examined again. */
+  checkedUntil: number;
+  words: Uint32Array;
+  wordCount: number;
+  /** Where the current word began in `out`, -1 between words. */
+  wordAt: number;
+  /** The current word's `wordHash`, and the finished words'. */
+  hash: number;
+  hashes: Int32Array;
+}
+
+/**
+ * Units folded per call of `foldSlice`. V8 compiles a function with its optimizing tier after a few
+ * calls; a text folded in one call ran in code swapped in mid-loop, and in some processes stayed a third
+ * slower (issue #16).
+ */
+const SLICE = 1 << 14;
+
 /** Folds `src` (see the rules above) and maps every folded unit back to the original. */
 export function normalize(src: string): Folded {
   ensureTables();
-  // Local names for the tables: module bindings are slower to read in a hot loop.
+  const n = src.length;
+  // Folding rarely lengthens text (only ligatures do): grow on demand instead of allocating twice.
+  const state: Folding = {
+    out: new Uint16Array(n + 16),
+    len: 0,
+    runAt: new Int32Array(64),
+    runDrift: new Int32Array(64),
+    runs: 1,
+    drift: 0,
+    checkedUntil: 0,
+    words: new Uint32Array((n >> 1) + 16),
+    wordCount: 0,
+    wordAt: -1,
+    hash: 0,
+    hashes: new Int32Array((n >> 2) + 8),
+  };
+  for (let i = 0; i < n;) i = foldSlice(src, i, Math.min(n, i + SLICE), state);
+  let { words, hashes, wordCount } = state;
+  const { out, len, wordAt, hash, runs } = state;
+  if (wordAt >= 0) {
+    if (wordCount + 2 > words.length) [words, hashes] = growWords(words, hashes);
+    hashes[wordCount >> 1] = hash;
+    words[wordCount++] = wordAt;
+    words[wordCount++] = len;
+  }
+  const codes = out.subarray(0, len);
+  const runAt = state.runAt.subarray(0, runs);
+  const runDrift = state.runDrift.subarray(0, runs);
+  let starts: Uint32Array | undefined;
+  // The string is built only when asked for: the matcher walks the codes.
+  return {
+    get text() {
+      return UTF16.decode(codes);
+    },
+    codes,
+    words: words.subarray(0, wordCount),
+    wordHashes: hashes.subarray(0, wordCount >> 1),
+    runAt,
+    runDrift,
+    get starts() {
+      return (starts ??= startsOf(runAt, runDrift, len));
+    },
+  };
+}
+
+function startsOf(runAt: Int32Array, runDrift: Int32Array, len: number): Uint32Array {
+  const starts = new Uint32Array(len);
+  for (let r = 0; r < runAt.length; r++) {
+    const to = r + 1 < runAt.length ? runAt[r + 1]! : len;
+    for (let i = runAt[r]!; i < to; i++) starts[i] = i + runDrift[r]!;
+  }
+  return starts;
+}
+
+/**
+ * From folded unit `at` on, the original is `drift` units further: a new run (`Folded.runAt`), or the
+ * last one changed when no unit has been folded since it began.
+ */
+function setDrift(state: Folding, at: number, drift: number): number {
+  let r = state.runs;
+  if (state.runAt[r - 1] === at) r--;
+  if (r > 0 && state.runDrift[r - 1] === drift) {
+    state.runs = r;
+  } else {
+    if (r === state.runAt.length) {
+      state.runAt = grow(state.runAt, r * 2);
+      state.runDrift = grow(state.runDrift, r * 2);
+    }
+    state.runAt[r] = at;
+    state.runDrift[r] = drift;
+    state.runs = r + 1;
+  }
+  return (state.drift = drift);
+}
+
+/** The original offset of the last unit folded (`len - 1`), for the obfuscation checks. */
+function lastStart(state: Folding, len: number): number {
+  const r = state.runAt[state.runs - 1]! <= len - 1 ? state.runs - 1 : state.runs - 2;
+  return len - 1 + state.runDrift[r]!;
+}
+
+/** Folds `src` from `i` until `end` or a little past it (a run dropped whole); returns where it stopped. */
+function foldSlice(src: string, i: number, end: number, state: Folding): number {
+  // Local names for the tables and the state: module bindings and properties are slower to read in a
+  // hot loop.
   const FOLD_ = FOLD;
   const RUN_ = RUN;
   const WORD_ = WORD;
   const n = src.length;
-  // Folding rarely lengthens text (only ligatures do): grow on demand instead of allocating twice.
-  let out = new Uint16Array(n + 16);
-  let starts = new Uint32Array(n + 16);
-  let len = 0;
-  /** Runs already examined and found innocent: not examined again. */
-  let checkedUntil = 0;
-  // Word boundaries: `wordAt` is where the current word began in `out`, -1 between words.
-  // (Inlined below rather than a closure: a closure over these would slow the loop down twofold.)
-  let words = new Uint32Array((n >> 1) + 16);
-  let wordCount = 0;
-  let wordAt = -1;
-
+  let { out, len, checkedUntil, words, wordCount, wordAt, hash, hashes, drift } = state;
+  // Word bounds are inlined below rather than a closure: a closure over these would slow the loop
+  // down twofold.
   const FAST_ = FAST;
-  for (let i = 0; i < n;) {
+  while (i < end) {
     const c = src.charCodeAt(i);
     const x = FAST_[c]!;
     // Most units are letters that fold to one letter: the fast path, one table read. Its word bounds
@@ -265,66 +405,81 @@ export function normalize(src: string): Folded {
     // a quarter slower (issue #16).
     if (x < SLOW) {
       if (x & IN_WORD) {
-        if (wordAt < 0) wordAt = len;
+        if (wordAt < 0) {
+          wordAt = len;
+          hash = 0;
+        }
+        hash = (Math.imul(hash, WORD_HASH_BASE) + (x & 0xffff)) | 0;
       } else if (wordAt >= 0) {
-        if (wordCount + 2 > words.length) words = grow(words, words.length * 2);
+        if (wordCount + 2 > words.length) [words, hashes] = growWords(words, hashes);
+        hashes[wordCount >> 1] = hash;
         words[wordCount++] = wordAt;
         words[wordCount++] = len;
         wordAt = -1;
       }
-      out[len] = x & 0xffff;
-      starts[len++] = i++;
+      // A copy keeps the drift (`Folding.drift`): nothing to record.
+      out[len++] = x & 0xffff;
+      i++;
       continue;
     }
     const f = FOLD_[c]!;
     if (f !== DELETE && f < EXPAND) {
-      if (RUN_[c] && i >= checkedUntil && len > 0 && followsLetter(src, out[len - 1]!, starts[len - 1]!, i)) {
+      if (
+        RUN_[c] &&
+        i >= checkedUntil &&
+        len > 0 &&
+        followsLetter(src, out[len - 1]!, lastStart(state, len), i)
+      ) {
         // A separator right after a letter: an obfuscation run («ـ.ـ») is dropped whole.
         const j = runEnd(src, i);
         if (j < n && isArabicLetter(FOLD_[src.charCodeAt(j)]!) && isObfuscation(src, i, j)) {
           i = j;
+          drift = setDrift(state, len, i - len);
           continue;
         }
         checkedUntil = j;
       }
       if (WORD_[f]) {
-        if (wordAt < 0) wordAt = len;
+        if (wordAt < 0) {
+          wordAt = len;
+          hash = 0;
+        }
+        hash = (Math.imul(hash, WORD_HASH_BASE) + f) | 0;
       } else if (wordAt >= 0) {
-        if (wordCount + 2 > words.length) words = grow(words, words.length * 2);
+        if (wordCount + 2 > words.length) [words, hashes] = growWords(words, hashes);
+        hashes[wordCount >> 1] = hash;
         words[wordCount++] = wordAt;
         words[wordCount++] = len;
         wordAt = -1;
       }
-      out[len] = f;
-      starts[len++] = i;
+      out[len++] = f;
       // The low half of a surrogate pair is copied as it is, with the pair's offset.
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        out[len] = src.charCodeAt(i + 1);
-        starts[len++] = i++;
+        drift = setDrift(state, len, i - len);
+        out[len++] = src.charCodeAt(++i);
       }
       i++;
     } else if (f === SPACE) {
       if (wordAt >= 0) {
-        if (wordCount + 2 > words.length) words = grow(words, words.length * 2);
+        if (wordCount + 2 > words.length) [words, hashes] = growWords(words, hashes);
+        hashes[wordCount >> 1] = hash;
         words[wordCount++] = wordAt;
         words[wordCount++] = len;
         wordAt = -1;
       }
-      if (len > 0 && out[len - 1] !== 0x20) {
-        out[len] = 0x20;
-        starts[len++] = i;
-      }
+      if (len > 0 && out[len - 1] !== 0x20) out[len++] = 0x20;
       i++;
     } else if (f === DELETE) {
       if (
         c === TATWEEL &&
         i >= checkedUntil &&
         len > 0 &&
-        followsLetter(src, out[len - 1]!, starts[len - 1]!, i)
+        followsLetter(src, out[len - 1]!, lastStart(state, len), i)
       ) {
         const j = runEnd(src, i);
         if (j < n && isArabicLetter(FOLD_[src.charCodeAt(j)]!) && isObfuscation(src, i, j)) {
           i = j;
+          drift = setDrift(state, len, i - len);
           continue;
         }
         checkedUntil = j;
@@ -333,33 +488,34 @@ export function normalize(src: string): Folded {
     } else {
       const letters = EXPANSIONS.get(c)!;
       if (len + letters.length + (n - i) > out.length) {
-        const size = (len + letters.length + (n - i)) * 2;
-        out = grow(out, size);
-        starts = grow(starts, size);
+        out = grow(out, (len + letters.length + (n - i)) * 2);
       }
+      // Every letter of an expansion is a word unit (a test checks).
       for (let k = 0; k < letters.length; k++) {
-        if (wordAt < 0) wordAt = len;
-        out[len] = letters.charCodeAt(k);
-        starts[len++] = i;
+        if (wordAt < 0) {
+          wordAt = len;
+          hash = 0;
+        }
+        hash = (Math.imul(hash, WORD_HASH_BASE) + letters.charCodeAt(k)) | 0;
+        // The letters share their ligature's offset.
+        if (i - len !== drift) drift = setDrift(state, len, i - len);
+        out[len++] = letters.charCodeAt(k);
       }
       i++;
     }
+    // Whatever was not a copy may have changed the drift: the units folded next start a run.
+    if (i - len !== drift) drift = setDrift(state, len, i - len);
   }
-  if (wordAt >= 0) {
-    if (wordCount + 2 > words.length) words = grow(words, wordCount + 2);
-    words[wordCount++] = wordAt;
-    words[wordCount++] = len;
-  }
-  const codes = out.subarray(0, len);
-  // The string is built only when asked for: the matcher walks the codes.
-  return {
-    get text() {
-      return UTF16.decode(codes);
-    },
-    codes,
-    words: words.subarray(0, wordCount),
-    starts: starts.subarray(0, len),
-  };
+  state.out = out;
+  state.drift = drift;
+  state.len = len;
+  state.checkedUntil = checkedUntil;
+  state.words = words;
+  state.wordCount = wordCount;
+  state.wordAt = wordAt;
+  state.hash = hash;
+  state.hashes = hashes;
+  return i;
 }
 
 /** Was the last unit emitted an Arabic letter, with nothing but marks between it and `i`? */
@@ -378,7 +534,11 @@ function runEnd(src: string, i: number): number {
 
 const UTF16 = new TextDecoder('utf-16le');
 
-function grow<T extends Uint16Array | Uint32Array>(a: T, size: number): T {
+function growWords<W extends Uint32Array, H extends Int32Array>(words: W, hashes: H): [W, H] {
+  return [grow(words, words.length * 2), grow(hashes, words.length)];
+}
+
+function grow<T extends Uint16Array | Uint32Array | Int32Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a);
   return b;
@@ -386,12 +546,17 @@ function grow<T extends Uint16Array | Uint32Array>(a: T, size: number): T {
 
 /** The original `[start, end)` of the folded span `[s, e)`, its end taken over the marks on its last letter. */
 export function originalSpan(src: string, folded: Folded, s: number, e: number): [number, number] {
-  return [folded.starts[s]!, originalEnd(src, folded, e)];
+  return [startOf(folded, s), originalEnd(src, folded, e)];
 }
 
 /** The original end of a folded span ending at `e`: see `originalSpan`. */
-export function originalEnd(src: string, { starts }: Folded, e: number): number {
-  let end = starts[e - 1]! + 1;
+export function originalEnd(src: string, folded: Folded, e: number): number {
+  return endAfter(src, startOf(folded, e - 1));
+}
+
+/** The end in the original of a span whose last folded unit came from original offset `last`. */
+export function endAfter(src: string, last: number): number {
+  let end = last + 1;
   if (end < src.length && (src.charCodeAt(end) & 0xfc00) === 0xdc00) end++;
   return endOverMarks(src, end);
 }

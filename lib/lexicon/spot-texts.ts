@@ -1,6 +1,6 @@
 import type { CompiledLexicon } from './compile-lexicon.ts';
 import type { Entity } from './schema.ts';
-import { spotIn } from './spot.ts';
+import { findNames } from './spot.ts';
 
 /** A name found in one of several texts: its offsets in that text, its entity, the spelling that matched. */
 export interface SpottedName {
@@ -11,7 +11,7 @@ export interface SpottedName {
   alias: string;
 }
 
-/** One text's names, and whether the entities named elsewhere could change them (`Spotted`). */
+/** One text's names, and whether the entities named elsewhere could change them (`FoundNames.contextMatters`). */
 export interface SpottedText {
   names: SpottedName[];
   contextMatters: boolean;
@@ -19,14 +19,13 @@ export interface SpottedText {
 
 /** One text's names with `context` named elsewhere. */
 function spotText(text: string, lexicon: CompiledLexicon, context: ReadonlySet<string>): SpottedText {
-  const { mentions, contextMatters } = spotIn(text, lexicon, context);
-  const names = mentions.map(({ start, end, alias }) => ({
-    start,
-    end,
-    entity: alias.entity,
-    alias: alias.alias.text,
-  }));
-  return { names, contextMatters };
+  const found = findNames(text, lexicon, context);
+  const names: SpottedName[] = new Array(found.count);
+  for (let i = 0; i < found.count; i++) {
+    const { entity, alias } = lexicon.aliases[found.alias[i]!]!;
+    names[i] = { start: found.start[i]!, end: found.end[i]!, entity, alias: alias.text };
+  }
+  return { names, contextMatters: found.contextMatters };
 }
 
 /**

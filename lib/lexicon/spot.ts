@@ -1,5 +1,5 @@
-import { normalize, originalEnd, wordTable } from '../arabic/normalize.ts';
-import { walkTrieOf } from './walk-trie.ts';
+import { endAfter, normalize, WORD_HASH_BASE, wordTable, type Folded } from '../arabic/normalize.ts';
+import { mayStartWith, walkTrieOf } from './walk-trie.ts';
 import {
   countriesOf,
   step,
@@ -79,41 +79,54 @@ class Candidates {
   }
 }
 
-/** Every candidate name of the text, grouped by the word it starts in (see `collectWord`). */
-function collect(codes: Uint16Array, words: Uint32Array, lex: CompiledLexicon, out: Candidates): void {
-  ({ info: INFO, rows: ROWS } = walkTrieOf(lex));
+/** `WORD_HASH_BASE` to the powers 0 … 63, for the hashes of a word's tails and prefixed forms. */
+const POWERS = new Int32Array(64);
+POWERS[0] = 1;
+for (let k = 1; k < POWERS.length; k++) POWERS[k] = Math.imul(POWERS[k - 1]!, WORD_HASH_BASE);
+function power(k: number): number {
+  if (k < POWERS.length) return POWERS[k]!;
+  let p = POWERS[POWERS.length - 1]!;
+  for (let i = POWERS.length - 1; i < k; i++) p = Math.imul(p, WORD_HASH_BASE);
+  return p;
+}
+
+/**
+ * Every candidate name of the text, grouped by the word it starts in. A name may start at the word
+ * itself, or behind the clitics و ف (conjunctions), ب ك ل (prepositions) and their combinations
+ * (وب فك ول …). A name that starts with ال also takes لل (ل + ال: للحسكة, للاذقية), matched by walking
+ * the trie over the elided ا (node `a`) or ال (node `al`).
+ * A walk is taken only where a name may start with the rest of the word (`mayStartWith`). The word's
+ * hash comes from folding; the hashes of its tails behind clitics, and of لل read as ال, follow from
+ * it in a few multiplications (`wordHash` is Horner's rule), so no word is read twice to tell; most
+ * words are no name's first word, and in news text three walks in four are saved.
+ */
+function collect(folded: Folded, lex: CompiledLexicon, out: Candidates): void {
+  const { codes, words, wordHashes } = folded;
+  ({ info: INFO, rows: ROWS, firstWords: FIRST_WORDS } = walkTrieOf(lex));
   ({ symbol: SYMBOL, symbols: SYMBOLS, edgeKey: EDGE_KEY, edgeChild: EDGE_CHILD } = lex);
   // The nodes of ا and ال, for لل: looked up once, not for every word.
   const a = step(lex, 0, ALEF);
   const al = a < 0 ? -1 : step(lex, a, LAM);
-  for (let w = 0; w < words.length; w += 2) collectWord(codes, words[w]!, words[w + 1]!, a, al, out);
-}
-
-/**
- * Where a name may start inside the word at `ws`: the word itself, or behind the clitics
- * و ف (conjunctions), ب ك ل (prepositions) and their combinations (وب فك ول …). A name that starts
- * with ال also takes لل (ل + ال: للحسكة, للاذقية), matched by walking the trie over the elided ا
- * (node `a`) or ال (node `al`).
- */
-function collectWord(
-  codes: Uint16Array,
-  ws: number,
-  we: number,
-  a: number,
-  al: number,
-  out: Candidates,
-): void {
-  walk(codes, ws, ws, 0, out);
-  const c0 = codes[ws];
-  if (c0 === WAW || c0 === FEH) {
-    behind(codes, ws, 1, we, a, al, out);
-    const c1 = codes[ws + 1];
-    if (c1 === BEH || c1 === KAF || c1 === LAM) behind(codes, ws, 2, we, a, al, out);
-  } else if (c0 === BEH || c0 === KAF || c0 === LAM) {
-    behind(codes, ws, 1, we, a, al, out);
+  const first = FIRST_WORDS;
+  for (let w = 0; w < words.length; w += 2) {
+    const ws = words[w]!;
+    const we = words[w + 1]!;
+    const h = wordHashes[w >> 1]!;
+    const c0 = codes[ws]!;
+    if (mayStartWith(first, h)) walk(codes, ws, ws, 0, out);
+    if (c0 === WAW || c0 === FEH) {
+      const h1 = (h - Math.imul(c0, power(we - ws - 1))) | 0;
+      behind(codes, ws, 1, we, a, al, h1, out);
+      const c1 = codes[ws + 1]!;
+      if (c1 === BEH || c1 === KAF || c1 === LAM)
+        behind(codes, ws, 2, we, a, al, (h1 - Math.imul(c1, power(we - ws - 2))) | 0, out);
+    } else if (c0 === BEH || c0 === KAF || c0 === LAM) {
+      behind(codes, ws, 1, we, a, al, (h - Math.imul(c0, power(we - ws - 1))) | 0, out);
+    }
   }
 }
 
+/** The walks behind `k` clitics; `h`, the `wordHash` of the rest of the word. */
 function behind(
   codes: Uint16Array,
   ws: number,
@@ -121,23 +134,29 @@ function behind(
   we: number,
   a: number,
   al: number,
+  h: number,
   out: Candidates,
 ): void {
   const stem = ws + k;
-  if (we - stem < 2) return;
+  const len = we - stem;
+  if (len < 2) return;
   const afterLam = codes[stem - 1] === LAM;
   const article = codes[stem] === ALEF && codes[stem + 1] === LAM;
   // «لالحسكة» is not Arabic spelling: after ل the article is always elided.
-  if (!(afterLam && article)) walk(codes, stem, ws, 0, out);
+  if (!(afterLam && article) && mayStartWith(FIRST_WORDS, h)) walk(codes, stem, ws, 0, out);
   if (afterLam && codes[stem] === LAM && a >= 0) {
-    walk(codes, stem, ws, a, out); // لل + حسكة ← الحسكة
-    if (al >= 0) walk(codes, stem, ws, al, out); // لل + اذقية ← اللاذقية
+    // The rest read as ا + rest and as ال + rest.
+    const withAlef = (Math.imul(ALEF, power(len)) + h) | 0;
+    if (mayStartWith(FIRST_WORDS, withAlef)) walk(codes, stem, ws, a, out); // لل + حسكة ← الحسكة
+    const withArticle = (Math.imul(ALEF, power(len + 1)) + Math.imul(LAM, power(len)) + h) | 0;
+    if (al >= 0 && mayStartWith(FIRST_WORDS, withArticle)) walk(codes, stem, ws, al, out); // لل + اذقية ← اللاذقية
   }
 }
 
 /** The walk's tables, set by `collect` (module bindings read into locals: quicker than an object's). */
 let INFO: Int32Array = new Int32Array(0);
 let ROWS: Int32Array = new Int32Array(0);
+let FIRST_WORDS: Uint32Array = new Uint32Array(0);
 let SYMBOL: Uint16Array = new Uint16Array(0);
 let SYMBOLS = 0;
 let EDGE_KEY: Int32Array = new Int32Array(0);
@@ -447,52 +466,69 @@ function bestInWord(
   return NONE;
 }
 
-/** `spot`'s mentions, and whether other entities named in `context` could have changed them. */
-export interface Spotted {
-  mentions: Mention[];
+/**
+ * The names `findNames` found, in flat arrays (a page's hundreds of names as objects cost as much as
+ * finding them): name `i` is `[start[i], end[i])` of the original text, `lex.aliases[alias[i]]`.
+ */
+export interface FoundNames {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  alias: Int32Array;
   /**
    * Whether a condition looked at the entities named (`cooccurs`, `about`): when none did, the same
-   * text with any other `context` has the same mentions, and need not be read again.
+   * text with any other `context` has the same names, and need not be read again.
    */
   contextMatters: boolean;
 }
 
 /**
- * Every mention of a lexicon entity in `text`, in order, with offsets into `text`. `context` names
- * entities already named elsewhere in the same document (an earlier chunk, the rest of the page),
- * for `cooccurs` conditions.
+ * The matcher: every name of a lexicon entity in `text`, in order, with offsets into `text` — folded,
+ * matched and mapped back in one call. `context` names entities already named elsewhere in the same
+ * document (an earlier chunk, the rest of the page), for `cooccurs` conditions.
  */
+export function findNames(
+  text: string,
+  lex: CompiledLexicon,
+  context: ReadonlySet<string> = new Set(),
+): FoundNames {
+  const folded = normalize(text);
+  WORD = wordTable();
+  const candidates = new Candidates(folded.words.length >> 3);
+  collect(folded, lex, candidates);
+  const { chosen, contextMatters } = choose(folded.codes, candidates, lex, context);
+  const count = chosen.length >> 1;
+  const start = new Int32Array(count);
+  const end = new Int32Array(count);
+  const alias = new Int32Array(count);
+  // Back to the original: names come in order, so one pass over the runs of the map (`Folded.runAt`).
+  const { runAt, runDrift } = folded;
+  let r = 0;
+  for (let i = 0; i < count; i++) {
+    const k = chosen[2 * i]!;
+    const s = candidates.start[k]!;
+    while (r + 1 < runAt.length && runAt[r + 1]! <= s) r++;
+    start[i] = s + runDrift[r]!;
+    const last = candidates.end[k]! - 1;
+    while (r + 1 < runAt.length && runAt[r + 1]! <= last) r++;
+    end[i] = endAfter(text, last + runDrift[r]!);
+    alias[i] = lex.terminal[chosen[2 * i + 1]!]!;
+  }
+  return { count, start, end, alias, contextMatters };
+}
+
+/** `findNames`' names as objects, each with its text as written. */
 export function spot(
   text: string,
   lex: CompiledLexicon,
   context: ReadonlySet<string> = new Set(),
 ): Mention[] {
-  return spotIn(text, lex, context).mentions;
-}
-
-/** `spot`, saying whether the context could have mattered (see `Spotted`). */
-export function spotIn(
-  text: string,
-  lex: CompiledLexicon,
-  context: ReadonlySet<string> = new Set(),
-): Spotted {
-  const folded = normalize(text);
-  WORD = wordTable();
-  const { codes, words } = folded;
-  const candidates = new Candidates(words.length >> 3);
-  collect(codes, words, lex, candidates);
-  const { chosen, contextMatters } = choose(codes, candidates, lex, context);
-  const mentions: Mention[] = [];
-  for (let i = 0; i < chosen.length; i += 2) {
-    const k = chosen[i]!;
-    const start = folded.starts[candidates.start[k]!]!;
-    const end = originalEnd(text, folded, candidates.end[k]!);
-    mentions.push({
-      start,
-      end,
-      text: text.slice(start, end),
-      alias: lex.aliases[lex.terminal[chosen[i + 1]!]!]!,
-    });
+  const found = findNames(text, lex, context);
+  const mentions: Mention[] = new Array(found.count);
+  for (let i = 0; i < found.count; i++) {
+    const start = found.start[i]!;
+    const end = found.end[i]!;
+    mentions[i] = { start, end, text: text.slice(start, end), alias: lex.aliases[found.alias[i]!]! };
   }
-  return { mentions, contextMatters };
+  return mentions;
 }

@@ -1,7 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledLexicon } from './bundled-lexicon.ts';
 import { compileLexicon, step } from './compile-lexicon.ts';
+import { findNames } from './spot.ts';
 import { endsAt, stepIn, walkTrieOf } from './walk-trie.ts';
+import { testEntity } from '../../tests/support/test-entity.ts';
 
 describe('the trie as spot() walks it (issue #16)', () => {
   it('steps as the compiled trie does, from every node by every code its aliases use, and one they do not', () => {
@@ -28,3 +31,62 @@ describe('the trie as spot() walks it (issue #16)', () => {
     expect(walkTrieOf(lex)).toBe(walkTrieOf(lex));
   });
 });
+
+describe('the first words of the names (issue #16: a walk only where a name may start)', () => {
+  /** The lexicon compiled again, its filter letting every word through: what spot() found without it. */
+  const unfiltered = (entities: Parameters<typeof compileLexicon>[0]['entities']) => {
+    const lex = compileLexicon({ entities });
+    walkTrieOf(lex).firstWords.fill(0xffffffff);
+    return lex;
+  };
+  const same = (text: string, filtered: ReturnType<typeof compileLexicon>, all: typeof filtered) => {
+    const a = findNames(text, filtered);
+    const b = findNames(text, all);
+    expect(a.count).toBe(b.count);
+    expect([...a.start]).toEqual([...b.start]);
+    expect([...a.end]).toEqual([...b.end]);
+    expect([...a.alias]).toEqual([...b.alias]);
+    return a.count;
+  };
+
+  it('drop no name: every alias behind every clitic and as لل, and the seeds, find what they found unfiltered', () => {
+    const filtered = compileLexicon(bundledLexicon);
+    const all = unfiltered(bundledLexicon.entities);
+    const forms: string[] = [];
+    for (const { aliases } of bundledLexicon.entities)
+      for (const { text } of aliases) {
+        forms.push(text, `و${text}`, `ب${text}،`, `«ل${text}»`, `وب${text}.`, `فك${text}`);
+        if (text.startsWith('ال'))
+          forms.push(`لل${text.slice(2)}`, `ل${text.slice(1)}`, `ولل${text.slice(2)}`);
+        // Diacritised and stretched, as news text writes names at times.
+        forms.push(text.replace(/(\p{L})/gu, '$1\u064e'), text.replace(/(\p{L})(?=\p{L})/u, '$1ـــ'));
+      }
+    const seeds = readdirSync('tests/fixtures/seeds/')
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(`tests/fixtures/seeds/${f}`, 'utf8'));
+    expect(same(forms.join(' في '), filtered, all)).toBeGreaterThan(50_000);
+    expect(same(seeds.join('\n'), filtered, all)).toBeGreaterThan(300);
+  }, 60_000);
+
+  it('hold a name whose first word is longer than the hashes’ table of powers', () => {
+    const long = 'بلاد' + 'ت'.repeat(70);
+    const entities = [testEntity('long', 'place', [{ text: `${long} الشام` }, { text: `ال${long}` }])];
+    const filtered = compileLexicon({ entities });
+    const all = unfiltered(entities);
+    expect(same(`في ${long} الشام و${long} الشام وال${long} ولل${long}`, filtered, all)).toBe(4);
+  });
+
+  it('set few bits: few words pass by chance', () => {
+    const lex = compileLexicon(bundledLexicon);
+    const { firstWords } = walkTrieOf(lex);
+    const set = firstWords.reduce((n, bits) => n + popcount(bits), 0);
+    // A bit per first word, far fewer than the bits: few words of a text pass by chance.
+    expect(set / (firstWords.length * 32)).toBeLessThan(0.05);
+  });
+});
+
+function popcount(x: number): number {
+  let n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
+}

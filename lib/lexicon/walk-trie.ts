@@ -1,3 +1,4 @@
+import { WORD_HASH_BASE, wordTable } from '../arabic/normalize.ts';
 import type { CompiledLexicon } from './compile-lexicon.ts';
 
 /**
@@ -11,6 +12,12 @@ import type { CompiledLexicon } from './compile-lexicon.ts';
 export interface WalkTrie {
   info: Int32Array;
   rows: Int32Array;
+  /**
+   * The first words of the aliases, as a bit set over `firstWordBit` of their `wordHash` (see
+   * `mayStartWith`): a walk from a word start can only find a name when the rest of that word is one
+   * of them. Most words of a text are not (news text: three walks in four saved).
+   */
+  firstWords: Uint32Array;
 }
 /** Nodes with at least this many children get a row. */
 const ROW_CHILDREN = 8;
@@ -39,8 +46,68 @@ export function walkTrieOf(lex: CompiledLexicon): WalkTrie {
     const node = Math.floor(key / symbols);
     if (info[2 * node]! < 0) rows[(-info[2 * node]! - 1) * width + (key - node * symbols)] = edgeChild[s]!;
   }
-  walkTries.set(lex, (trie = { info, rows }));
+  walkTries.set(lex, (trie = { info, rows, firstWords: firstWordsOf(lex) }));
   return trie;
+}
+
+const FIRST_WORD_BITS = 20;
+const firstWordBit = (h: number): number => Math.imul(h, 0x9e3779b1) >>> (32 - FIRST_WORD_BITS);
+
+/** May a name begin with the word run whose hash is `h`? False only when none does. */
+export const mayStartWith = (firstWords: Uint32Array, h: number): boolean => {
+  const bit = firstWordBit(h);
+  return ((firstWords[bit >>> 5]! >>> (bit & 31)) & 1) === 1;
+};
+
+/**
+ * Every path of the trie from the root up to its first unit that is not a word unit, or to the end
+ * of an alias: the first word each alias must find in the text. A walk from a word start that finds
+ * an alias reads the rest of that word whole, since a candidate ends at a word end, so that rest is
+ * one of these.
+ */
+function firstWordsOf(lex: CompiledLexicon): Uint32Array {
+  const { edgeKey, edgeChild, symbols, symbol, onlyCode, onlyChild, termStart } = lex;
+  const word = wordTable();
+  const codeOf = new Uint16Array(symbols + 1);
+  for (let code = 0; code < 0x10000; code++) if (symbol[code]) codeOf[symbol[code]!] = code;
+  // Children of the branching nodes, from the edge table: [code, child] pairs listed per node.
+  const nodes = onlyCode.length;
+  const count = new Int32Array(nodes + 1);
+  for (const key of edgeKey) if (key !== -1) count[Math.floor(key / symbols) + 1]! += 1;
+  for (let n = 0; n < nodes; n++) count[n + 1]! += count[n]!;
+  const from = count.slice();
+  const listed = new Int32Array(count[nodes]! * 2);
+  for (let s = 0; s < edgeKey.length; s++) {
+    const key = edgeKey[s]!;
+    if (key === -1) continue;
+    const node = Math.floor(key / symbols);
+    const at = from[node]!++;
+    listed[at * 2] = codeOf[key - node * symbols]!;
+    listed[at * 2 + 1] = edgeChild[s]!;
+  }
+  const bits = new Uint32Array(2 ** FIRST_WORD_BITS / 32);
+  const add = (h: number) => {
+    const bit = firstWordBit(h);
+    bits[bit >>> 5]! |= 1 << (bit & 31);
+  };
+  // Depth first, with each path's `wordHash` (normalize.ts).
+  const stack: number[] = [0, 0];
+  while (stack.length) {
+    const hash = stack.pop()!;
+    const node = stack.pop()!;
+    const visit = (code: number, child: number) => {
+      if (!word[code]) {
+        if (node !== 0) add(hash);
+        return;
+      }
+      const next = (Math.imul(hash, WORD_HASH_BASE) + code) | 0;
+      if (termStart[child]! < termStart[child + 1]!) add(next);
+      stack.push(child, next);
+    };
+    if (onlyCode[node]) visit(onlyCode[node]!, onlyChild[node]!);
+    else for (let i = count[node]!; i < count[node + 1]!; i++) visit(listed[i * 2]!, listed[i * 2 + 1]!);
+  }
+  return bits;
 }
 
 /**
