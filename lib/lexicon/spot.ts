@@ -1,5 +1,5 @@
 import { endAfter, normalize, WORD_HASH_BASE, wordTable, type Folded } from '../arabic/normalize.ts';
-import { mayStartWith, walkTrieOf } from './walk-trie.ts';
+import { firstWordNode, mayStartWith, walkTrieOf, type FirstWordNodes } from './walk-trie.ts';
 import {
   countriesOf,
   step,
@@ -102,7 +102,7 @@ function power(k: number): number {
  */
 function collect(folded: Folded, lex: CompiledLexicon, out: Candidates): void {
   const { codes, words, wordHashes } = folded;
-  ({ info: INFO, rows: ROWS, firstWords: FIRST_WORDS } = walkTrieOf(lex));
+  ({ info: INFO, rows: ROWS, firstWords: FIRST_WORDS, firstWordNodes: FIRST_WORD_NODES } = walkTrieOf(lex));
   ({ symbol: SYMBOL, symbols: SYMBOLS, edgeKey: EDGE_KEY, edgeChild: EDGE_CHILD } = lex);
   // The nodes of ا and ال, for لل: looked up once, not for every word.
   const a = step(lex, 0, ALEF);
@@ -113,7 +113,7 @@ function collect(folded: Folded, lex: CompiledLexicon, out: Candidates): void {
     const we = words[w + 1]!;
     const h = wordHashes[w >> 1]!;
     const c0 = codes[ws]!;
-    if (mayStartWith(first, h)) walk(codes, ws, ws, 0, out);
+    if (mayStartWith(first, h)) walkFrom(codes, ws, we, ws, h, out);
     if (c0 === WAW || c0 === FEH) {
       const h1 = (h - Math.imul(c0, power(we - ws - 1))) | 0;
       behind(codes, ws, 1, we, a, al, h1, out);
@@ -143,13 +143,13 @@ function behind(
   const afterLam = codes[stem - 1] === LAM;
   const article = codes[stem] === ALEF && codes[stem + 1] === LAM;
   // «لالحسكة» is not Arabic spelling: after ل the article is always elided.
-  if (!(afterLam && article) && mayStartWith(FIRST_WORDS, h)) walk(codes, stem, ws, 0, out);
+  if (!(afterLam && article) && mayStartWith(FIRST_WORDS, h)) walkFrom(codes, stem, we, ws, h, out);
   if (afterLam && codes[stem] === LAM && a >= 0) {
     // The rest read as ا + rest and as ال + rest.
     const withAlef = (Math.imul(ALEF, power(len)) + h) | 0;
-    if (mayStartWith(FIRST_WORDS, withAlef)) walk(codes, stem, ws, a, out); // لل + حسكة ← الحسكة
+    if (mayStartWith(FIRST_WORDS, withAlef)) walk(codes, stem, stem, ws, a, out); // لل + حسكة ← الحسكة
     const withArticle = (Math.imul(ALEF, power(len + 1)) + Math.imul(LAM, power(len)) + h) | 0;
-    if (al >= 0 && mayStartWith(FIRST_WORDS, withArticle)) walk(codes, stem, ws, al, out); // لل + اذقية ← اللاذقية
+    if (al >= 0 && mayStartWith(FIRST_WORDS, withArticle)) walk(codes, stem, stem, ws, al, out); // لل + اذقية ← اللاذقية
   }
 }
 
@@ -157,21 +157,48 @@ function behind(
 let INFO: Int32Array = new Int32Array(0);
 let ROWS: Int32Array = new Int32Array(0);
 let FIRST_WORDS: Uint32Array = new Uint32Array(0);
+let FIRST_WORD_NODES: FirstWordNodes | null = null;
 let SYMBOL: Uint16Array = new Uint16Array(0);
 let SYMBOLS = 0;
 let EDGE_KEY: Int32Array = new Int32Array(0);
 let EDGE_CHILD: Int32Array = new Int32Array(0);
 
 /**
- * Follows the trie from `node` along `codes` from `start`; records every alias ending at a word end.
+ * The walk from the root over the word `codes[start, we)` (hash `h`) taken in one step: the node the
+ * word leads to, if it is a first word (`firstWordNode`), and from there on along the text.
+ */
+function walkFrom(
+  codes: Uint16Array,
+  start: number,
+  we: number,
+  ws: number,
+  h: number,
+  out: Candidates,
+): void {
+  const node = firstWordNode(FIRST_WORD_NODES!, codes, start, we, h);
+  if (node < 0) return;
+  if (INFO[node * 2 + 1]! & 1) out.push(start, we, ws, node);
+  walk(codes, start, we, ws, node, out);
+}
+
+/**
+ * Follows the trie from `node` along `codes` from `pos` (a name starting at `start`); records every
+ * alias ending at a word end after `pos`.
  * `stepIn` and `endsAt` (walk-trie.ts, tested against the compiled trie) written out: calling them
  * here made `spot()` 5–10% slower.
  */
-function walk(codes: Uint16Array, start: number, ws: number, node: number, out: Candidates): void {
+function walk(
+  codes: Uint16Array,
+  start: number,
+  pos: number,
+  ws: number,
+  node: number,
+  out: Candidates,
+): void {
   const n = codes.length;
   const info = INFO;
   const word = WORD;
-  for (let pos = start; pos < n;) {
+  while (pos < n) {
     const code = codes[pos++]!;
     const how = info[node * 2]!;
     if (how > 0) {
@@ -375,9 +402,10 @@ function choose(
   let named = new Set<string>(context);
   let chosen = new Int32Array(0);
   let contextMatters = false;
+  // One array for every round: a round's picks are read before the next round writes its own.
+  const picks = new Int32Array(groups * 2);
   for (let round = 0; round < 4; round++) {
     const standing = new Named(named, lex);
-    const picks = new Int32Array(groups * 2);
     let count = 0;
     let anyDepends = false;
     let covered = -1;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { bundledLexicon } from './bundled-lexicon.ts';
 import { compileLexicon, step } from './compile-lexicon.ts';
 import { findNames } from './spot.ts';
-import { endsAt, stepIn, walkTrieOf } from './walk-trie.ts';
+import { wordHash, wordTable } from '../arabic/normalize.ts';
+import { endsAt, firstWordNode, stepIn, walkTrieOf } from './walk-trie.ts';
 import { testEntity } from '../../tests/support/test-entity.ts';
 
 describe('the trie as spot() walks it (issue #16)', () => {
@@ -33,7 +34,7 @@ describe('the trie as spot() walks it (issue #16)', () => {
 });
 
 describe('the first words of the names (issue #16: a walk only where a name may start)', () => {
-  /** The lexicon compiled again, its filter letting every word through: what spot() found without it. */
+  /** The lexicon compiled again, its bit set letting every word through to the table of first words. */
   const unfiltered = (entities: Parameters<typeof compileLexicon>[0]['entities']) => {
     const lex = compileLexicon({ entities });
     walkTrieOf(lex).firstWords.fill(0xffffffff);
@@ -49,7 +50,7 @@ describe('the first words of the names (issue #16: a walk only where a name may 
     return a.count;
   };
 
-  it('drop no name: every alias behind every clitic and as لل, and the seeds, find what they found unfiltered', () => {
+  it('drop no name: every alias behind every clitic and as لل, and the seeds, find what they find unfiltered', () => {
     const filtered = compileLexicon(bundledLexicon);
     const all = unfiltered(bundledLexicon.entities);
     const forms: string[] = [];
@@ -74,6 +75,42 @@ describe('the first words of the names (issue #16: a walk only where a name may 
     const filtered = compileLexicon({ entities });
     const all = unfiltered(entities);
     expect(same(`في ${long} الشام و${long} الشام وال${long} ولل${long}`, filtered, all)).toBe(4);
+  });
+
+  it('lead from the root where stepping leads, for every alias’s first word; and nowhere for other words', () => {
+    const lex = compileLexicon(bundledLexicon);
+    const { firstWordNodes } = walkTrieOf(lex);
+    const word = wordTable();
+    const nodeOf = (codes: Uint16Array, b: number, e: number) =>
+      firstWordNode(firstWordNodes, codes, b, e, wordHash(codes, b, e));
+    const firstWords = new Set<string>();
+    for (const { folded } of lex.aliases) {
+      let end = 0;
+      while (end < folded.length && word[folded.charCodeAt(end)]) end++;
+      firstWords.add(folded.slice(0, end));
+    }
+    let others = 0;
+    for (const first of firstWords) {
+      const codes = Uint16Array.from(first, (c) => c.charCodeAt(0));
+      let node = 0;
+      for (const code of codes) node = step(lex, node, code);
+      expect(nodeOf(codes, 0, codes.length), first).toBe(node);
+      // One unit less, one more, one changed: another word, found only if it is a first word too.
+      for (const other of [first.slice(0, -1), `${first}ب`, `${first.slice(0, -1)}ژ`]) {
+        if (!other || firstWords.has(other)) continue;
+        others++;
+        expect(
+          nodeOf(
+            Uint16Array.from(other, (c) => c.charCodeAt(0)),
+            0,
+            other.length,
+          ),
+          other,
+        ).toBe(-1);
+      }
+    }
+    expect(firstWords.size).toBeGreaterThan(3000);
+    expect(others).toBeGreaterThan(firstWords.size);
   });
 
   it('set few bits: few words pass by chance', () => {

@@ -1,5 +1,5 @@
 import { WORD_HASH_BASE, wordTable } from '../arabic/normalize.ts';
-import type { CompiledLexicon } from './compile-lexicon.ts';
+import { step, type CompiledLexicon } from './compile-lexicon.ts';
 
 /**
  * The trie laid out for walking (issue #16): what a step reads of a node, in one place. Per node `n`,
@@ -18,6 +18,20 @@ export interface WalkTrie {
    * of them. Most words of a text are not (news text: three walks in four saved).
    */
   firstWords: Uint32Array;
+  /** The same words with the node each leads to from the root: a walk starts there (`firstWordNode`). */
+  firstWordNodes: FirstWordNodes;
+}
+
+/**
+ * An open-addressing table by `wordHash`: slot `s` holds a first word, `codes[from[s], from[s] +
+ * length[s])`, and the node it leads to, `node[s]` (-1: an empty slot).
+ */
+export interface FirstWordNodes {
+  hash: Int32Array;
+  node: Int32Array;
+  from: Int32Array;
+  length: Int32Array;
+  codes: Uint16Array;
 }
 /** Nodes with at least this many children get a row. */
 const ROW_CHILDREN = 8;
@@ -46,7 +60,7 @@ export function walkTrieOf(lex: CompiledLexicon): WalkTrie {
     const node = Math.floor(key / symbols);
     if (info[2 * node]! < 0) rows[(-info[2 * node]! - 1) * width + (key - node * symbols)] = edgeChild[s]!;
   }
-  walkTries.set(lex, (trie = { info, rows, firstWords: firstWordsOf(lex) }));
+  walkTries.set(lex, (trie = { info, rows, ...firstWordsOf(lex) }));
   return trie;
 }
 
@@ -60,54 +74,72 @@ export const mayStartWith = (firstWords: Uint32Array, h: number): boolean => {
 };
 
 /**
- * Every path of the trie from the root up to its first unit that is not a word unit, or to the end
- * of an alias: the first word each alias must find in the text. A walk from a word start that finds
- * an alias reads the rest of that word whole, since a candidate ends at a word end, so that rest is
- * one of these.
+ * The node that the word `codes[b, e)`, whose `wordHash` is `h`, leads to from the root, if it is one
+ * of the first words; else -1. The word is compared unit by unit: a hash alone may collide.
  */
-function firstWordsOf(lex: CompiledLexicon): Uint32Array {
-  const { edgeKey, edgeChild, symbols, symbol, onlyCode, onlyChild, termStart } = lex;
+export function firstWordNode(
+  table: FirstWordNodes,
+  codes: Uint16Array,
+  b: number,
+  e: number,
+  h: number,
+): number {
+  const mask = table.node.length - 1;
+  for (let slot = (Math.imul(h, 0x85ebca6b) >>> 0) & mask; ; slot = (slot + 1) & mask) {
+    const node = table.node[slot]!;
+    if (node < 0) return -1;
+    if (table.hash[slot] !== h || table.length[slot] !== e - b) continue;
+    const from = table.from[slot]! - b;
+    let i = b;
+    while (i < e && table.codes[from + i] === codes[i]) i++;
+    if (i === e) return node;
+  }
+}
+
+/**
+ * The first word of every alias: its units up to the first that is not a word unit, or all of them. A
+ * walk from a word start that finds an alias reads the rest of that word whole, since a candidate ends
+ * at a word end, so that rest is one of these.
+ */
+function firstWordsOf(lex: CompiledLexicon): { firstWords: Uint32Array; firstWordNodes: FirstWordNodes } {
   const word = wordTable();
-  const codeOf = new Uint16Array(symbols + 1);
-  for (let code = 0; code < 0x10000; code++) if (symbol[code]) codeOf[symbol[code]!] = code;
-  // Children of the branching nodes, from the edge table: [code, child] pairs listed per node.
-  const nodes = onlyCode.length;
-  const count = new Int32Array(nodes + 1);
-  for (const key of edgeKey) if (key !== -1) count[Math.floor(key / symbols) + 1]! += 1;
-  for (let n = 0; n < nodes; n++) count[n + 1]! += count[n]!;
-  const from = count.slice();
-  const listed = new Int32Array(count[nodes]! * 2);
-  for (let s = 0; s < edgeKey.length; s++) {
-    const key = edgeKey[s]!;
-    if (key === -1) continue;
-    const node = Math.floor(key / symbols);
-    const at = from[node]!++;
-    listed[at * 2] = codeOf[key - node * symbols]!;
-    listed[at * 2 + 1] = edgeChild[s]!;
-  }
   const bits = new Uint32Array(2 ** FIRST_WORD_BITS / 32);
-  const add = (h: number) => {
-    const bit = firstWordBit(h);
+  // Each first word once, by the node it leads to: its hash and units.
+  const found = new Map<number, { hash: number; units: string }>();
+  for (const { folded } of lex.aliases) {
+    let node = 0;
+    let hash = 0;
+    let end = 0;
+    for (; end < folded.length && word[folded.charCodeAt(end)]; end++) {
+      node = step(lex, node, folded.charCodeAt(end));
+      hash = (Math.imul(hash, WORD_HASH_BASE) + folded.charCodeAt(end)) | 0;
+    }
+    if (end === 0 || found.has(node)) continue;
+    found.set(node, { hash, units: folded.slice(0, end) });
+    const bit = firstWordBit(hash);
     bits[bit >>> 5]! |= 1 << (bit & 31);
-  };
-  // Depth first, with each path's `wordHash` (normalize.ts).
-  const stack: number[] = [0, 0];
-  while (stack.length) {
-    const hash = stack.pop()!;
-    const node = stack.pop()!;
-    const visit = (code: number, child: number) => {
-      if (!word[code]) {
-        if (node !== 0) add(hash);
-        return;
-      }
-      const next = (Math.imul(hash, WORD_HASH_BASE) + code) | 0;
-      if (termStart[child]! < termStart[child + 1]!) add(next);
-      stack.push(child, next);
-    };
-    if (onlyCode[node]) visit(onlyCode[node]!, onlyChild[node]!);
-    else for (let i = count[node]!; i < count[node + 1]!; i++) visit(listed[i * 2]!, listed[i * 2 + 1]!);
   }
-  return bits;
+  let size = 16;
+  while (size < found.size * 2) size *= 2;
+  const table: FirstWordNodes = {
+    hash: new Int32Array(size),
+    node: new Int32Array(size).fill(-1),
+    from: new Int32Array(size),
+    length: new Int32Array(size),
+    codes: new Uint16Array([...found.values()].reduce((n, { units }) => n + units.length, 0)),
+  };
+  let at = 0;
+  for (const [node, { hash, units }] of found) {
+    let slot = (Math.imul(hash, 0x85ebca6b) >>> 0) & (size - 1);
+    while (table.node[slot]! >= 0) slot = (slot + 1) & (size - 1);
+    table.hash[slot] = hash;
+    table.node[slot] = node;
+    table.from[slot] = at;
+    table.length[slot] = units.length;
+    for (let i = 0; i < units.length; i++) table.codes[at + i] = units.charCodeAt(i);
+    at += units.length;
+  }
+  return { firstWords: bits, firstWordNodes: table };
 }
 
 /**
