@@ -98,7 +98,8 @@ function power(k: number): number {
  * A walk is taken only where a name may start with the rest of the word (`mayStartWith`). The word's
  * hash comes from folding; the hashes of its tails behind clitics, and of لل read as ال, follow from
  * it in a few multiplications (`wordHash` is Horner's rule), so no word is read twice to tell; most
- * words are no name's first word, and in news text three walks in four are saved.
+ * words are no name's first word, and in news text three walks in four are saved. A walk from the root
+ * begins where its first word leads (`walkFrom`), not one unit at a time.
  */
 function collect(folded: Folded, lex: CompiledLexicon, out: Candidates): void {
   const { codes, words, wordHashes } = folded;
