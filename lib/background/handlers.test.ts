@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseHtmlDocument } from '../dom/parse-html.ts';
 import { snapshotPage } from '../dom/page-snapshot.ts';
 import { articleFromIndices, articleNodes } from '../dom/article-nodes.ts';
@@ -14,6 +14,8 @@ import type { ChangeTopic, Sender, TabMessage } from '../messages/protocol.ts';
 import { REQUESTS } from './message-guards.ts';
 import { compileLexicon } from '../lexicon/compile-lexicon.ts';
 import { spotTexts, spottedOf } from '../lexicon/spot-texts.ts';
+import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
+import { walkTrieMade } from '../lexicon/walk-trie.ts';
 import { testEntity } from '../../tests/support/test-entity.ts';
 
 const article: ArticleSummary = {
@@ -117,9 +119,14 @@ describe('lexicon/spot', () => {
   /** The handlers with a small bundled lexicon, counting how often it is loaded and compiled. */
   const withSmallLexicon = () => {
     const counts = { loaded: 0, compiled: 0 };
+    const made: CompiledLexicon[] = [];
     const small = {
       entities: [SDF, HASAKAH],
-      compiled: () => (counts.compiled++, compileLexicon({ entities: [SDF, HASAKAH] })),
+      compiled: () => {
+        counts.compiled++;
+        made.push(compileLexicon({ entities: [SDF, HASAKAH] }));
+        return made.at(-1)!;
+      },
     };
     const spotting = createHandlers({
       db,
@@ -133,8 +140,15 @@ describe('lexicon/spot', () => {
       broadcast: () => undefined,
       bundled: async () => (counts.loaded++, small),
     });
-    return { spotting, counts };
+    return { spotting, counts, made };
   };
+
+  it('has the lexicon ready to walk once a reader is loaded, before its page asks for names (issue #16)', async () => {
+    const { spotting, made } = withSmallLexicon();
+    await spotting['reader/load']({}, tab(7));
+    await vi.waitFor(() => expect(made).toHaveLength(1));
+    await vi.waitFor(() => expect(walkTrieMade(made[0]!)).toBe(true));
+  });
 
   it('spots a page’s texts with the reader’s names merged over the bundled ones, each entity sent once', async () => {
     const { spotting, counts } = withSmallLexicon();

@@ -7,6 +7,7 @@ import { bundledLexicon, compiledBundledLexicon } from '../lexicon/bundled-lexic
 import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import type { ReaderLexicon } from '../model/reader-entity.ts';
 import { spotAnswer } from '../lexicon/spot-texts.ts';
+import { readyToSpot } from '../lexicon/spot.ts';
 import { compileReaderLexicon, type BundledLexicon } from '../reader-lexicon/compile-reader-lexicon.ts';
 import { forgetHistory } from '../db/forget.ts';
 import { pageKey, siteOf } from '../pages/page-key.ts';
@@ -146,7 +147,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
   const spotLexicon = (reader: ReaderLexicon, key = keyOf(reader)) => {
     if (spotting?.key !== key) {
-      const lexicon = bundled().then((b) => compileReaderLexicon(reader, b));
+      // Made ready to walk too: \`reader/load\` asks for it while the reader is injected.
+      const lexicon = bundled().then((b) => readyToSpot(compileReaderLexicon(reader, b)));
       spotting = { key, lexicon };
       // A file that failed to load is fetched again by the next page.
       lexicon.catch(() => spotting?.lexicon === lexicon && (spotting = undefined));

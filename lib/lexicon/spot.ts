@@ -546,6 +546,15 @@ export function findNames(
   return { count, start, end, alias, contextMatters };
 }
 
+/**
+ * Makes what the matcher walks for `lex` (else made by its first `findNames`: 20–27 ms for the bundled
+ * lexicon): the background does it while a page's reader is injected, before the page asks for names.
+ */
+export function readyToSpot(lex: CompiledLexicon): CompiledLexicon {
+  walkTrieOf(lex);
+  return lex;
+}
+
 /** `findNames`' names as objects, each with its text as written. */
 export function spot(
   text: string,

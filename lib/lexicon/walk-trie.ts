@@ -38,6 +38,8 @@ export interface FirstWordNodes {
 const ROW_CHILDREN = 8;
 const LEAF = 0x10000;
 const walkTries = new WeakMap<CompiledLexicon, WalkTrie>();
+/** Has `walkTrieOf` made `lex`'s layout yet? */
+export const walkTrieMade = (lex: CompiledLexicon): boolean => walkTries.has(lex);
 export function walkTrieOf(lex: CompiledLexicon): WalkTrie {
   let trie = walkTries.get(lex);
   if (trie) return trie;
