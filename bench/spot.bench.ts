@@ -12,12 +12,13 @@
  * Figures are medians of several runs after warm-up. Goal: within 5× of the bare scan; flat in lexicon size.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { wordTable } from '../lib/arabic/normalize.ts';
+import { normalize, wordTable } from '../lib/arabic/normalize.ts';
 import { bundledLexicon } from '../lib/lexicon/bundled-lexicon.ts';
 import { compileLexicon } from '../lib/lexicon/compile-lexicon.ts';
 import { deserializeLexicon, serializeLexicon } from '../lib/lexicon/serialize-lexicon.ts';
 import { packedEntitySource, packLexicon } from '../lib/lexicon/slim-lexicon.ts';
 import { findNames, spot } from '../lib/lexicon/spot.ts';
+import { mayStartWith, walkTrieOf } from '../lib/lexicon/walk-trie.ts';
 import { lexiconOf } from './synthetic-lexicon.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -88,8 +89,17 @@ const fmt = (n: number, d = 1) => n.toFixed(d);
     `   compile (build time, Node) ${fmt(compileMs)} ms, heap ${fmt(heapOf(() => compileLexicon(bundledLexicon)))} MB`,
   );
   console.log(
-    `   decode on a page (JSON.parse + unpack + deserialize) ${fmt(decodeMs)} ms, heap ${fmt(heapOf(decode))} MB\n`,
+    `   decode on a page (JSON.parse + unpack + deserialize) ${fmt(decodeMs)} ms, heap ${fmt(heapOf(decode))} MB`,
   );
+  // The matcher's own tables (walk-trie.ts), made from the decoded lexicon: the first time cold, as a
+  // fresh background makes them (it does so while a page's reader is injected: `readyToSpot`).
+  const decoded = [decode(), decode(), decode()];
+  const made = decoded.map((lex) => {
+    const t0 = performance.now();
+    walkTrieOf(lex);
+    return performance.now() - t0;
+  });
+  console.log(`   the matcher's tables: ${fmt(made[0]!)} ms the first time, ${fmt(made[2]!)} ms the third\n`);
 }
 
 console.log(
@@ -103,22 +113,30 @@ const aliasCount = lexicon.aliases.length;
 // the matcher was timed half in its middle tier (a third slower; a page's first reading is cold
 // either way, and `npm run bench:page` measures that).
 const WARM = 20;
-const rounds: { scan: number; find: number; spot: number }[] = [];
+const rounds: { scan: number; find: number; spot: number; fold: number }[] = [];
 time(() => bareScan(text), 1, WARM);
 time(() => findNames(text, lexicon), 1, WARM);
 time(() => spot(text, lexicon), 1, WARM);
+time(() => normalize(text), 1, WARM);
 for (let r = 0; r < 11; r++)
   rounds.push({
     scan: time(() => bareScan(text), 3, 0),
     find: time(() => findNames(text, lexicon), 1, 0),
     spot: time(() => spot(text, lexicon), 1, 0),
+    fold: time(() => normalize(text), 1, 0),
   });
 const scanMs = median(rounds.map((r) => r.scan));
 const findMs = median(rounds.map((r) => r.find));
 const spotMs = median(rounds.map((r) => r.spot));
 const ratio = median(rounds.map((r) => r.find / r.scan));
 const spotRatio = median(rounds.map((r) => r.spot / r.scan));
+const foldRatio = median(rounds.map((r) => r.fold / r.scan));
 const names = findNames(text, lexicon).count;
+// How many of the text's words a walk begins from (besides those behind clitics): what the first words
+// spare (walk-trie.ts).
+const folded = normalize(text);
+let walked = 0;
+for (const h of folded.wordHashes) if (mayStartWith(walkTrieOf(lexicon).firstWords, h)) walked++;
 console.log('\n1. Throughput (bundled lexicon, %d aliases)', aliasCount);
 console.log(
   `   bare character scan   ${fmt(scanMs).padStart(8)} ms  ${mb(text.length, scanMs).padStart(7)} MB/s`,
@@ -130,6 +148,10 @@ console.log(
   `   spot(), as objects    ${fmt(spotMs).padStart(8)} ms  ${mb(text.length, spotMs).padStart(7)} MB/s  (${fmt(spotRatio, 2)}× the scan)`,
 );
 console.log(`   ratio matcher / scan  ${fmt(ratio, 2)}×   (median of 11 interleaved rounds; goal ≤ 5×)`);
+console.log(`   of which folding alone ${fmt(foldRatio, 2)}× the scan`);
+console.log(
+  `   words a walk may begin at: ${walked} of ${folded.wordHashes.length} (the rest no alias begins with); the map back in ${folded.runAt.length} runs`,
+);
 
 console.log('\n2. Growth with lexicon size (same text)');
 console.log('   aliases    compile      heap   match   MB/s   vs 100');

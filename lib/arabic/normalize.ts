@@ -278,11 +278,10 @@ function isObfuscation(src: string, i: number, j: number): boolean {
 interface Folding {
   out: Uint16Array;
   len: number;
-  /** `Folded.runAt` and `runDrift`, `runs` of them; `drift` is the last run's. */
+  /** `Folded.runAt` and `runDrift`, `runs` of them. */
   runAt: Int32Array;
   runDrift: Int32Array;
   runs: number;
-  drift: number;
   /** Runs already examined and found innocent: not examined again. */
   checkedUntil: number;
   words: Uint32Array;
@@ -312,7 +311,6 @@ export function normalize(src: string): Folded {
     runAt: new Int32Array(64),
     runDrift: new Int32Array(64),
     runs: 1,
-    drift: 0,
     checkedUntil: 0,
     words: new Uint32Array((n >> 1) + 16),
     wordCount: 0,
@@ -376,7 +374,7 @@ function setDrift(state: Folding, at: number, drift: number): number {
     state.runDrift[r] = drift;
     state.runs = r + 1;
   }
-  return (state.drift = drift);
+  return drift;
 }
 
 /** The original offset of the last unit folded (`len - 1`), for the obfuscation checks. */
@@ -393,7 +391,9 @@ function foldSlice(src: string, i: number, end: number, state: Folding): number 
   const RUN_ = RUN;
   const WORD_ = WORD;
   const n = src.length;
-  let { out, len, checkedUntil, words, wordCount, wordAt, hash, hashes, drift } = state;
+  let { out, len, checkedUntil, words, wordCount, wordAt, hash, hashes } = state;
+  /** The last run's drift: a copied unit keeps it. */
+  let drift = state.runDrift[state.runs - 1]!;
   // Word bounds are inlined below rather than a closure: a closure over these would slow the loop
   // down twofold.
   const FAST_ = FAST;
@@ -417,7 +417,7 @@ function foldSlice(src: string, i: number, end: number, state: Folding): number 
         words[wordCount++] = len;
         wordAt = -1;
       }
-      // A copy keeps the drift (`Folding.drift`): nothing to record.
+      // A copy keeps the drift: nothing to record.
       out[len++] = x & 0xffff;
       i++;
       continue;
@@ -507,7 +507,6 @@ function foldSlice(src: string, i: number, end: number, state: Folding): number 
     if (i - len !== drift) drift = setDrift(state, len, i - len);
   }
   state.out = out;
-  state.drift = drift;
   state.len = len;
   state.checkedUntil = checkedUntil;
   state.words = words;
@@ -546,12 +545,7 @@ function grow<T extends Uint16Array | Uint32Array | Int32Array>(a: T, size: numb
 
 /** The original `[start, end)` of the folded span `[s, e)`, its end taken over the marks on its last letter. */
 export function originalSpan(src: string, folded: Folded, s: number, e: number): [number, number] {
-  return [startOf(folded, s), originalEnd(src, folded, e)];
-}
-
-/** The original end of a folded span ending at `e`: see `originalSpan`. */
-export function originalEnd(src: string, folded: Folded, e: number): number {
-  return endAfter(src, startOf(folded, e - 1));
+  return [startOf(folded, s), endAfter(src, startOf(folded, e - 1))];
 }
 
 /** The end in the original of a span whose last folded unit came from original offset `last`. */

@@ -12,9 +12,8 @@ import { memoryTrash } from './trash.ts';
 import { parseReaderLexicon } from '../reader-lexicon/reader-lexicon-file.ts';
 import type { ChangeTopic, Sender, TabMessage } from '../messages/protocol.ts';
 import { REQUESTS } from './message-guards.ts';
-import { compileLexicon } from '../lexicon/compile-lexicon.ts';
+import { compileLexicon, type CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import { spotTexts, spottedOf } from '../lexicon/spot-texts.ts';
-import type { CompiledLexicon } from '../lexicon/compile-lexicon.ts';
 import { walkTrieMade } from '../lexicon/walk-trie.ts';
 import { testEntity } from '../../tests/support/test-entity.ts';
 

@@ -147,7 +147,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
   const spotLexicon = (reader: ReaderLexicon, key = keyOf(reader)) => {
     if (spotting?.key !== key) {
-      // Made ready to walk too: \`reader/load\` asks for it while the reader is injected.
+      // Made ready to walk too: `reader/load` asks for it while the reader is injected.
       const lexicon = bundled().then((b) => readyToSpot(compileReaderLexicon(reader, b)));
       spotting = { key, lexicon };
       // A file that failed to load is fetched again by the next page.

@@ -547,8 +547,9 @@ export function findNames(
 }
 
 /**
- * Makes what the matcher walks for `lex` (else made by its first `findNames`: 20–27 ms for the bundled
- * lexicon): the background does it while a page's reader is injected, before the page asks for names.
+ * Makes what the matcher walks for `lex` (else made by its first `findNames`: about 20 ms for the
+ * bundled lexicon, `npm run bench`): the background does it while a page's reader is injected, before
+ * the page asks for names.
  */
 export function readyToSpot(lex: CompiledLexicon): CompiledLexicon {
   walkTrieOf(lex);

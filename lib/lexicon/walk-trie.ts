@@ -25,7 +25,8 @@ export interface WalkTrie {
 
 /**
  * An open-addressing table by `wordHash`: slot `s` holds a first word, `codes[from[s], from[s] +
- * length[s])`, and the node it leads to, `node[s]` (-1: an empty slot).
+ * length[s])`, and the node it leads to, `node[s]` (-1: an empty slot). Not a `WordSet`
+ * (compile-lexicon.ts): the hash is the one folding made, and the lookup is on the matcher's path.
  */
 export interface FirstWordNodes {
   hash: Int32Array;
@@ -76,6 +77,9 @@ export const mayStartWith = (firstWords: Uint32Array, h: number): boolean => {
   return ((firstWords[bit >>> 5]! >>> (bit & 31)) & 1) === 1;
 };
 
+/** A first word's first slot in `FirstWordNodes`. */
+const slotOf = (h: number, mask: number): number => (Math.imul(h, 0x85ebca6b) >>> 0) & mask;
+
 /**
  * The node that the word `codes[b, e)`, whose `wordHash` is `h`, leads to from the root, if it is one
  * of the first words; else -1. The word is compared unit by unit: a hash alone may collide.
@@ -88,7 +92,7 @@ export function firstWordNode(
   h: number,
 ): number {
   const mask = table.node.length - 1;
-  for (let slot = (Math.imul(h, 0x85ebca6b) >>> 0) & mask; ; slot = (slot + 1) & mask) {
+  for (let slot = slotOf(h, mask); ; slot = (slot + 1) & mask) {
     const node = table.node[slot]!;
     if (node < 0) return -1;
     if (table.hash[slot] !== h || table.length[slot] !== e - b) continue;
@@ -172,7 +176,7 @@ function firstWordsOf(lex: CompiledLexicon): { firstWords: Uint32Array; firstWor
   };
   let at = 0;
   for (const [node, { hash, units }] of found) {
-    let slot = (Math.imul(hash, 0x85ebca6b) >>> 0) & (size - 1);
+    let slot = slotOf(hash, size - 1);
     while (table.node[slot]! >= 0) slot = (slot + 1) & (size - 1);
     table.hash[slot] = hash;
     table.node[slot] = node;
