@@ -127,6 +127,37 @@ describe('AnnotationToolbar', () => {
     expect(saved.map((v) => v.entity)).toEqual(['russia']);
   });
 
+  it('marks the choices busy while they answer an earlier keystroke, not the field’s text', async () => {
+    const answers: Array<() => void> = [];
+    const root = show('edit', [], {
+      searchEntities: (query: string) =>
+        new Promise((resolve) =>
+          answers.push(() => resolve(query.length > 3 ? [RUSSIA] : [{ ...RUSSIA, id: 'r' }])),
+        ),
+    });
+    const input = root.querySelector('input[name=entity]') as HTMLInputElement;
+    const type = async (text: string) => {
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await flush();
+    };
+    const list = () => root.querySelector('.choices')!;
+    await type('روس');
+    expect(list().getAttribute('aria-busy')).toBe('true');
+    answers.shift()!();
+    await flush();
+    expect(list().getAttribute('aria-busy')).toBe('false');
+    await type('روسيا');
+    expect(list().getAttribute('aria-busy')).toBe('true');
+    expect(root.querySelector<HTMLButtonElement>('[data-testid=entity-choice]')?.dataset['entity']).toBe('r');
+    answers.shift()!();
+    await flush();
+    expect(list().getAttribute('aria-busy')).toBe('false');
+    expect(root.querySelector<HTMLButtonElement>('[data-testid=entity-choice]')?.dataset['entity']).toBe(
+      'russia',
+    );
+  });
+
   it('makes an unknown name an actor or a place of the reader’s own only when chosen', async () => {
     const saved: AnnotationValues[] = [];
     const root = show('edit', saved);

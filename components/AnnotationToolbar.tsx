@@ -19,6 +19,8 @@ export const parseTags = (s: string): string[] => [
   ),
 ];
 
+const NOTHING_FOUND = { query: '', entities: [] } as const;
+
 /** The toolbar for a selection or an annotation: colours, note, tags. Notes are plain text, shown as written. */
 export function AnnotationToolbar({
   i18n,
@@ -50,7 +52,10 @@ export function AnnotationToolbar({
   const [linked, setLinked] = useState<LinkableEntity | null>(initiallyLinked ?? null);
   const [newEntity, setNewEntity] = useState<{ name: string; type: 'actor' | 'place' } | null>(null);
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<readonly LinkableEntity[]>([]);
+  // The choices, and the query they answer: while the answer to the latest keystroke is on its way, the
+  // list still shows the one before, marked busy (`aria-busy`), so neither a screen reader nor a test
+  // takes it for the answer.
+  const [found, setFound] = useState<{ query: string; entities: readonly LinkableEntity[] }>(NOTHING_FOUND);
   const latest = useRef('');
   // The share switch (issue #17): the annotation's own choice, else the team's default. A selection's
   // switch goes with its first save; a stored annotation's is saved at once (`onShare`).
@@ -59,9 +64,9 @@ export function AnnotationToolbar({
   const search = (text: string) => {
     setQuery(text);
     latest.current = text;
-    if (!text.trim()) return setFound([]);
+    if (!text.trim()) return setFound(NOTHING_FOUND);
     void searchEntities(text).then((entities) => {
-      if (latest.current === text) setFound(entities);
+      if (latest.current === text) setFound({ query: text, entities });
     });
   };
   const choose = (entity: LinkableEntity | null, made: typeof newEntity = null) => {
@@ -69,7 +74,7 @@ export function AnnotationToolbar({
     setNewEntity(made);
     setQuery('');
     latest.current = '';
-    setFound([]);
+    setFound(NOTHING_FOUND);
   };
   const save = (c = color) =>
     onSave({
@@ -194,8 +199,13 @@ export function AnnotationToolbar({
             />
           </label>
           {name && (
-            <ul class="choices" data-testid="choices" aria-label={t('linkChoices')}>
-              {found.map((e) => (
+            <ul
+              class="choices"
+              data-testid="choices"
+              aria-label={t('linkChoices')}
+              aria-busy={found.query !== query}
+            >
+              {found.entities.map((e) => (
                 <li key={e.id}>
                   <button
                     type="button"

@@ -79,7 +79,15 @@ for (const launch of [launchChromium, launchFirefox]) {
       await selectWithMouse(page, NAMES_NO_ONE);
       await reader.click('add-note');
       await reader.fill('entity', 'روسيا');
-      const ui = await reader.waitForUi((u) => u.controls.some((c) => c.testId === 'entity-choice'));
+      // The choices that answer «روسيا» itself, not those of a shorter query (the list is busy until then).
+      const ui = await reader.waitForUi((u) =>
+        u.controls.some(
+          (c) =>
+            c.testId === 'entity-choice' &&
+            !c.busy &&
+            u.controls.some((f) => f.testId === 'entity' && f.value === 'روسيا'),
+        ),
+      );
       const choices = ui.controls.filter((c) => /entity-choice|new-actor|new-place/u.test(c.testId ?? ''));
       assert.equal(choices[0]?.name, 'روسيا — Russia');
       assert.deepEqual(

@@ -64,12 +64,14 @@ function control(element: Element): SurfaceControl[] {
   const testId = el.dataset['testid'];
   const value = el.tagName === 'BUTTON' ? undefined : el.value;
   const checkbox = el instanceof HTMLInputElement && el.type === 'checkbox';
+  const busy = !!el.closest('[aria-busy=true]');
   return [
     {
       name,
       ...(testId ? { testId } : {}),
       ...(value !== undefined ? { value } : {}),
       ...(checkbox ? { checked: el.checked } : {}),
+      ...(busy ? { busy } : {}),
       box: { x, y, width, height },
     },
   ];

@@ -23,6 +23,8 @@ export interface UiControl {
   value?: string;
   /** Whether a switch (a checkbox: the toolbar's share switch, issue #17) is on. */
   checked?: boolean;
+  /** Whether it sits in a region still being updated (`aria-busy`): the link field's earlier choices. */
+  busy?: boolean;
   box: ViewportBox;
 }
 
