@@ -34,7 +34,8 @@ const REPS = 7;
 /** mark() gets about this much wall time per page; a single run longer than this is measured once. */
 const MARK_BUDGET_MS = 60_000;
 /** Loads of the 1 MB page with the built extension. */
-const EXTENSION_RUNS = 3;
+/** Loads of the 1 MB page in part 3 (`BENCH_EXTENSION_RUNS`). */
+const EXTENSION_RUNS = Number(process.env['BENCH_EXTENSION_RUNS'] ?? 3);
 /**
  * Keyword highlighters that give mark.js a list of names ask for whole words (`accuracy: 'exactly'`,
  * `separateWordSearch: false`): a name must not light up inside a longer word.
@@ -414,10 +415,15 @@ try {
   );
   console.log('Matches "+Nn": mark.js <mark>s nested inside another one, not counted as matches.');
 
-  // `BENCH_ONLY=suggestions`, `lexicon` or both (`suggestions,lexicon`): parts 4 and 5 alone, a quicker run.
+  // `BENCH_ONLY=suggestions`, `lexicon`, `extension`, `startup` or several (`suggestions,lexicon`):
+  // parts 4, 5, 3 and 6 alone, a quicker run.
   const onlyPart = process.env['BENCH_ONLY'];
   const onlyParts = new Set(onlyPart?.split(',') ?? []);
-  const only = onlyParts.has('suggestions') || onlyParts.has('lexicon') || onlyParts.has('startup');
+  const only =
+    onlyParts.has('suggestions') ||
+    onlyParts.has('lexicon') ||
+    onlyParts.has('startup') ||
+    onlyParts.has('extension');
   progress('warming up');
   if (!only || onlyParts.has('suggestions') || onlyParts.has('lexicon'))
     for (const { request } of only ? [{ request: { method: 'rasid' } as const }] : METHODS)
@@ -437,7 +443,8 @@ try {
   await browser.close();
 
   const big = pages[2]!;
-  if (only) console.log(`\n3. Built extension: skipped (BENCH_ONLY=${onlyPart}).`);
+  if (only && !onlyParts.has('extension'))
+    console.log(`\n3. Built extension: skipped (BENCH_ONLY=${onlyPart}).`);
   else if (existsSync(join(CHROME_BUILD, 'manifest.json')))
     printExtension(big, await extensionTimings(urlOf(big), EXTENSION_RUNS));
   else

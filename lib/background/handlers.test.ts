@@ -112,6 +112,43 @@ describe('article/extract', () => {
   });
 });
 
+describe('article/part', () => {
+  const html = `<html><body><nav><a href="/">الرئيسية</a></nav><article><h1>عنوان</h1>${'<p>نص الخبر في دمشق وحلب. </p>'.repeat(40)}</article><footer>حقوق</footer></body></html>`;
+  const { items } = snapshotPage(parseHtmlDocument(html));
+  const thirds = [items.slice(0, 30), items.slice(30, 60), items.slice(60)];
+
+  it('gathers a snapshot sent in parts, per tab, and answers its last as the whole', async () => {
+    const whole = await handlers['article/extract']({ url, items }, tab(7));
+    // Tab 8 begins a snapshot of its own between tab 7's parts.
+    await handlers['article/part']({ url, items: thirds[0]!, first: true }, tab(7));
+    await handlers['article/part']({ url, items: [['html'], 'x'], first: true }, tab(8));
+    await handlers['article/part']({ url, items: thirds[1]!, first: false }, tab(7));
+    expect(await handlers['article/extract']({ url, items: thirds[2]!, parts: 2 }, tab(7))).toEqual(whole);
+    // Taken: the same parts are not there twice.
+    await expect(handlers['article/extract']({ url, items: thirds[2]!, parts: 2 }, tab(7))).rejects.toThrow(
+      /missing/,
+    );
+  });
+
+  it('refuses a snapshot with a part missing, and a part with no beginning', async () => {
+    await handlers['article/part']({ url, items: thirds[0]!, first: true }, tab(7));
+    await expect(handlers['article/extract']({ url, items: thirds[2]!, parts: 2 }, tab(7))).rejects.toThrow(
+      /missing/,
+    );
+    await expect(handlers['article/part']({ url, items: thirds[1]!, first: false }, tab(9))).rejects.toThrow(
+      /no snapshot begun/,
+    );
+  });
+
+  it('begins again at a first part: what an earlier snapshot of the tab left is dropped', async () => {
+    await handlers['article/part']({ url, items: [['html'], 'stale'], first: true }, tab(7));
+    await handlers['article/part']({ url, items: thirds[0]!, first: true }, tab(7));
+    await handlers['article/part']({ url, items: thirds[1]!, first: false }, tab(7));
+    const found = await handlers['article/extract']({ url, items: thirds[2]!, parts: 2 }, tab(7));
+    expect(found).toEqual(await handlers['article/extract']({ url, items }, tab(7)));
+  });
+});
+
 describe('lexicon/spot', () => {
   const SDF = testEntity('sdf', 'actor', [{ text: 'قسد' }]);
   const HASAKAH = testEntity('hasakah', 'place', [{ text: 'الحسكة' }]);

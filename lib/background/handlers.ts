@@ -94,6 +94,10 @@ const wellFormedSelector = ({ quote, position }: AnnotationRow['target']['select
 /** What a page's snapshot may hold: Readability's own limits, and 20 MB of text. */
 const SNAPSHOT_LIMITS = { ...READABILITY_LIMITS, chars: 20_000_000 };
 const EMPTY_PAGE = '<!doctype html><html><head></head><body></body></html>';
+/** Items a snapshot sent in parts may hold, held until its last part: elements, closes and texts. */
+const MAX_SNAPSHOT_ITEMS = 4_000_000;
+/** Snapshots held at once while their parts arrive (one per tab being read). */
+const SNAPSHOTS_HELD = 8;
 
 /** How long a spelling added or switched off from a page can be undone from it (issue 15 §5). */
 export const ALIAS_UNDO_MS = 5 * 60_000;
@@ -165,6 +169,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   // Which page each tab shows, from its reports: the canonical link that decides a page's key is known
   // only to the page. (Lost when an MV3 service worker stops; `page/get` then falls back to the URL.)
   const tabPages = new Map<number, { address: string; key: string; page: PageRow }>();
+  /**
+   * The snapshots being sent in parts (`article/part`), by tab, until their `article/extract`. One per
+   * tab; a tab that went away mid-way leaves its parts until they are among the oldest of
+   * `SNAPSHOTS_HELD`.
+   */
+  const snapshotParts = new Map<number, { items: unknown[]; count: number }>();
   /** The folded spellings of the bundled lexicon's names, for the dashboard's candidates (built on first use). */
   let bundledKeys: Set<string> | undefined;
   const annotationsChanged = () => {
@@ -483,7 +493,33 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return null;
     },
 
-    async 'article/extract'({ items }) {
+    async 'article/part'({ items, first }, sender) {
+      const key = sender.tabId ?? -1;
+      if (first) {
+        snapshotParts.delete(key);
+        for (const old of snapshotParts.keys())
+          if (snapshotParts.size >= SNAPSHOTS_HELD) snapshotParts.delete(old);
+      }
+      const got = first ? { items: [], count: 0 } : snapshotParts.get(key);
+      if (!got) throw new Error('article/part: no snapshot begun');
+      if (got.items.length + items.length > MAX_SNAPSHOT_ITEMS) {
+        snapshotParts.delete(key);
+        throw new Error('article/part: too many items');
+      }
+      for (const item of items) got.items.push(item);
+      got.count++;
+      snapshotParts.set(key, got);
+      return null;
+    },
+    async 'article/extract'({ items: last, parts }, sender) {
+      let items: unknown[] = last;
+      if (parts) {
+        const key = sender.tabId ?? -1;
+        const got = snapshotParts.get(key);
+        snapshotParts.delete(key);
+        if (got?.count !== parts) throw new Error('article/extract: a part of the snapshot is missing');
+        items = got.items.concat(last);
+      }
       const problem = snapshotProblem(items, SNAPSHOT_LIMITS);
       if (problem) throw new Error(`article/extract: ${problem}`);
       const doc = parseHtmlDocument(EMPTY_PAGE);

@@ -184,7 +184,14 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
   'reader/load': empty,
   // The snapshot's own shape is checked by its handler, in one pass (snapshotProblem): a schema of
   // every item would cost more than Readability.
-  'article/extract': z.object({ url: text(10_000), items: z.array(z.unknown()) }).strict(),
+  'article/extract': z
+    .object({
+      url: text(10_000),
+      items: z.array(z.unknown()),
+      parts: z.number().int().min(1).max(1_000).optional(),
+    })
+    .strict(),
+  'article/part': z.object({ url: text(10_000), items: z.array(z.unknown()), first: z.boolean() }).strict(),
   'settings/get': z.object({ site: text(500) }),
   'settings/set': z.object({ site: text(500), patch: settingsPatch }),
   'annotation/list': z.object({ url, canonical }),
@@ -329,6 +336,7 @@ export const SENDERS: Record<MessageType, 'content' | 'extension'> = {
   'reader/load': 'content',
   // Readability for the sender's own page; nothing is stored.
   'article/extract': 'content',
+  'article/part': 'content',
   'settings/get': 'content',
   'annotation/list': 'content',
   'annotation/save': 'content',

@@ -180,8 +180,8 @@ interface Picked {
   nodes: Text[];
   /** Their length in characters, trimmed. */
   chars: number;
-  /** Every live text node's place in document order (when Readability ran). */
-  order: ReadonlyMap<Text, number>;
+  /** A live text node's place in document order (when Readability ran); past the end for one it never saw. */
+  placeOf: (node: Text) => number;
   summary: ArticleSummary | null;
 }
 
@@ -192,16 +192,21 @@ function articleFrom(doc: Document, picked: Picked | null, { wholePage = false }
   const summary = picked?.summary ?? null;
   if (wholePage) return { nodes: textNodesUnder(body), summary, source: 'page' };
   if (picked && picked.chars >= SHORT_ARTICLE) {
-    const { nodes, order } = picked;
+    const { nodes, placeOf } = picked;
     const heading = titleHeading(doc, summary?.title);
     if (heading) for (const node of textNodesUnder(heading)) if (!nodes.includes(node)) nodes.push(node);
     // Readability may reorder what it keeps; highlights and "next mention" follow the page's order. (A
     // node the page added since a snapshot was taken goes last.)
-    const at = (node: Text) => order.get(node) ?? order.size;
-    nodes.sort((a, b) => at(a) - at(b));
+    nodes.sort((a, b) => placeOf(a) - placeOf(b));
     return { nodes, summary, source: 'readability' };
   }
   return { nodes: textNodesUnder(body, BOILERPLATE), summary, source: 'fallback' };
+}
+
+/** `node`'s index in `texts`, or past the end (a node the snapshot never saw). */
+function placeIn(texts: readonly Text[], node: Text): number {
+  const i = texts.indexOf(node);
+  return i < 0 ? texts.length : i;
 }
 
 /**
@@ -255,14 +260,22 @@ export function articleFromIndices(
     const nodes: Text[] = [];
     let chars = 0;
     const isReadable = readableTester();
+    // The article's nodes know their place (their index); another (the headline's) is looked for. A
+    // map of every text node of a 1 MB page cost the page ~10 ms.
+    const at = new Map<Text, number>();
     for (const i of found.indices) {
       const node = texts[i];
       if (!node?.isConnected || !isReadable(node)) continue;
       nodes.push(node);
+      at.set(node, i);
       chars += node.data.trim().length;
     }
-    const order = new Map<Text, number>(texts.map((t, i) => [t, i]));
-    picked = { nodes, chars, order, summary: summaryOf(found.parsed, found.wordCount, doc) };
+    const placeOf = (node: Text) => {
+      let place = at.get(node);
+      if (place === undefined) at.set(node, (place = placeIn(texts, node)));
+      return place;
+    };
+    picked = { nodes, chars, placeOf, summary: summaryOf(found.parsed, found.wordCount, doc) };
   }
   return articleFrom(doc, picked, options);
 }
@@ -313,5 +326,5 @@ function readability(doc: Document, limits: typeof READABILITY_LIMITS) {
       }
     }
   }
-  return { article, nodes, chars, order };
+  return { article, nodes, chars, placeOf: (node: Text) => order.get(node) ?? order.size };
 }

@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { articleFromIndices, articleNodes, readabilityIndices, READABILITY_LIMITS } from './article-nodes.ts';
 import { parseHtmlDocument } from './parse-html.ts';
-import { buildSnapshot, snapshotPage, snapshotProblem, type SnapshotItem } from './page-snapshot.ts';
+import {
+  buildSnapshot,
+  snapshotPage,
+  snapshotPageInSlices,
+  snapshotProblem,
+  type SnapshotItem,
+} from './page-snapshot.ts';
 
 const PAGES = new URL('../../tests/fixtures/pages/', import.meta.url);
 const slugs = readdirSync(PAGES, { withFileTypes: true })
@@ -85,6 +91,69 @@ describe('snapshotPage', () => {
     expect(built.map((t) => t.data)).toEqual(texts.map((t) => t.data));
     expect(snapshotPage(other).items).toEqual(items);
     expect(other.body.querySelector('p.a b')?.textContent).toBe('عريض');
+  });
+});
+
+describe('snapshotPageInSlices', () => {
+  /** A page of `n` paragraphs of a few nodes each, with a nested list among them. */
+  const page = (n: number) =>
+    parseHtmlDocument(
+      `<html><head><title>t</title></head><body><main>${Array.from(
+        { length: n },
+        (_, i) =>
+          `<p id="p${i}">فقرة <b>${i}</b> <a href="/${i}">رابط</a></p>${i % 50 ? '' : '<ul><li>a</li><li><i>b</i></li></ul>'}`,
+      ).join('')}</main><footer>ذيل</footer></body></html>`,
+    );
+  const noPause = () => Promise.resolve();
+
+  it.each([...slugs.map((slug) => [slug]), ['2,000 paragraphs']])(
+    'takes the same snapshot as one walk, %s',
+    async (which) => {
+      const doc =
+        which === '2,000 paragraphs'
+          ? page(2_000)
+          : parseHtmlDocument(readFileSync(new URL(`${which}/source.html`, PAGES), 'utf8'));
+      const whole = snapshotPage(doc);
+      // No time at all per slice: the walk stops at every look at the clock.
+      const sliced = await snapshotPageInSlices(doc, noPause, 0);
+      expect(sliced.items).toEqual(whole.items);
+      expect(sliced.texts).toEqual(whole.texts);
+      if (which === '2,000 paragraphs') expect(sliced.tasks.length).toBeGreaterThan(20);
+    },
+  );
+
+  it('goes on over changes away from its place: what it has passed stays as it was, what is ahead is read as it is', async () => {
+    const doc = page(2_000);
+    let turns = 0;
+    const sliced = await snapshotPageInSlices(
+      doc,
+      async () => {
+        if (++turns !== 3) return;
+        doc.getElementById('p0')!.remove();
+        doc.querySelector('footer')!.append(doc.createTextNode(' آخر'));
+      },
+      0,
+    );
+    expect(snapshotProblem(sliced.items, LIMITS)).toBeNull();
+    const texts = sliced.texts.map((t) => t.data);
+    expect(texts.slice(1, 4)).toEqual(['فقرة ', '0', ' ']);
+    expect(texts.slice(-2)).toEqual(['ذيل', ' آخر']);
+    expect(sliced.texts[1]!.isConnected).toBe(false);
+  });
+
+  it('takes the page again in one walk when its place is taken away', async () => {
+    const doc = page(2_000);
+    let turns = 0;
+    const sliced = await snapshotPageInSlices(
+      doc,
+      async () => {
+        if (++turns === 2) doc.querySelector('main')!.replaceWith(doc.createElement('article'));
+      },
+      0,
+    );
+    expect(turns).toBe(2);
+    expect(sliced.items).toEqual(snapshotPage(doc).items);
+    expect(snapshotProblem(sliced.items, LIMITS)).toBeNull();
   });
 });
 

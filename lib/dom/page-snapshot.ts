@@ -32,47 +32,143 @@ const MAX_ATTRIBUTE = 4096;
 const isJsonLd = (el: Element) =>
   el.tagName === 'SCRIPT' && el.getAttribute('type') === 'application/ld+json';
 
-/** One walk of `doc` from its root element. */
+/** One walk of `doc` from its root element, in one go. */
 export function snapshotPage(doc: Document): PageSnapshot {
-  const items: SnapshotItem[] = [];
-  const texts: Text[] = [];
-  const root = doc.documentElement;
-  if (!root) return { items, texts };
-  const open = (el: Element) => {
-    const item = [el.localName];
-    for (const { name, value } of el.attributes) if (value.length <= MAX_ATTRIBUTE) item.push(name, value);
-    items.push(item);
-  };
-  open(root);
-  let node: Node | null = root.firstChild;
-  while (node) {
-    let enter = false;
-    if (node.nodeType === TEXT_NODE) {
-      items.push((node as Text).data);
-      texts.push(node as Text);
-    } else if (node.nodeType === ELEMENT_NODE) {
-      const el = node as Element;
-      if (!el.hasAttribute('data-rasid-ui')) {
-        open(el);
-        enter = !NOT_ENTERED.has(el.tagName) || isJsonLd(el);
-        if (!enter || !el.firstChild) {
-          items.push(0);
-          enter = false;
+  const walk = new SnapshotWalk(doc);
+  walk.step(Infinity);
+  return walk.snapshot;
+}
+
+/**
+ * The same walk in slices of about `sliceMs` of the page's main thread, `between` giving the page its
+ * turn after each (issue #16: on a 1 MB page the walk was one task of 35–50 ms). The page may change
+ * between slices: what changed where the walk has been or has yet to go is taken as it is when the
+ * walk passes (the background's answer is by text node, and a node gone since is dropped when it comes
+ * back). Should the walk's own place be moved or removed, it is taken again, in one go. `tasks`: each
+ * slice's time. Over `limits`, the walk gives up and says which (`over`).
+ */
+export async function snapshotPageInSlices(
+  doc: Document,
+  between: () => Promise<unknown>,
+  sliceMs: number,
+  limits?: WalkLimits,
+): Promise<PageSnapshot & { tasks: number[]; over: keyof WalkLimits | null }> {
+  const tasks: number[] = [];
+  let walk = new SnapshotWalk(doc, limits);
+  for (;;) {
+    const start = performance.now();
+    if (!walk.inPlace()) {
+      walk = new SnapshotWalk(doc, limits);
+      walk.step(Infinity);
+    } else walk.step(start + sliceMs);
+    tasks.push(performance.now() - start);
+    if (walk.done) return { ...walk.snapshot, tasks, over: walk.over };
+    await between();
+  }
+}
+
+/**
+ * How deep (below the root element) and how many elements a walk takes before it gives up: Readability's
+ * limits (`READABILITY_LIMITS`), over which a page is not read by it.
+ */
+export interface WalkLimits {
+  depth: number;
+  elements: number;
+}
+
+/** Nodes walked between looks at the clock. */
+const NODES_PER_LOOK = 256;
+
+/** The walk of `snapshotPage`, resumable: its place, and the elements open around it. */
+class SnapshotWalk {
+  readonly snapshot: PageSnapshot = { items: [], texts: [] };
+  done = false;
+  /** Over the limits: the walk gave up. */
+  over: keyof WalkLimits | null = null;
+  readonly #root: Element | null;
+  readonly #limits: WalkLimits;
+  #elements = 0;
+  /** The next node to take, and the elements open around it (the root first). */
+  #node: Node | null = null;
+  readonly #open: Element[] = [];
+
+  constructor(doc: Document, limits: WalkLimits = { depth: Infinity, elements: Infinity }) {
+    this.#root = doc.documentElement;
+    this.#limits = limits;
+    if (!this.#root) {
+      this.done = true;
+      return;
+    }
+    this.#enter(this.#root);
+    this.#node = this.#root.firstChild;
+    if (!this.#node) this.#finish();
+  }
+
+  /** Whether the walk's place is still where it was left: its node under the elements it opened. */
+  inPlace(): boolean {
+    const open = this.#open;
+    if (this.#node?.parentNode !== open[open.length - 1]) return false;
+    for (let i = open.length - 1; i > 0; i--) if (open[i]!.parentNode !== open[i - 1]) return false;
+    return open[0] === this.#root && this.#root?.ownerDocument.documentElement === this.#root;
+  }
+
+  /** Walks until `deadline` (on `performance.now()`'s clock) or the end. */
+  step(deadline: number): void {
+    const { items, texts } = this.snapshot;
+    const open = this.#open;
+    let node = this.#node;
+    let count = 0;
+    while (node) {
+      if (++count === NODES_PER_LOOK) {
+        count = 0;
+        if (performance.now() >= deadline) break;
+      }
+      let enter = false;
+      if (node.nodeType === TEXT_NODE) {
+        items.push((node as Text).data);
+        texts.push(node as Text);
+      } else if (node.nodeType === ELEMENT_NODE) {
+        const el = node as Element;
+        if (!el.hasAttribute('data-rasid-ui')) {
+          enter = (!NOT_ENTERED.has(el.tagName) || isJsonLd(el)) && !!el.firstChild;
+          this.#enter(el);
+          if (this.over) break;
+          if (!enter) {
+            items.push(0);
+            open.pop();
+          }
         }
       }
+      if (enter) {
+        node = node.firstChild;
+        continue;
+      }
+      // Up while the node is its element's last child: each element climbed out of is closed.
+      while (!node.nextSibling && open.length > 1) {
+        node = open.pop()!;
+        items.push(0);
+      }
+      node = node.nextSibling;
     }
-    if (enter) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node !== root) items.push(0);
-    }
-    node = node && node !== root ? node.nextSibling : null;
+    this.#node = node;
+    if (this.over) this.done = true;
+    else if (!node) this.#finish();
   }
-  items.push(0);
-  return { items, texts };
+
+  #enter(el: Element): void {
+    if (++this.#elements > this.#limits.elements) this.over = 'elements';
+    else if (this.#open.length > this.#limits.depth) this.over = 'depth';
+    const item = [el.localName];
+    for (const { name, value } of el.attributes) if (value.length <= MAX_ATTRIBUTE) item.push(name, value);
+    this.snapshot.items.push(item);
+    this.#open.push(el);
+  }
+
+  #finish(): void {
+    this.snapshot.items.push(0);
+    this.#open.length = 0;
+    this.done = true;
+  }
 }
 
 /** What a snapshot may hold at most: the limits Readability runs under, and some text. */

@@ -68,7 +68,17 @@ export interface Protocol {
    * Content script → background (issue #16): Readability on a snapshot of the page (`lib/dom/
    * page-snapshot.ts`), off the page's main thread; the article's text nodes by index, null for none.
    */
-  'article/extract': { request: { url: string; items: SnapshotItem[] }; response: ArticleIndices | null };
+  'article/extract': {
+    /** `parts`: how many `article/part` messages carried the snapshot's first items. */
+    request: { url: string; items: SnapshotItem[]; parts?: number };
+    response: ArticleIndices | null;
+  };
+  /**
+   * Content script → background (issue #16): a large snapshot's items, in order, before its
+   * `article/extract` (each message a task of the page's: a megabyte at once took 40–60 ms). `first`
+   * begins a new snapshot.
+   */
+  'article/part': { request: { url: string; items: SnapshotItem[]; first: boolean }; response: null };
   /** Extension page → background: what Rasid knows about the page in a tab (null: nothing, not Arabic). */
   'page/get': { request: { tabId: number }; response: TabPage | null };
   /** Content script or panel → background: the settings that apply on a site. */
@@ -313,6 +323,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'page/get': true,
   'reader/load': true,
   'article/extract': true,
+  'article/part': true,
   'settings/get': true,
   'settings/set': true,
   'annotation/list': true,

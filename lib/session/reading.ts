@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { HandlersOf, Reply, TabProtocol } from '../messages/protocol.ts';
-import { articleFromIndices, articleNodes, overLimit } from '../dom/article-nodes.ts';
-import { snapshotPage } from '../dom/page-snapshot.ts';
+import { articleFromIndices, articleNodes, READABILITY_LIMITS } from '../dom/article-nodes.ts';
+import { snapshotPageInSlices, type SnapshotItem } from '../dom/page-snapshot.ts';
 import { hasTextLength } from '../dom/text-length.ts';
 import { yieldToPage } from '../yield-to-page.ts';
 import type { ReaderTimings } from '../model/page.ts';
@@ -43,6 +43,29 @@ export interface PrefetchingExtractor extends Extractor {
  * included, hold 20,000–100,000.
  */
 export const REMOTE_EXTRACTION_CHARS = 150_000;
+/** Characters of text in one message of a snapshot sent in parts (`article/part`). */
+export const SNAPSHOT_PART_CHARS = 100_000;
+/** The page's main thread, in ms, that one slice of the snapshot's walk takes before it yields. */
+const SNAPSHOT_SLICE_MS = 12;
+
+/** `items` cut into runs of at most `chars` characters of text (a run holds one item at least). */
+export function partsOf(items: SnapshotItem[], chars: number): SnapshotItem[][] {
+  const parts: SnapshotItem[][] = [];
+  let from = 0;
+  let size = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const length = typeof item === 'string' ? item.length : 0;
+    if (size + length > chars && i > from) {
+      parts.push(items.slice(from, i));
+      from = i;
+      size = 0;
+    }
+    size += length;
+  }
+  parts.push(items.slice(from));
+  return parts;
+}
 
 /**
  * Readability as the extension runs it (issue #16): on a large page, in the background, on a snapshot
@@ -56,20 +79,39 @@ export function remoteExtractor(
   send: Send,
   url: () => string,
   fromChars = REMOTE_EXTRACTION_CHARS,
+  partChars = SNAPSHOT_PART_CHARS,
 ): PrefetchingExtractor {
   let pending: Promise<{ texts: Text[]; found: Reply<'article/extract'>; tasks: number[] }> | null = null;
   const begin = (doc: Document) => {
     const start = performance.now();
-    if (!doc.body || !hasTextLength(doc.body, fromChars) || overLimit(doc)) return null;
-    const { items, texts } = snapshotPage(doc);
-    const snapshotMs = performance.now() - start;
-    // Sending copies the snapshot (a megabyte of text on a 1 MB page) before it returns: a task of
-    // its own, after the page's turn, and counted as the page's work.
-    return yieldToPage().then(() => {
-      const sending = performance.now();
-      const reply = send('article/extract', { url: url(), items });
-      const sendMs = performance.now() - sending;
-      return reply.then((found) => ({ texts, found, tasks: [snapshotMs, sendMs] }));
+    if (!doc.body || !hasTextLength(doc.body, fromChars)) return null;
+    const checkMs = performance.now() - start;
+    // The walk's first slice runs now, in this task, after the check. A page over Readability's limits
+    // (the walk gives up) is read by the fallback, on the page.
+    return snapshotPageInSlices(doc, yieldToPage, SNAPSHOT_SLICE_MS, READABILITY_LIMITS).then((snapshot) => {
+      const { items, texts, tasks, over } = snapshot;
+      tasks[0]! += checkMs;
+      if (over)
+        return { texts, found: { ok: false, error: `over Readability's limits (${over})` } as const, tasks };
+      // Sending copies what it sends before it returns, a task of the page's: the snapshot goes in
+      // parts of at most `partChars` of text, each after the page's turn (a megabyte in one
+      // message took 40–60 ms), the last with the request.
+      const parts = partsOf(items, partChars);
+      const sendParts = async () => {
+        for (const [i, part] of parts.entries()) {
+          await yieldToPage();
+          const sending = performance.now();
+          const last = i === parts.length - 1;
+          const reply = last
+            ? send('article/extract', { url: url(), items: part, ...(i ? { parts: i } : {}) })
+            : send('article/part', { url: url(), items: part, first: i === 0 });
+          tasks.push(performance.now() - sending);
+          const answer = await reply;
+          if (last || !answer.ok) return answer as Reply<'article/extract'>;
+        }
+        throw new Error('no parts');
+      };
+      return sendParts().then((found) => ({ texts, found, tasks }));
     });
   };
   const extract: Extractor = async (doc, { wholePage }) => {
