@@ -2,9 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../../tests/support/fresh-db.ts';
-import { createHandlers } from '../background/handlers.ts';
+import { testHandlers } from '../../tests/support/test-handlers.ts';
 import { handleMessage } from '../background/handle-message.ts';
-import { memoryTrash } from '../background/trash.ts';
 import { articleNodes } from '../dom/article-nodes.ts';
 import type { MessageType, Reply, Request } from '../messages/protocol.ts';
 import { remoteExtractor } from './reading.ts';
@@ -20,17 +19,7 @@ const pageOf = (html: string) => new DOMParser().parseFromString(html, 'text/htm
  * reaches it: each message checked (`handleMessage`) and copied, as the browser copies it.
  */
 function background() {
-  const handlers = createHandlers({
-    db: freshDb(),
-    tabUrl: async () => PAGE_URL,
-    now: () => 1_000,
-    version: '0.1.0',
-    changed: () => undefined,
-    trash: memoryTrash(),
-    setBadge: () => undefined,
-    loadReader: async () => undefined,
-    broadcast: () => undefined,
-  });
+  const handlers = testHandlers(freshDb(), { tabUrl: async () => PAGE_URL });
   const asked: MessageType[] = [];
   const send = async <K extends MessageType>(type: K, payload: Request<K>): Promise<Reply<K>> => {
     asked.push(type);
