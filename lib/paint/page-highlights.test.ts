@@ -39,6 +39,33 @@ describe('PageHighlights: one model, one painter, one hit-test', () => {
     expect([painter.count('note-green'), painter.count('place')]).toEqual([0, 1]);
   });
 
+  it('adds highlights to a layer, painting only them, and hits them too', () => {
+    const highlights = model();
+    const names = highlights.layer('names', ['actor', 'place']);
+    const regime = rangeOfText(p, 'النظام');
+    names.set([{ range: rangeOfText(p, 'دمشق'), kind: 'place', item: 'damascus' }]);
+    const calls: string[] = [];
+    const paint = painter.paint.bind(painter);
+    painter.paint = (kind, ranges) => (calls.push(kind), paint(kind, ranges));
+    names.add([{ range: regime, kind: 'actor', item: 'regime' }]);
+    expect(calls).toEqual([]);
+    expect([painter.count('place'), painter.count('actor')]).toEqual([1, 1]);
+    caret = { node: regime.startContainer, offset: 1 };
+    expect(highlights.itemAt(0, 0)?.item).toBe('regime');
+  });
+
+  it('paints a layer again whole for a painter that cannot add', () => {
+    const whole = new RecordingPainter();
+    const highlights = new PageHighlights<Items>(document, {
+      paint: whole.paint.bind(whole),
+      clear: () => undefined,
+    });
+    const names = highlights.layer('names', ['actor', 'place']);
+    names.set([{ range: rangeOfText(p, 'دمشق'), kind: 'place', item: 'damascus' }]);
+    names.add([{ range: rangeOfText(p, 'ريف'), kind: 'place', item: 'rif' }]);
+    expect(whole.count('place')).toBe(2);
+  });
+
   it('hits the item under the caret, the first layer registered first', () => {
     const highlights = model();
     const notes = highlights.layer('notes', ['note-yellow']);

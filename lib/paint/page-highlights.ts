@@ -13,6 +13,8 @@ export interface Highlight<T> {
 export interface HighlightLayer<T> {
   /** Replaces the layer's highlights and repaints its kinds. */
   set(highlights: readonly Highlight<T>[]): void;
+  /** Adds highlights to the layer's, painting only them. */
+  add(highlights: readonly Highlight<T>[]): void;
   /** Scrolls to a range and flashes it (one flash on the page at a time). */
   flash(range: AbstractRange): void;
   /** Removes the layer's highlights. */
@@ -64,6 +66,18 @@ export class PageHighlights<L extends Record<string, unknown>> {
       set: (highlights) => {
         layer.entries = highlights.map((highlight) => ({ highlight, nodes: nodesOf(highlight.range) }));
         this.#paint(kinds);
+      },
+      add: (highlights) => {
+        const byKind = new Map<HighlightKind, AbstractRange[]>();
+        for (const highlight of highlights) {
+          layer.entries.push({ highlight, nodes: nodesOf(highlight.range) });
+          const ranges = byKind.get(highlight.kind) ?? [];
+          ranges.push(highlight.range);
+          byKind.set(highlight.kind, ranges);
+        }
+        const painter = this.#painter;
+        if (painter.add) for (const [kind, ranges] of byKind) painter.add(kind, ranges);
+        else this.#paint([...byKind.keys()]);
       },
       flash: (range) => this.#flash.show(range),
       clear: () => {

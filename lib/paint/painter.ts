@@ -21,6 +21,11 @@ export type HighlightKind = (typeof HIGHLIGHT_KINDS)[number];
 export interface Painter {
   /** Replaces everything painted as `kind` with `ranges`. */
   paint(kind: HighlightKind, ranges: readonly AbstractRange[]): void;
+  /**
+   * Paints `ranges` as `kind` too, beside what is painted already (issue #16: a page painted in
+   * slices). A painter without it is asked to paint everything again.
+   */
+  add?(kind: HighlightKind, ranges: readonly AbstractRange[]): void;
   /** Removes everything this painter painted, and its styles. */
   clear(): void;
 }
@@ -58,21 +63,30 @@ export function createHighlightPainter(doc: Document): Painter | null {
   const api = highlightApi(doc.defaultView ?? window);
   if (!api) return null;
   const removeStyles = addStyles(doc);
-  // Several painters share the page (entities, annotations): each clears only what it painted.
-  const painted = new Set<HighlightKind>();
+  // Several painters share the page (entities, annotations): each clears only what it painted, and
+  // adds to its own highlights.
+  const mine = new Map<HighlightKind, InstanceType<HighlightConstructor>>();
+  const paint = (kind: HighlightKind, ranges: readonly AbstractRange[]) => {
+    const highlight = new api.Highlight();
+    // Added one by one: a page names tens of thousands of names, more than a call takes arguments.
+    for (const range of ranges) highlight.add(range);
+    mine.set(kind, highlight);
+    api.registry.set(`rasid-${kind}`, highlight);
+  };
   return {
     paint(kind, ranges) {
-      const name = `rasid-${kind}`;
-      painted.add(kind);
-      if (!ranges.length) return void api.registry.delete(name);
-      // Added one by one: a page names tens of thousands of names, more than a call takes arguments.
-      const highlight = new api.Highlight();
-      for (const range of ranges) highlight.add(range);
-      api.registry.set(name, highlight);
+      if (ranges.length) return paint(kind, ranges);
+      mine.delete(kind);
+      api.registry.delete(`rasid-${kind}`);
+    },
+    add(kind, ranges) {
+      const highlight = mine.get(kind);
+      if (!highlight) paint(kind, ranges);
+      else for (const range of ranges) highlight.add(range);
     },
     clear() {
-      for (const kind of painted) api.registry.delete(`rasid-${kind}`);
-      painted.clear();
+      for (const kind of mine.keys()) api.registry.delete(`rasid-${kind}`);
+      mine.clear();
       removeStyles();
     },
   };
@@ -87,6 +101,7 @@ export function createMarkPainter(doc: Document): Painter {
     for (const mark of marks.get(kind) ?? []) if (mark.parentNode) mark.replaceWith(...mark.childNodes);
     marks.delete(kind);
   };
+  // No `add`: wrapping splits text nodes, which would move the ranges of a later slice.
   return {
     paint(kind, ranges) {
       unwrap(kind);

@@ -245,6 +245,64 @@ describe('PageReader on a seed page', { timeout: 30_000 }, () => {
     expect(reader.mentions).toEqual([]);
   });
 
+  it('paints a few names per task, the first first, and ends as one paint would', async () => {
+    const whole = await read();
+    load();
+    const seen: number[] = [];
+    const painter = new RecordingPainter();
+    const painted = () => [...painter.painted.values()].flat();
+    let first: AbstractRange[] = [];
+    const reader = new PageReader(document, localSpotter(compiledBundledLexicon()), layerOn(painter), all, {
+      yieldToPage: async () => {
+        seen.push(painted().length);
+        if (!first.length) first = painted();
+      },
+      paintedPerTask: 5,
+    });
+    await reader.read();
+    expect(seen).toEqual(expect.arrayContaining([5, 10, 15]));
+    expect(painter.painted.get('actor')).toEqual(whole.painter.painted.get('actor'));
+    expect(painter.painted.get('place')).toEqual(whole.painter.painted.get('place'));
+    // The first slice is the page's first five names.
+    expect(new Set(first)).toEqual(new Set(reader.mentions.slice(0, 5).map((m) => m.range)));
+  });
+
+  it('stops painting in slices when the settings repaint the page meanwhile, and paints nothing more', async () => {
+    const painter = new RecordingPainter();
+    let reader: PageReader | undefined = undefined;
+    let turns = 0;
+    const count = () => painter.count('actor') + painter.count('place');
+    let switched = -1;
+    reader = new PageReader(document, localSpotter(compiledBundledLexicon()), layerOn(painter), all, {
+      yieldToPage: async () => {
+        // Once the first slice is painted, the reader switches places off.
+        if (count() && switched < 0) {
+          switched = ++turns;
+          reader!.setSettings({ ...all, places: false });
+        }
+      },
+      paintedPerTask: 5,
+    });
+    await reader.read();
+    expect(switched).toBe(1);
+    expect(painter.count('place')).toBe(0);
+    expect(painter.count('actor')).toBe(reader.mentions.filter((m) => m.entity.type === 'actor').length);
+  });
+
+  it('stops painting in slices when destroyed meanwhile', async () => {
+    const painter = new RecordingPainter();
+    const count = () => painter.count('actor') + painter.count('place');
+    let reader: PageReader | undefined = undefined;
+    reader = new PageReader(document, localSpotter(compiledBundledLexicon()), layerOn(painter), all, {
+      yieldToPage: async () => {
+        if (count()) reader!.destroy();
+      },
+      paintedPerTask: 5,
+    });
+    await reader.read();
+    expect(count()).toBe(0);
+  });
+
   it('paints nothing when a reading replaced before it ended finishes', async () => {
     const painter = new RecordingPainter();
     const reader = new PageReader(document, localSpotter(compiledBundledLexicon()), layerOn(painter), all, {

@@ -17,7 +17,7 @@ import { yieldToPage } from '../yield-to-page.ts';
 import type { MentionReport } from '../model/mention.ts';
 import type { EntityOnPage, ReaderTimings } from '../model/page.ts';
 import type { RecognisedName, SuggestedName, SuggestionReport } from '../model/suggestion.ts';
-import type { HighlightLayer } from '../paint/page-highlights.ts';
+import type { Highlight as Painted, HighlightLayer } from '../paint/page-highlights.ts';
 import type { HighlightKind } from '../paint/painter.ts';
 
 /** One mention on the page: a static range over the live text nodes it spans. */
@@ -87,6 +87,8 @@ export interface ReaderOptions {
   yieldToPage?: () => Promise<void>;
   /** Characters spotted between two yields: keeps each task well under 50 ms on a slow machine. */
   chunkChars?: number;
+  /** Names painted between two yields in a read's first paint. */
+  paintedPerTask?: number;
   /** Called after the mentions changed (content added, entity hidden…). */
   onChange?: () => void;
   /** The timers of the re-spotting debounce (the page's, by default). */
@@ -119,6 +121,11 @@ const CHUNK_CHARS = 12_000;
 const FIRST_CHUNK_CHARS = 3_000;
 /** Chunks joined into text in one task (~100,000 characters). */
 const JOINED_PER_TASK = 8;
+/**
+ * Names painted in one task of a read's first paint (issue #16): adding a range to a `Highlight` costs
+ * 1–4 µs, and a 1 MB page names ~13,000 (one task of 12–72 ms, painted at once).
+ */
+const PAINTED_PER_TASK = 2_000;
 
 /**
  * Reads one page: finds the article's text nodes, spots the lexicon's entities in them, paints the
@@ -132,6 +139,7 @@ export class PageReader {
   readonly #layer: HighlightLayer<PageMention>;
   readonly #yield: () => Promise<void>;
   readonly #chunkChars: number;
+  readonly #paintedPerTask: number;
   readonly #onChange: () => void;
   readonly #clock: Clock;
   #settings: ReaderSettings;
@@ -156,6 +164,8 @@ export class PageReader {
   #queue: Promise<unknown> = Promise.resolve();
   /** Destroyed: a reading still under way when it was replaced paints nothing when it ends. */
   #destroyed = false;
+  /** Counts the paints begun: a read's paint in slices stops when a whole one began after it. */
+  #painting = 0;
   #timings: ReaderTimings = {
     extractMs: 0,
     spotMs: 0,
@@ -179,6 +189,7 @@ export class PageReader {
     this.#settings = settings;
     this.#yield = options.yieldToPage ?? yieldToPage;
     this.#chunkChars = options.chunkChars ?? CHUNK_CHARS;
+    this.#paintedPerTask = options.paintedPerTask ?? PAINTED_PER_TASK;
     this.#onChange = options.onChange ?? (() => undefined);
     this.#clock = options.clock ?? systemClock;
     this.#suggest = options.suggestions;
@@ -256,11 +267,9 @@ export class PageReader {
     await this.#yield();
     if (this.#destroyed) return;
     // The known names are painted now, as they are without suggestions: they never wait for the
-    // recogniser (in the extension, a round trip to the background).
-    start = performance.now();
-    this.paint();
-    t.paintMs = performance.now() - start;
-    t.longestTaskMs = Math.max(t.longestTaskMs, t.paintMs);
+    // recogniser (in the extension, a round trip to the background). In slices, the first names first.
+    t.paintMs = 0;
+    if (!(await this.#paintInSlices())) return;
     t.knownPaintedAt = performance.now() - began;
     // The second tier reads the same article text, after the first: it must know where the known names are.
     const suggesting = this.#suggesting();
@@ -384,13 +393,46 @@ export class PageReader {
    * so a click on a name switched off opens nothing.
    */
   paint(): void {
-    const show: Record<EntityType, boolean> = { actor: this.#settings.actors, place: this.#settings.places };
-    this.#layer.set(
-      this.#mentions
-        .filter((m) => show[m.entity.type] && !this.#hidden.has(m.entity.id))
-        .map((m) => ({ range: m.range, kind: m.entity.type, item: m })),
-    );
+    this.#painting++;
+    this.#layer.set(this.#shown());
     this.#paintSuggestions();
+  }
+
+  /** The mentions shown with the settings as they are, as highlights. */
+  #shown(): Painted<PageMention>[] {
+    const show: Record<EntityType, boolean> = { actor: this.#settings.actors, place: this.#settings.places };
+    return this.#mentions
+      .filter((m) => show[m.entity.type] && !this.#hidden.has(m.entity.id))
+      .map((m) => ({ range: m.range, kind: m.entity.type, item: m }));
+  }
+
+  /**
+   * `paint()` a slice of names per task, the page's turn between. False when the reader was destroyed
+   * meanwhile; a whole `paint()` meanwhile (the settings changed) has painted the rest.
+   */
+  async #paintInSlices(): Promise<boolean> {
+    const t = this.#timings;
+    const painting = ++this.#painting;
+    const shown = this.#shown();
+    const per = this.#paintedPerTask;
+    for (let from = 0; from === 0 || from < shown.length; from += per) {
+      if (from) {
+        await this.#yield();
+        if (this.#destroyed) return false;
+        if (painting !== this.#painting) return true;
+      }
+      const start = performance.now();
+      const slice = shown.slice(from, from + per);
+      if (from) this.#layer.add(slice);
+      else {
+        this.#layer.set(slice);
+        this.#paintSuggestions();
+      }
+      const ms = performance.now() - start;
+      t.paintMs += ms;
+      t.longestTaskMs = Math.max(t.longestTaskMs, ms);
+    }
+    return true;
   }
 
   #paintSuggestions(): void {

@@ -72,6 +72,11 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
   const painter: Painter = {
     paint: (kind, ranges) =>
       seams.painter.paint(kind, settings.private && annotationKinds.has(kind) ? [] : ranges),
+    ...(seams.painter.add && {
+      add: (kind: HighlightKind, ranges: readonly AbstractRange[]) => {
+        if (!(settings.private && annotationKinds.has(kind))) seams.painter.add!(kind, ranges);
+      },
+    }),
     clear: () => seams.painter.clear(),
   };
   const highlights = new PageHighlights<PageItems>(doc, painter, seams.hitTesting);

@@ -7,6 +7,9 @@ export class RecordingPainter implements Painter {
   paint(kind: HighlightKind, ranges: readonly AbstractRange[]): void {
     this.painted.set(kind, [...ranges]);
   }
+  add(kind: HighlightKind, ranges: readonly AbstractRange[]): void {
+    this.painted.set(kind, [...(this.painted.get(kind) ?? []), ...ranges]);
+  }
   clear(): void {
     this.cleared = true;
     this.painted.clear();
