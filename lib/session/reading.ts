@@ -49,7 +49,7 @@ export const SNAPSHOT_PART_CHARS = 100_000;
 const SNAPSHOT_SLICE_MS = 12;
 
 /** `items` cut into runs of at most `chars` characters of text (a run holds one item at least). */
-export function partsOf(items: SnapshotItem[], chars: number): SnapshotItem[][] {
+function partsOf(items: SnapshotItem[], chars: number): SnapshotItem[][] {
   const parts: SnapshotItem[][] = [];
   let from = 0;
   let size = 0;
@@ -97,19 +97,27 @@ export function remoteExtractor(
       // parts of at most `partChars` of text, each after the page's turn (a megabyte in one
       // message took 40–60 ms), the last with the request.
       const parts = partsOf(items, partChars);
-      const sendParts = async () => {
-        for (const [i, part] of parts.entries()) {
+      const timed = <T>(sending: () => T): T => {
+        const start = performance.now();
+        const sent = sending();
+        tasks.push(performance.now() - start);
+        return sent;
+      };
+      const sendParts = async (): Promise<Reply<'article/extract'>> => {
+        for (const [i, part] of parts.slice(0, -1).entries()) {
           await yieldToPage();
-          const sending = performance.now();
-          const last = i === parts.length - 1;
-          const reply = last
-            ? send('article/extract', { url: url(), items: part, ...(i ? { parts: i } : {}) })
-            : send('article/part', { url: url(), items: part, first: i === 0 });
-          tasks.push(performance.now() - sending);
-          const answer = await reply;
-          if (last || !answer.ok) return answer as Reply<'article/extract'>;
+          const sent = await timed(() => send('article/part', { url: url(), items: part, first: i === 0 }));
+          if (!sent.ok) return sent;
         }
-        throw new Error('no parts');
+        await yieldToPage();
+        const before = parts.length - 1;
+        return timed(() =>
+          send('article/extract', {
+            url: url(),
+            items: parts[before]!,
+            ...(before ? { parts: before } : {}),
+          }),
+        );
       };
       return sendParts().then((found) => ({ texts, found, tasks }));
     });
