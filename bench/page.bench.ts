@@ -33,8 +33,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const REPS = 7;
 /** mark() gets about this much wall time per page; a single run longer than this is measured once. */
 const MARK_BUDGET_MS = 60_000;
-/** Loads of the 1 MB page with the built extension. */
-/** Loads of the 1 MB page in part 3 (`BENCH_EXTENSION_RUNS`). */
+/** Loads of the 1 MB page with the built extension, part 3 (`BENCH_EXTENSION_RUNS`). */
 const EXTENSION_RUNS = Number(process.env['BENCH_EXTENSION_RUNS'] ?? 3);
 /**
  * Keyword highlighters that give mark.js a list of names ask for whole words (`accuracy: 'exactly'`,
