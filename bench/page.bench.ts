@@ -2,8 +2,10 @@
  * `npm run bench:page` — how long until a page is painted with its names highlighted, in real
  * headless Chromium, on the same generated Arabic news pages (~5 KB, ~100 KB, ~1 MB of article) and
  * with the same alias list, in one run:
- *   a) Rasid: the content script's pipeline (PageReader: Readability, spotting, CSS Custom Highlight
- *      painting); Readability's extraction is reported apart from spotting + painting;
+ *   a) Rasid: the content script's pipeline (PageReader: Readability, the names spotted by a worker
+ *      standing for the background, as the extension spots them, CSS Custom Highlight painting);
+ *      Readability's extraction is reported apart from spotting + painting; and a′) the same with the
+ *      names spotted on the page's thread from cold, the reader's fallback;
  *   b) mark.js `mark()` with the alias list, the way keyword-highlighter extensions call it;
  *   c) mark.js `markRegExp()` with one alternation of every alias, its fastest form;
  *   d) a bare walk over every text node, reading its text: the floor for anything that reads the page.
@@ -17,7 +19,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveFolder } from '../e2e/support/fixture-server.ts';
-import { CHROME_BUILD } from '../e2e/support/paths.ts';
+import { CHROME_BUILD, FIREFOX_BUILD } from '../e2e/support/paths.ts';
 import { openBenchBrowser, type BenchBrowser } from './page/bench-browser.ts';
 import { bundleForPage } from './page/bundle.ts';
 import { extensionTimings, type ExtensionRun } from './page/extension-timings.ts';
@@ -25,6 +27,7 @@ import { seedParagraphs, writePages, type BenchPage } from './page/make-pages.ts
 import type { MarkAccuracy, Method, RunRequest, RunResult } from './page/protocol.ts';
 import { goal, int, median, ms, ratio } from './page/stats.ts';
 import { englishPage, measureStartup, type StartupPage, type Variant, type Visit } from './page/startup.ts';
+import { measureStartupFirefox, type FirefoxVisit } from './page/startup-firefox.ts';
 
 const slugOf = (label: string) => label.toLowerCase().replace(/\s+/gu, '-');
 
@@ -101,6 +104,12 @@ const STARTUP_PAGES: StartupPage[] = [
   })),
 ].filter((p) => !STARTUP_KIND || p.arabic === (STARTUP_KIND === 'arabic'));
 
+/** One Arabic page's line of part 6: the floor's and Rasid's start → done (`of` a variant), and the goal. */
+function startupLine(label: string, of: (variant: Variant) => number): string {
+  const [floor, rasid] = [of('floor'), of('rasid')];
+  return `   ${label.padEnd(8)} floor ${ms(floor).padStart(7)} ms   Rasid ${ms(rasid).padStart(7)} ms   Rasid/floor ${goal(rasid / floor, '≤', 1.5)}`;
+}
+
 /** Part 6: start-up as readers wait for it, Rasid against the floor and no extension (issue #16). */
 async function measureAndPrintStartup(): Promise<void> {
   const { version, visits } = await measureStartup(
@@ -121,10 +130,7 @@ async function measureAndPrintStartup(): Promise<void> {
   console.log("   Rasid: its loader's start → the known names painted (the reader's own timings).");
   for (const page of STARTUP_PAGES.filter((p) => p.arabic)) {
     const floor = med('floor', page.label, (v) => v.startToDoneMs);
-    const rasid = med('rasid', page.label, (v) => v.startToDoneMs);
-    console.log(
-      `   ${page.label.padEnd(8)} floor ${ms(floor).padStart(7)} ms   Rasid ${ms(rasid).padStart(7)} ms   Rasid/floor ${goal(rasid / floor, '≤', 1.5)}`,
-    );
+    console.log(startupLine(page.label, (variant) => med(variant, page.label, (v) => v.startToDoneMs)));
     console.log(
       `            longest task: Rasid's own ${ms(med('rasid', page.label, (v) => v.longestTaskMs))} ms (goal ≤ 50 ms); the page's, none/floor/Rasid ${[
         'none',
@@ -168,12 +174,43 @@ async function measureAndPrintStartup(): Promise<void> {
     );
   }
 }
+/** Part 6 in Firefox: Rasid's Firefox build against the floor and no extension (issue #16). */
+async function measureAndPrintStartupFirefox(): Promise<void> {
+  const { version, visits } = await measureStartupFirefox(
+    STARTUP_PAGES,
+    STARTUP_ROUNDS,
+    join(ROOT, 'bench/page/floor-entry.ts'),
+    progress,
+  );
+  const med = (variant: Variant, label: string, f: (v: FirefoxVisit) => number | undefined) =>
+    median((visits[variant][label] ?? []).map(f).filter((x): x is number => x !== undefined));
+  console.log(
+    `\n6. Start-up in Firefox (issue #16): ${version}, the built extension (.output/firefox-mv2), medians of ${STARTUP_ROUNDS} fresh loads per variant in interleaved rounds`,
+  );
+  console.log(
+    '   The same variants as in Chromium; Firefox tells no script time, heap or long tasks over BiDi.',
+  );
+  for (const page of STARTUP_PAGES.filter((p) => p.arabic)) {
+    console.log(startupLine(page.label, (variant) => med(variant, page.label, (v) => v.startToDoneMs)));
+    console.log(
+      `            Rasid's longest task ${ms(med('rasid', page.label, (v) => v.longestTaskMs))} ms (goal ≤ 50 ms); loader → reader running ${ms(med('rasid', page.label, (v) => v.injectMs))} ms; the article's wait ${ms(med('rasid', page.label, (v) => v.extractMs))} ms; → names spotted ${ms(med('rasid', page.label, (v) => v.spotWaitMs))} ms`,
+    );
+  }
+  for (const page of STARTUP_PAGES.filter((p) => !p.arabic)) {
+    const load = (v: Variant) => med(v, page.label, (x) => x.load);
+    console.log(
+      `   ${page.label.padEnd(14)} load event none ${ms(load('none'))} ms, only looking ${ms(load('empty'))} ms, floor ${ms(load('floor'))} ms, Rasid ${ms(load('rasid'))} ms: ${goal(load('rasid') / load('none'), '≤', 1.05)}`,
+    );
+  }
+}
 const suggestUrlOf = (page: BenchPage) => `${server.origin}/suggest/${page.slug}/`;
 
 /** Part 1's methods, in the order they run within each round. */
-const METHODS: { method: Method; request: RunRequest }[] = [
+type Row = Method | 'rasidOnPage';
+const METHODS: { method: Row; request: RunRequest }[] = [
   { method: 'walk', request: { method: 'walk' } },
-  { method: 'rasid', request: { method: 'rasid' } },
+  { method: 'rasid', request: { method: 'rasid', spotting: 'background' } },
+  { method: 'rasidOnPage', request: { method: 'rasid' } },
   { method: 'markRegExp', request: { method: 'markRegExp' } },
   { method: 'mark', request: { method: 'mark', accuracy: MARK_ACCURACY } },
 ];
@@ -182,8 +219,8 @@ const METHODS: { method: Method; request: RunRequest }[] = [
  * Every method on one page, in interleaved rounds (the machine's speed drifts; each method should see
  * the same drift). mark() gets fewer rounds when its first run says seven would overrun its budget.
  */
-async function measurePage(browser: BenchBrowser, page: BenchPage): Promise<Map<Method, RunResult[]>> {
-  const runs = new Map<Method, RunResult[]>(METHODS.map((m) => [m.method, []]));
+async function measurePage(browser: BenchBrowser, page: BenchPage): Promise<Map<Row, RunResult[]>> {
+  const runs = new Map<Row, RunResult[]>(METHODS.map((m) => [m.method, []]));
   let markReps = REPS;
   for (let round = 0; round < REPS; round++) {
     for (const { method, request } of METHODS) {
@@ -232,20 +269,21 @@ const detail = (label: string, value: number) =>
   console.log(`      ${label.padEnd(38)} ${ms(value).padStart(10)} ms`);
 const marks = (s: Summary) => int(s.matches) + (s.nested ? ` +${int(s.nested)}n` : '');
 
-function printPage(page: BenchPage, runs: Map<Method, RunResult[]>): void {
+function printPage(page: BenchPage, runs: Map<Row, RunResult[]>): void {
   const rasid = runs.get('rasid')!;
   const walk = summarize(runs.get('walk')!);
   const sp = summarize(rasid, extractMs);
   const full = summarize(rasid);
   const regexp = summarize(runs.get('markRegExp')!);
   const mark = summarize(runs.get('mark')!);
+  const onPage = summarize(runs.get('rasidOnPage')!, extractMs);
   console.log(
     `\n1. ${page.label} page — article ${int(page.bytes)} UTF-8 bytes = ${int(page.chars)} UTF-16 units, ${page.paragraphs} paragraphs`,
   );
   console.log(HEAD);
   row(`d) bare text-node walk (${int(walk.chars)} units)`, walk, '—');
   row(`a) Rasid spotting + painting (${int(sp.chars)} u.)`, sp, int(sp.matches));
-  detail("reader's own spotMs + paintMs", median(rasid.map(ownWork)));
+  detail("reader's own work (sending, names made highlights)", median(rasid.map(ownWork)));
   // The rest of the read: mostly the setTimeout(0) yields between chunks, which Chromium clamps to 4 ms
   // once they nest five deep; then the painter's style sheet and the forced style and layout.
   detail(
@@ -254,6 +292,7 @@ function printPage(page: BenchPage, runs: Map<Method, RunResult[]>): void {
   );
   detail('Readability extraction, apart', median(rasid.map(extractMs)));
   row('   Rasid whole read(), extraction included', full, int(full.matches));
+  row('a′) Rasid spotting on the page (fallback)', onPage, int(onPage.matches));
   row('c) mark.js markRegExp(one alternation)', regexp, marks(regexp));
   row(`b) mark.js mark(list, '${MARK_ACCURACY}')`, mark, marks(mark));
   if (mark.runs === 1 && mark.rendered > MARK_BUDGET_MS)
@@ -266,7 +305,7 @@ function printPage(page: BenchPage, runs: Map<Method, RunResult[]>): void {
   const both = (a: Summary, b: Summary, op: '≥' | '≤', target: number) =>
     `${goal(a.painted / b.painted, op, target)}; frame rendered: ${ratio(a.rendered / b.rendered)}`;
   console.log(`   mark()     / Rasid      ${both(mark, sp, '≥', 100)}`);
-  console.log(`   markRegExp / Rasid      ${both(regexp, sp, '≥', 3)}`);
+  console.log(`   markRegExp / Rasid      ${both(regexp, sp, '≥', 5)} (issue #16: at 100 KB and 1 MB)`);
   console.log(`   Rasid      / bare walk  ${both(sp, walk, '≤', 3)}`);
 }
 
@@ -387,7 +426,7 @@ async function measureDecode(browser: BenchBrowser): Promise<void> {
 }
 
 try {
-  // The bundle's own source too, for the worker that stands for the extension's background (part 4).
+  // The bundle's own source too, for the worker that stands for the extension's background (parts 1, 2, 4).
   const browser = await openBenchBrowser([
     markJs,
     bundle,
@@ -410,30 +449,44 @@ try {
     'style, layout and paint done: where the CSS Custom Highlight API does its work). Medians of fresh loads.',
   );
   console.log(
+    "Rasid a): the names spotted by a worker standing for the extension's background (its lexicon compiled and its",
+  );
+  console.log(
+    "code warmed before t0; messages as JSON, as Chromium's extension messages); a′): on the page's thread, cold.",
+  );
+  console.log(
     `mark() as keyword highlighters call it: new Mark(document.body).mark(aliases, { separateWordSearch: false, accuracy: '${MARK_ACCURACY}', diacritics: false }).`,
   );
   console.log('Matches "+Nn": mark.js <mark>s nested inside another one, not counted as matches.');
 
-  // `BENCH_ONLY=suggestions`, `lexicon`, `extension`, `startup` or several (`suggestions,lexicon`):
-  // parts 4, 5, 3 and 6 alone, a quicker run.
+  // `BENCH_ONLY=pages`, `suggestions`, `lexicon`, `extension`, `startup`, `firefox` or several
+  // (`suggestions,lexicon`): parts 1–2, 4, 5, 3, 6 and 6 in Firefox alone, a quicker run.
   const onlyPart = process.env['BENCH_ONLY'];
   const onlyParts = new Set(onlyPart?.split(',') ?? []);
   const only =
+    onlyParts.has('pages') ||
     onlyParts.has('suggestions') ||
     onlyParts.has('lexicon') ||
     onlyParts.has('startup') ||
+    onlyParts.has('firefox') ||
     onlyParts.has('extension');
   progress('warming up');
-  if (!only || onlyParts.has('suggestions') || onlyParts.has('lexicon'))
-    for (const { request } of only ? [{ request: { method: 'rasid' } as const }] : METHODS)
+  if (!only || onlyParts.has('pages') || onlyParts.has('suggestions') || onlyParts.has('lexicon'))
+    for (const { request } of only && !onlyParts.has('pages')
+      ? [{ request: { method: 'rasid' } as const }]
+      : METHODS)
       await browser.measure(urlOf(pages[0]!), request);
-  if (!only) {
+  if (!only || onlyParts.has('pages')) {
     for (const page of pages) printPage(page, await measurePage(browser, page));
     const mid = pages[1]!;
     const bySize = new Map<number, RunResult[]>(LEXICON_SIZES.map((n) => [n, []]));
     for (let round = 0; round < REPS; round++)
       for (const size of LEXICON_SIZES)
-        bySize.get(size)!.push(await browser.measure(urlOf(mid), { method: 'rasid', aliases: size }));
+        bySize
+          .get(size)!
+          .push(
+            await browser.measure(urlOf(mid), { method: 'rasid', aliases: size, spotting: 'background' }),
+          );
     progress('lexicon sizes done');
     printLexiconSizes(mid, bySize);
   }
@@ -450,6 +503,12 @@ try {
     console.log(`\n3. Built extension: skipped, no build in ${CHROME_BUILD} (npm run bench:page builds it).`);
   if ((!only || onlyParts.has('startup')) && existsSync(join(CHROME_BUILD, 'manifest.json')))
     await measureAndPrintStartup();
+  if ((!only || onlyParts.has('firefox')) && existsSync(join(FIREFOX_BUILD, 'manifest.json')))
+    await measureAndPrintStartupFirefox();
+  else if (!only || onlyParts.has('firefox'))
+    console.log(
+      `\n6. Start-up in Firefox: skipped, no build in ${FIREFOX_BUILD} (npm run bench:page builds it).`,
+    );
 } finally {
   await server.close();
   await rm(folder, { recursive: true, force: true });

@@ -30,6 +30,13 @@ export interface RunRequest {
    * entities alone (the lexicon before issue 13). Without it, the lexicon is compiled before t0.
    */
   decode?: 'bundled' | 'seeds';
+  /**
+   * Rasid: where the names are spotted. `background`, as the extension spots them (issue #16): the
+   * page's `remoteSpotter` asks a worker standing for the background, its lexicon compiled and its code
+   * warmed before t0. Without it, on the page's thread from cold: the reader's fallback, should the
+   * background not answer.
+   */
+  spotting?: 'background';
 }
 
 export interface RunResult {

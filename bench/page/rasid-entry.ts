@@ -24,7 +24,11 @@ import type { RecognisedName } from '../../lib/model/suggestion.ts';
 import { bundledTagger } from '../../lib/suggest/bundled-recogniser.ts';
 import { suggestNames } from '../../lib/suggest/suggest-names.ts';
 import type { Recogniser } from '../../lib/reader/page-reader.ts';
-import { localSpotter } from '../../lib/reader/spotter.ts';
+import { localSpotter, type Spotter } from '../../lib/reader/spotter.ts';
+import { readyToSpot } from '../../lib/lexicon/spot.ts';
+import { spotAnswer, type SpotAsked } from '../../lib/lexicon/spot-texts.ts';
+import { remoteSpotter } from '../../lib/session/reading.ts';
+import type { Send } from '../../lib/session/seams.ts';
 import type { MarkConstructor, RunRequest, RunResult } from './protocol.ts';
 import { lexiconOf } from '../synthetic-lexicon.ts';
 
@@ -116,6 +120,51 @@ function workerRecogniser(warm: boolean): { recognise: Recogniser; ready: Promis
   return { recognise, ready };
 }
 
+/**
+ * The background's spotter (`lexicon/spot`), modelled by a worker running this same bundle: the
+ * extension's own `remoteSpotter` on the page, `spotAnswer` over there with the lexicon compiled and
+ * its matcher's tables made (`readyToSpot`), its code warmed on the page's text ten times before t0,
+ * as the background's is by the pages read before. Both ways go as JSON, as extension messages do in
+ * Chromium (the answer as its JSON text, as `lexicon/spot` answers).
+ */
+function workerSpotter(aliases: number | undefined): { spotter: Spotter; ready: Promise<void> } {
+  const source = (window as unknown as { rasidBenchSource: string }).rasidBenchSource;
+  const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+  const waiting = new Map<number, (answer: string) => void>();
+  let next = 0;
+  worker.onmessage = (e: MessageEvent<{ id: number; answer: string }>) => {
+    waiting.get(e.data.id)?.(e.data.answer);
+    waiting.delete(e.data.id);
+  };
+  const ask = (message: object) =>
+    new Promise<string>((resolve) => {
+      const id = next++;
+      waiting.set(id, resolve);
+      worker.postMessage({ id, json: JSON.stringify(message) });
+    });
+  const send = (async (_type: string, asked: SpotAsked) => ({
+    ok: true,
+    value: await ask({ spot: asked }),
+  })) as unknown as Send;
+  const sample = document.body.textContent ?? '';
+  const ready = (async () => {
+    await ask({ lexicon: aliases ?? null });
+    for (let i = 0; i < 10; i++) await ask({ spot: { texts: [sample], context: [], reading: 'page' } });
+  })();
+  return { spotter: remoteSpotter(send, () => Promise.resolve(null)), ready };
+}
+
+/** The worker's side of `workerSpotter`: the lexicon compiled and readied, then each text spotted. */
+function spotInWorker(): (message: { lexicon?: number | null; spot?: SpotAsked }) => string {
+  let lexicon: CompiledLexicon | null = null;
+  return (message) => {
+    if (message.spot) return JSON.stringify(spotAnswer(lexicon!, message.spot));
+    const entities = message.lexicon ? lexiconOf(bundledLexicon, message.lexicon) : bundledLexicon.entities;
+    lexicon = readyToSpot(compileLexicon({ entities }));
+    return 'null';
+  };
+}
+
 function prepare(request: RunRequest): Prepared {
   switch (request.method) {
     case 'rasid': {
@@ -135,13 +184,15 @@ function prepare(request: RunRequest): Prepared {
           }
         : null;
       let reader: PageReader | null = null;
+      const background = request.spotting === 'background' ? workerSpotter(request.aliases) : null;
       const remote =
         request.suggestions === 'background' || request.suggestions === 'cold-background'
           ? workerRecogniser(request.suggestions === 'background')
           : null;
       const recognise = remote?.recognise ?? recogniseHere;
+      const ready = [remote?.ready, background?.ready].filter((p) => p !== undefined);
       return {
-        ...(remote ? { ready: remote.ready } : {}),
+        ...(ready.length ? { ready: Promise.all(ready).then(() => undefined) } : {}),
         setupMs,
         aliases: lexicon.aliases.length,
         // The content script's own sequence: a painter, a reader, one read (extraction, spotting, painting;
@@ -166,7 +217,7 @@ function prepare(request: RunRequest): Prepared {
             : {};
           reader = new PageReader(
             document,
-            localSpotter(lexicon),
+            background?.spotter ?? localSpotter(lexicon),
             highlights.layer('mentions', MENTION_KINDS),
             { ...SETTINGS, suggestions: !!request.suggestions },
             suggestions,
@@ -239,12 +290,17 @@ function prepare(request: RunRequest): Prepared {
 if (typeof document === 'undefined') {
   const scope = globalThis as unknown as {
     onmessage: (
-      e: MessageEvent<{ id: number; text: string; known: { start: number; end: number }[] }>,
+      e: MessageEvent<{ id: number; text: string; known: { start: number; end: number }[]; json?: string }>,
     ) => void;
     postMessage(message: unknown): void;
   };
+  const spotHere = spotInWorker();
   scope.onmessage = (e) =>
-    scope.postMessage({ id: e.data.id, found: recogniseHere(e.data.text, e.data.known) });
+    scope.postMessage(
+      e.data.json === undefined
+        ? { id: e.data.id, found: recogniseHere(e.data.text, e.data.known) }
+        : { id: e.data.id, answer: spotHere(JSON.parse(e.data.json) as Parameters<typeof spotHere>[0]) },
+    );
 } else
   window.rasidBench = {
     async run(request) {

@@ -71,22 +71,27 @@ interface Launched {
 }
 
 const FLOOR_MANIFEST = {
-  manifest_version: 3,
   name: 'bench floor',
   version: '1.0',
   content_scripts: [{ matches: ['http://127.0.0.1/*'], js: ['floor.js'], run_at: 'document_idle' }],
 };
 
 /** The `empty` variant's content script: it looks at the page, as a loader must, and does nothing. */
-const LOOK = `document.documentElement.getAttribute('lang');
+export const LOOK = `document.documentElement.getAttribute('lang');
 document.body.getAttribute('dir');
 document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT).nextNode();
 `;
 
-/** An extension folder: the floor's manifest, its one content script as `floor.js`. */
-async function extensionOf(name: string, script: string): Promise<string> {
+/**
+ * An extension folder: the floor's manifest, its one content script as `floor.js`; version 2 for
+ * Firefox, as Rasid's Firefox build is (`startup-firefox.ts`).
+ */
+export async function extensionOf(name: string, script: string, manifestVersion: 2 | 3 = 3): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `rasid-bench-${name}-`));
-  await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...FLOOR_MANIFEST, name: `bench ${name}` }));
+  await writeFile(
+    join(dir, 'manifest.json'),
+    JSON.stringify({ ...FLOOR_MANIFEST, manifest_version: manifestVersion, name: `bench ${name}` }),
+  );
   await writeFile(join(dir, 'floor.js'), script);
   return dir;
 }

@@ -13,7 +13,7 @@ import { parseReaderLexicon } from '../reader-lexicon/reader-lexicon-file.ts';
 import type { ChangeTopic, Sender, TabMessage } from '../messages/protocol.ts';
 import { REQUESTS } from './message-guards.ts';
 import { compileLexicon, type CompiledLexicon } from '../lexicon/compile-lexicon.ts';
-import { spotTexts, spottedOf } from '../lexicon/spot-texts.ts';
+import { spotTexts, spottedOf, type SpotAnswer } from '../lexicon/spot-texts.ts';
 import { walkTrieMade } from '../lexicon/walk-trie.ts';
 import { testEntity } from '../../tests/support/test-entity.ts';
 
@@ -189,20 +189,16 @@ describe('lexicon/spot', () => {
   it('spots a page’s texts with the reader’s names merged over the bundled ones, each entity sent once', async () => {
     const { spotting, counts } = withSmallLexicon();
     const texts = ['قسد في الحسكة', 'وقالت قسد إن الحسكة', 'لا أحد هنا'];
-    const answer = await spotting['lexicon/spot']({ texts, context: [], reading: 'page' as const }, tab(7));
+    const json = await spotting['lexicon/spot']({ texts, context: [], reading: 'page' as const }, tab(7));
+    const answer = JSON.parse(json) as SpotAnswer;
     expect(answer.entities.map((e) => e.id)).toEqual(['sdf', 'hasakah']);
+    expect(answer.aliases).toEqual(['قسد', 'الحسكة']);
     expect(answer.found.map((f) => f.names)).toEqual([
-      [
-        [0, 3, 0, 'قسد'],
-        [7, 13, 1, 'الحسكة'],
-      ],
-      [
-        [6, 9, 0, 'قسد'],
-        [13, 19, 1, 'الحسكة'],
-      ],
+      [0, 3, 0, 0, 7, 13, 1, 1],
+      [6, 9, 0, 0, 13, 19, 1, 1],
       [],
     ]);
-    expect(spottedOf(answer)).toEqual([
+    expect(spottedOf(json)).toEqual([
       ...spotTexts(texts, compileLexicon({ entities: [SDF, HASAKAH] }), new Set(), 'in-order'),
     ]);
     // Compiled once: the next page is spotted with the same lexicon.
@@ -211,11 +207,14 @@ describe('lexicon/spot', () => {
 
     // A spelling the reader adds is spotted at once (the lexicon compiled again, over the same file).
     await spotting['lexicon/alias']({ entity: 'sdf', text: 'قوات سوريا الديمقراطية', action: 'add' }, EXT);
-    const added = await spotting['lexicon/spot'](
-      { texts: ['بيان قوات سوريا الديمقراطية'], context: [], reading: 'page' as const },
-      tab(7),
-    );
-    expect(added.found[0]?.names).toEqual([[5, 27, 0, 'قوات سوريا الديمقراطية']]);
+    const added = JSON.parse(
+      await spotting['lexicon/spot'](
+        { texts: ['بيان قوات سوريا الديمقراطية'], context: [], reading: 'page' as const },
+        tab(7),
+      ),
+    ) as SpotAnswer;
+    expect(added.found[0]?.names).toEqual([5, 27, 0, 0]);
+    expect(added.aliases).toEqual(['قوات سوريا الديمقراطية']);
     expect(counts.loaded).toBe(2);
   });
 

@@ -533,8 +533,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const answer = await last?.lexicon.then((lexicon) => spotAnswer(lexicon, asked)).catch(() => undefined);
       const reader = (await names).lexicon;
       const key = keyOf(reader);
-      if (answer && last?.key === key) return answer;
-      return spotAnswer(await spotLexicon(reader, key), asked);
+      if (answer && last?.key === key) return JSON.stringify(answer);
+      return JSON.stringify(spotAnswer(await spotLexicon(reader, key), asked));
     },
     async 'reader/load'(_, sender) {
       if (sender.kind !== 'content') throw new Error('the reader is loaded into a page’s tab only');

@@ -54,20 +54,17 @@ describe('spotAnswer', () => {
   it('goes into a message with each entity once, and comes back the same', () => {
     for (const reading of ['in-order', 'apart'] as const) {
       const answer = spotAnswer(LEXICON, { texts: TEXTS, context: [], reading });
-      expect(spottedOf(JSON.parse(JSON.stringify(answer)))).toEqual([
-        ...spotTexts(TEXTS, LEXICON, new Set(), reading),
-      ]);
+      expect(spottedOf(JSON.stringify(answer))).toEqual([...spotTexts(TEXTS, LEXICON, new Set(), reading)]);
     }
     const answer = spotAnswer(LEXICON, { texts: TEXTS, context: [], reading: 'page' });
+    // Each entity and each spelling once; each name four numbers: start, end, entity, spelling.
     expect(answer.entities.map((e) => e.id)).toEqual(['hasakah', 'sdf']);
+    expect(answer.aliases).toEqual(['الحسكة', 'قسد']);
     expect(answer.found.map((f) => f.names)).toEqual([
-      [[3, 9, 0, 'الحسكة']],
-      [[5, 8, 1, 'قسد']],
-      [[4, 10, 0, 'الحسكة']],
-      [
-        [0, 3, 1, 'قسد'],
-        [7, 10, 1, 'قسد'],
-      ],
+      [3, 9, 0, 0],
+      [5, 8, 1, 1],
+      [4, 10, 0, 0],
+      [0, 3, 1, 1, 7, 10, 1, 1],
     ]);
   });
 });

@@ -107,45 +107,60 @@ export interface SpotAsked {
 }
 
 /**
- * `spotTexts`'s answer as a message carries it: each name `[start, end, entity, alias]`, its entity an
- * index into `entities`, which holds each entity once however often it is named (extension messages
- * are JSON in Chromium: an object named 500 times would be copied 500 times).
+ * `spotTexts`'s answer as a message carries it: each text's names as four numbers a name — start, end,
+ * its entity's index in `entities`, its spelling's in `aliases` — where each entity and spelling is
+ * held once however often it is named (an object named 500 times would be copied 500 times). Sent as
+ * its JSON text (`SpotAnswerJson`).
  */
 export interface SpotAnswer {
   entities: Entity[];
-  found: { names: [number, number, number, string][]; contextMatters: boolean }[];
+  aliases: string[];
+  found: { names: number[]; contextMatters: boolean }[];
 }
+
+/** A `SpotAnswer` as JSON: the background's answer to `lexicon/spot` (lib/messages/protocol.ts). */
+export type SpotAnswerJson = string;
 
 /** Spots a page's texts for a message's answer (the background's `lexicon/spot`): each text's final names. */
 export function spotAnswer(lexicon: CompiledLexicon, { texts, context, reading }: SpotAsked): SpotAnswer {
   const entities: Entity[] = [];
-  const index = new Map<Entity, number>();
-  const numbered = (entity: Entity) => {
-    let i = index.get(entity);
-    if (i === undefined) index.set(entity, (i = entities.push(entity) - 1));
-    return i;
-  };
+  const aliases: string[] = [];
+  const entityIndex = new Map<Entity, number>();
+  const aliasIndex = new Map<string, number>();
   const spotted: SpottedText[] = [];
   if (reading === 'page')
     for (const [i, text] of spotPage(texts, lexicon, new Set(context))) spotted[i] = text;
   else spotted.push(...spotTexts(texts, lexicon, new Set(context), reading));
   // Numbered in the order the texts are: the entities of a page in the order it names them.
-  const found = spotted.map(({ names, contextMatters }) => ({
-    names: names.map(({ start, end, entity, alias }): [number, number, number, string] => [
-      start,
-      end,
-      numbered(entity),
-      alias,
-    ]),
-    contextMatters,
-  }));
-  return { entities, found };
+  const found = spotted.map(({ names: spottedNames, contextMatters }) => {
+    const names: number[] = new Array(spottedNames.length * 4);
+    for (const [k, { start, end, entity, alias }] of spottedNames.entries()) {
+      let e = entityIndex.get(entity);
+      if (e === undefined) entityIndex.set(entity, (e = entities.push(entity) - 1));
+      let a = aliasIndex.get(alias);
+      if (a === undefined) aliasIndex.set(alias, (a = aliases.push(alias) - 1));
+      names[k * 4] = start;
+      names[k * 4 + 1] = end;
+      names[k * 4 + 2] = e;
+      names[k * 4 + 3] = a;
+    }
+    return { names, contextMatters };
+  });
+  return { entities, aliases, found };
 }
 
-/** A message's answer back as `spotTexts` gave it. */
-export function spottedOf({ entities, found }: SpotAnswer): SpottedText[] {
-  return found.map(({ names, contextMatters }) => ({
-    names: names.map(([start, end, entity, alias]) => ({ start, end, entity: entities[entity]!, alias })),
-    contextMatters,
-  }));
+/** A message's answer (its JSON text, as `lexicon/spot` answers) back as `spotTexts` gave it. */
+export function spottedOf(answer: SpotAnswerJson): SpottedText[] {
+  const { entities, aliases, found } = JSON.parse(answer) as SpotAnswer;
+  return found.map(({ names: flat, contextMatters }) => {
+    const names: SpottedName[] = new Array(flat.length / 4);
+    for (let k = 0; k < names.length; k++)
+      names[k] = {
+        start: flat[k * 4]!,
+        end: flat[k * 4 + 1]!,
+        entity: entities[flat[k * 4 + 2]!]!,
+        alias: aliases[flat[k * 4 + 3]!]!,
+      };
+    return { names, contextMatters };
+  });
 }

@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '../model/article.ts';
-import type { SpotAnswer, SpotAsked } from '../lexicon/spot-texts.ts';
+import type { SpotAnswerJson, SpotAsked } from '../lexicon/spot-texts.ts';
 import type { ArticleIndices } from '../dom/article-nodes.ts';
 import type { SnapshotItem } from '../dom/page-snapshot.ts';
 import type { AnnotationDraft, AnnotationRow } from '../model/annotation.ts';
@@ -109,9 +109,11 @@ export interface Protocol {
   /**
    * Content script → background: the lexicon's names in a page's texts (issue #16), read as
    * `spotTexts` reads them, with the bundled lexicon and the reader's and the team's names merged over
-   * it, decoded and compiled once in the background (`spotAnswer`).
+   * it, decoded and compiled once in the background (`spotAnswer`). The answer is its JSON text: Firefox
+   * clones a reply's objects one by one across processes, and a megabyte's names came back 90–190 ms
+   * after the background sent them as objects, 3–14 ms as one string (`npm run bench:page`, part 6).
    */
-  'lexicon/spot': { request: SpotAsked; response: SpotAnswer };
+  'lexicon/spot': { request: SpotAsked; response: SpotAnswerJson };
   /** Adds a spelling to an entity (`add`) or switches a bundled one off (`off`); every tab re-highlights. */
   'lexicon/alias': { request: Pick<ReaderAliasRow, 'entity' | 'text' | 'action'>; response: ReaderAliasRow };
   /** Deletes one of the reader's spellings; every tab re-highlights. */

@@ -33,7 +33,7 @@ function background(failFrom = Infinity) {
     const request = payload as Request<'lexicon/spot'>;
     asked.push(request);
     if (asked.length > failFrom) return err('the extension is reloading');
-    return ok(spotAnswer(LEXICON, request)) as Reply<K>;
+    return ok(JSON.stringify(spotAnswer(LEXICON, request))) as Reply<K>;
   };
   return { send, asked };
 }

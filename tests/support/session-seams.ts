@@ -99,7 +99,7 @@ export function fakeSeams(replies: FakeReplies = {}) {
     // Spotted as the background spots, with the reader's lexicon as this fake background answers it.
     'lexicon/spot': (asked) => {
       const reader = answers['lexicon/get']?.({}) ?? new Error('no lexicon');
-      return reader instanceof Error ? reader : spotAnswer(spottingLexicon(reader), asked);
+      return reader instanceof Error ? reader : JSON.stringify(spotAnswer(spottingLexicon(reader), asked));
     },
     ...replies,
   };

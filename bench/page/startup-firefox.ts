@@ -1,0 +1,192 @@
+import { rm } from 'node:fs/promises';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { tabIdOf } from '../../e2e/support/extension.ts';
+import { launchFirefox } from '../../e2e/support/launch-firefox.ts';
+import { FIREFOX_PATH } from '../../e2e/support/paths.ts';
+import type { TestBrowser, TestPage } from '../../e2e/support/test-browser.ts';
+import type { ReaderTimings } from '../../lib/model/page.ts';
+import { bundleForPage } from './bundle.ts';
+import { finishedReaderState } from './extension-timings.ts';
+import { extensionOf, LOOK, type StartupPage, type Variant } from './startup.ts';
+
+/**
+ * Part 6 of `npm run bench:page` in Firefox (issue #16: its goals are ratios in Chromium and Firefox):
+ * Debian's Firefox ESR driven by Puppeteer over WebDriver BiDi, the same pages and variants as in
+ * Chromium (`startup.ts`): none, the floor, the empty content script, and Rasid's Firefox build
+ * (.output/firefox-mv2), each a temporary add-on of its own browser. Firefox gives no script time or
+ * heap per tab over BiDi, nor long tasks to a page: measured here are the load event of every page,
+ * and on Arabic pages the floor's and Rasid's own start → done, with Rasid's timings of its wait.
+ */
+
+/** One visit in Firefox. */
+export interface FirefoxVisit {
+  /** `loadEventEnd`, ms from navigation start. */
+  load: number;
+  /** Arabic pages, floor and Rasid: from the content script's start to its work done (names painted). */
+  startToDoneMs?: number;
+  /** Rasid: the longest stretch of its own work, as it measured it. */
+  longestTaskMs?: number;
+  /** Rasid: from the loader's start to the reader's. */
+  injectMs?: number;
+  /** Rasid: the wait for the article. */
+  extractMs?: number;
+  /** Rasid: from the article found to its names spotted (the round trip to the background included). */
+  spotWaitMs?: number;
+}
+
+/** What a visit needs of a tab, whichever way the browser was launched. */
+interface Tab {
+  goto(url: string): Promise<void>;
+  evaluate<R>(fn: () => R): Promise<Awaited<R>>;
+  waitFor(fn: () => unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface Launched {
+  newTab(): Promise<Tab>;
+  /** Rasid: one of its pages, from which its content script is asked for its timings. */
+  panel: TestPage | null;
+  version: string;
+  close(): Promise<void>;
+}
+
+const TIMEOUT = 120_000;
+
+function tabOf(browser: Browser): () => Promise<Tab> {
+  return async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    return {
+      goto: async (url) => void (await page.goto(url, { waitUntil: 'load', timeout: TIMEOUT })),
+      evaluate: (fn) => page.evaluate(fn),
+      waitFor: async (fn) => void (await page.waitForFunction(fn, { timeout: TIMEOUT, polling: 50 })),
+      close: () => page.close(),
+    };
+  };
+}
+
+/** Firefox with no add-on, or with one of the test-only ones installed. */
+async function launchPlain(extension: string | null): Promise<Launched> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      'intl.locale.requested': 'ar',
+      'intl.accept_languages': 'ar',
+      'network.captive-portal-service.enabled': false,
+      'app.update.enabled': false,
+    },
+  });
+  if (extension) await browser.installExtension(extension);
+  return {
+    newTab: tabOf(browser),
+    panel: null,
+    version: await browser.version(),
+    close: () => browser.close(),
+  };
+}
+
+/** Firefox with Rasid's build, as the end-to-end tests launch it, and its options page open. */
+async function launchRasid(): Promise<Launched> {
+  const browser: TestBrowser = await launchFirefox({ lang: 'ar' });
+  const panel = await browser.newPage(`${browser.extensionOrigin}/options.html`);
+  return {
+    async newTab() {
+      const page = await browser.newPage();
+      return {
+        goto: (url) => page.goto(url),
+        evaluate: (fn) => page.evaluate(fn) as never,
+        waitFor: (fn) => page.waitFor(fn, undefined, TIMEOUT),
+        close: () => page.close(),
+      };
+    },
+    panel,
+    version: 'Firefox',
+    close: () => browser.close(),
+  };
+}
+
+async function visit(launched: Launched, variant: Variant, page: StartupPage): Promise<FirefoxVisit> {
+  const tab = await launched.newTab();
+  try {
+    await tab.goto(page.url);
+    let found: Omit<FirefoxVisit, 'load'> = {};
+    if (page.arabic && variant === 'rasid' && launched.panel) {
+      const tabId = await tabIdOf(launched.panel, page.url);
+      const { timings } = await finishedReaderState(launched.panel, tabId, TIMEOUT);
+      const t = timings as ReaderTimings;
+      found = {
+        startToDoneMs: (t.startedAt ?? NaN) + (t.knownPaintedAt ?? NaN) - (t.loaderStartedAt ?? NaN),
+        longestTaskMs: t.longestTaskMs,
+        injectMs: (t.readerStartedAt ?? NaN) - (t.loaderStartedAt ?? NaN),
+        extractMs: t.extractMs,
+        ...(t.spottedAt === undefined ? {} : { spotWaitMs: t.spottedAt - t.extractMs }),
+      };
+    } else if (page.arabic && variant === 'floor') {
+      await tab.waitFor(() => document.documentElement.hasAttribute('data-bench-floor'));
+      const floor = await tab.evaluate(
+        () =>
+          JSON.parse(document.documentElement.getAttribute('data-bench-floor')!) as {
+            start: number;
+            end: number;
+          },
+      );
+      found = { startToDoneMs: floor.end - floor.start };
+    }
+    // What follows the load (Rasid's loader, the floor's script) has had its turn.
+    await new Promise((r) => setTimeout(r, 1000));
+    const load = await tab.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+    );
+    return { load, ...found };
+  } finally {
+    await tab.close();
+  }
+}
+
+const FIREFOX_VARIANTS: readonly Variant[] = ['none', 'empty', 'floor', 'rasid'];
+
+/**
+ * Every page with every variant in Firefox, in interleaved rounds after one discarded visit of each
+ * (each browser settles 3 s first). `visits[variant][page label]`.
+ */
+export async function measureStartupFirefox(
+  pages: readonly StartupPage[],
+  rounds: number,
+  floorEntry: string,
+  progress: (message: string) => void,
+): Promise<{ version: string; visits: Record<Variant, Record<string, FirefoxVisit[]>> }> {
+  const dirs = {
+    floor: await extensionOf('ff-floor', await bundleForPage(floorEntry), 2),
+    empty: await extensionOf('ff-empty', LOOK, 2),
+  };
+  const visited = (variant: Variant, page: StartupPage) => variant !== 'empty' || !page.arabic;
+  const launched = {} as Record<Variant, Launched>;
+  const visits = { none: {}, empty: {}, floor: {}, rasid: {}, before: {} } as Record<
+    Variant,
+    Record<string, FirefoxVisit[]>
+  >;
+  try {
+    for (const variant of FIREFOX_VARIANTS)
+      launched[variant] =
+        variant === 'rasid'
+          ? await launchRasid()
+          : await launchPlain(variant === 'floor' || variant === 'empty' ? dirs[variant] : null);
+    await new Promise((r) => setTimeout(r, 3000));
+    for (const variant of FIREFOX_VARIANTS)
+      for (const page of pages) if (visited(variant, page)) await visit(launched[variant], variant, page);
+    for (let round = 0; round < rounds; round++) {
+      progress(`start-up in Firefox: round ${round + 1}/${rounds}`);
+      for (const page of pages)
+        for (const variant of FIREFOX_VARIANTS)
+          if (visited(variant, page))
+            (visits[variant][page.label] ??= []).push(await visit(launched[variant], variant, page));
+    }
+    return { version: launched.none.version, visits };
+  } finally {
+    for (const variant of FIREFOX_VARIANTS) await launched[variant]?.close();
+    for (const dir of Object.values(dirs)) await rm(dir, { recursive: true, force: true });
+  }
+}
