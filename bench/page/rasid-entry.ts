@@ -127,7 +127,12 @@ function workerRecogniser(warm: boolean): { recognise: Recogniser; ready: Promis
  * as the background's is by the pages read before. Both ways go as JSON, as extension messages do in
  * Chromium (the answer as its JSON text, as `lexicon/spot` answers).
  */
-function workerSpotter(aliases: number | undefined): { spotter: Spotter; ready: Promise<void> } {
+function workerSpotter(aliases: number | undefined): {
+  spotter: Spotter;
+  ready: Promise<void>;
+  /** The worker's compile, before t0: its time and the aliases compiled (known once `ready`). */
+  compiled: { setupMs: number; aliases: number };
+} {
   const source = (window as unknown as { rasidBenchSource: string }).rasidBenchSource;
   const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
   const waiting = new Map<number, (answer: string) => void>();
@@ -147,21 +152,26 @@ function workerSpotter(aliases: number | undefined): { spotter: Spotter; ready: 
     value: await ask({ spot: asked }),
   })) as unknown as Send;
   const sample = document.body.textContent ?? '';
+  const compiled = { setupMs: NaN, aliases: 0 };
   const ready = (async () => {
-    await ask({ lexicon: aliases ?? null });
+    Object.assign(compiled, JSON.parse(await ask({ lexicon: aliases ?? null })));
     for (let i = 0; i < 10; i++) await ask({ spot: { texts: [sample], context: [], reading: 'page' } });
   })();
-  return { spotter: remoteSpotter(send, () => Promise.resolve(null)), ready };
+  return { spotter: remoteSpotter(send, () => Promise.resolve(null)), ready, compiled };
 }
 
-/** The worker's side of `workerSpotter`: the lexicon compiled and readied, then each text spotted. */
+/**
+ * The worker's side of `workerSpotter`: the lexicon compiled and readied (answered with its time and
+ * size), then each text spotted.
+ */
 function spotInWorker(): (message: { lexicon?: number | null; spot?: SpotAsked }) => string {
   let lexicon: CompiledLexicon | null = null;
   return (message) => {
     if (message.spot) return JSON.stringify(spotAnswer(lexicon!, message.spot));
     const entities = message.lexicon ? lexiconOf(bundledLexicon, message.lexicon) : bundledLexicon.entities;
+    const start = performance.now();
     lexicon = readyToSpot(compileLexicon({ entities }));
-    return 'null';
+    return JSON.stringify({ setupMs: performance.now() - start, aliases: lexicon.aliases.length });
   };
 }
 
@@ -173,18 +183,20 @@ function prepare(request: RunRequest): Prepared {
         : request.decode === 'seeds'
           ? bundledLexicon.entities.filter((e) => e.provenance.source === 'seed')
           : bundledLexicon.entities;
+      const background = request.spotting === 'background' ? workerSpotter(request.aliases) : null;
+      // Compiled where the names are spotted: in the worker, or here.
       const start = performance.now();
-      let lexicon: CompiledLexicon = compileLexicon({ entities });
+      let lexicon: CompiledLexicon | null = background ? null : compileLexicon({ entities });
       const setupMs = performance.now() - start;
       // What the build ships (scripts/precompiled-lexicon-plugin.ts): two JSON strings, decoded after t0.
-      const shipped = request.decode
-        ? {
-            packed: JSON.stringify(packLexicon({ schemaVersion: bundledLexicon.schemaVersion, entities })),
-            serialized: JSON.stringify(serializeLexicon(lexicon)),
-          }
-        : null;
+      const shipped =
+        request.decode && lexicon
+          ? {
+              packed: JSON.stringify(packLexicon({ schemaVersion: bundledLexicon.schemaVersion, entities })),
+              serialized: JSON.stringify(serializeLexicon(lexicon)),
+            }
+          : null;
       let reader: PageReader | null = null;
-      const background = request.spotting === 'background' ? workerSpotter(request.aliases) : null;
       const remote =
         request.suggestions === 'background' || request.suggestions === 'cold-background'
           ? workerRecogniser(request.suggestions === 'background')
@@ -193,8 +205,12 @@ function prepare(request: RunRequest): Prepared {
       const ready = [remote?.ready, background?.ready].filter((p) => p !== undefined);
       return {
         ...(ready.length ? { ready: Promise.all(ready).then(() => undefined) } : {}),
-        setupMs,
-        aliases: lexicon.aliases.length,
+        get setupMs() {
+          return background?.compiled.setupMs ?? setupMs;
+        },
+        get aliases() {
+          return background?.compiled.aliases ?? lexicon!.aliases.length;
+        },
         // The content script's own sequence: a painter, a reader, one read (extraction, spotting, painting;
         // with suggestions, the recogniser too — its model decoded on first use, as on every page load).
         async work() {
@@ -217,7 +233,7 @@ function prepare(request: RunRequest): Prepared {
             : {};
           reader = new PageReader(
             document,
-            background?.spotter ?? localSpotter(lexicon),
+            background?.spotter ?? localSpotter(lexicon!),
             highlights.layer('mentions', MENTION_KINDS),
             { ...SETTINGS, suggestions: !!request.suggestions },
             suggestions,

@@ -7,7 +7,16 @@ import type { TestBrowser, TestPage } from '../../e2e/support/test-browser.ts';
 import type { ReaderTimings } from '../../lib/model/page.ts';
 import { bundleForPage } from './bundle.ts';
 import { finishedReaderState } from './extension-timings.ts';
-import { extensionOf, LOOK, type StartupPage, type Variant } from './startup.ts';
+import {
+  extensionOf,
+  floorStartToDone,
+  LOOK,
+  readerWaits,
+  VARIANTS,
+  type ReaderWaits,
+  type StartupPage,
+  type Variant,
+} from './startup.ts';
 
 /**
  * Part 6 of `npm run bench:page` in Firefox (issue #16: its goals are ratios in Chromium and Firefox):
@@ -18,21 +27,8 @@ import { extensionOf, LOOK, type StartupPage, type Variant } from './startup.ts'
  * and on Arabic pages the floor's and Rasid's own start → done, with Rasid's timings of its wait.
  */
 
-/** One visit in Firefox. */
-export interface FirefoxVisit {
-  /** `loadEventEnd`, ms from navigation start. */
-  load: number;
-  /** Arabic pages, floor and Rasid: from the content script's start to its work done (names painted). */
-  startToDoneMs?: number;
-  /** Rasid: the longest stretch of its own work, as it measured it. */
-  longestTaskMs?: number;
-  /** Rasid: from the loader's start to the reader's. */
-  injectMs?: number;
-  /** Rasid: the wait for the article. */
-  extractMs?: number;
-  /** Rasid: from the article found to its names spotted (the round trip to the background included). */
-  spotWaitMs?: number;
-}
+/** One visit in Firefox: its load event, and on Arabic pages what the floor or Rasid timed. */
+export type FirefoxVisit = { load: number } & ReaderWaits;
 
 /** What a visit needs of a tab, whichever way the browser was launched. */
 interface Tab {
@@ -112,28 +108,14 @@ async function visit(launched: Launched, variant: Variant, page: StartupPage): P
   const tab = await launched.newTab();
   try {
     await tab.goto(page.url);
-    let found: Omit<FirefoxVisit, 'load'> = {};
+    let found: ReaderWaits = {};
     if (page.arabic && variant === 'rasid' && launched.panel) {
       const tabId = await tabIdOf(launched.panel, page.url);
       const { timings } = await finishedReaderState(launched.panel, tabId, TIMEOUT);
-      const t = timings as ReaderTimings;
-      found = {
-        startToDoneMs: (t.startedAt ?? NaN) + (t.knownPaintedAt ?? NaN) - (t.loaderStartedAt ?? NaN),
-        longestTaskMs: t.longestTaskMs,
-        injectMs: (t.readerStartedAt ?? NaN) - (t.loaderStartedAt ?? NaN),
-        extractMs: t.extractMs,
-        ...(t.spottedAt === undefined ? {} : { spotWaitMs: t.spottedAt - t.extractMs }),
-      };
+      found = readerWaits(timings as ReaderTimings);
     } else if (page.arabic && variant === 'floor') {
       await tab.waitFor(() => document.documentElement.hasAttribute('data-bench-floor'));
-      const floor = await tab.evaluate(
-        () =>
-          JSON.parse(document.documentElement.getAttribute('data-bench-floor')!) as {
-            start: number;
-            end: number;
-          },
-      );
-      found = { startToDoneMs: floor.end - floor.start };
+      found = { startToDoneMs: await tab.evaluate(floorStartToDone) };
     }
     // What follows the load (Rasid's loader, the floor's script) has had its turn.
     await new Promise((r) => setTimeout(r, 1000));
@@ -145,8 +127,6 @@ async function visit(launched: Launched, variant: Variant, page: StartupPage): P
     await tab.close();
   }
 }
-
-const FIREFOX_VARIANTS: readonly Variant[] = ['none', 'empty', 'floor', 'rasid'];
 
 /**
  * Every page with every variant in Firefox, in interleaved rounds after one discarded visit of each
@@ -169,24 +149,24 @@ export async function measureStartupFirefox(
     Record<string, FirefoxVisit[]>
   >;
   try {
-    for (const variant of FIREFOX_VARIANTS)
+    for (const variant of VARIANTS)
       launched[variant] =
         variant === 'rasid'
           ? await launchRasid()
           : await launchPlain(variant === 'floor' || variant === 'empty' ? dirs[variant] : null);
     await new Promise((r) => setTimeout(r, 3000));
-    for (const variant of FIREFOX_VARIANTS)
+    for (const variant of VARIANTS)
       for (const page of pages) if (visited(variant, page)) await visit(launched[variant], variant, page);
     for (let round = 0; round < rounds; round++) {
       progress(`start-up in Firefox: round ${round + 1}/${rounds}`);
       for (const page of pages)
-        for (const variant of FIREFOX_VARIANTS)
+        for (const variant of VARIANTS)
           if (visited(variant, page))
             (visits[variant][page.label] ??= []).push(await visit(launched[variant], variant, page));
     }
     return { version: launched.none.version, visits };
   } finally {
-    for (const variant of FIREFOX_VARIANTS) await launched[variant]?.close();
+    for (const variant of VARIANTS) await launched[variant]?.close();
     for (const dir of Object.values(dirs)) await rm(dir, { recursive: true, force: true });
   }
 }

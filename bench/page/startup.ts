@@ -156,6 +156,36 @@ const metricsOf = async (cdp: Cdp) => {
   return { script: value('ScriptDuration'), task: value('TaskDuration'), heap: value('JSHeapUsedSize') };
 };
 
+/** What Rasid's reader timed of its wait on an Arabic page (`Visit`'s fields of it), in either browser. */
+export type ReaderWaits = Pick<
+  Visit,
+  'startToDoneMs' | 'longestTaskMs' | 'injectMs' | 'sessionMs' | 'extractMs' | 'settingsMs' | 'spotWaitMs'
+>;
+
+export function readerWaits(t: ReaderTimings): ReaderWaits {
+  const since = (at: number | undefined) =>
+    at === undefined || t.readerStartedAt === undefined ? undefined : at - t.readerStartedAt;
+  const settingsMs = since(t.settingsAt);
+  return {
+    startToDoneMs: (t.startedAt ?? NaN) + (t.knownPaintedAt ?? NaN) - (t.loaderStartedAt ?? NaN),
+    longestTaskMs: t.longestTaskMs,
+    injectMs: (t.readerStartedAt ?? NaN) - (t.loaderStartedAt ?? NaN),
+    sessionMs: (t.startedAt ?? NaN) - (t.readerStartedAt ?? NaN),
+    extractMs: t.extractMs,
+    ...(settingsMs === undefined ? {} : { settingsMs }),
+    ...(t.spottedAt === undefined ? {} : { spotWaitMs: t.spottedAt - t.extractMs }),
+  };
+}
+
+/** In the page, once the floor's script is done: its start → done, as it left it on the page. */
+export const floorStartToDone = (): number => {
+  const { start, end } = JSON.parse(document.documentElement.getAttribute('data-bench-floor')!) as {
+    start: number;
+    end: number;
+  };
+  return end - start;
+};
+
 /** One fresh tab's visit of `page` in a launched browser. */
 async function visit(launched: Launched, variant: Variant, page: StartupPage): Promise<Visit> {
   const { context, panel } = launched;
@@ -173,39 +203,16 @@ async function visit(launched: Launched, variant: Variant, page: StartupPage): P
         for (const e of list.getEntries()) w.benchLongest = Math.max(w.benchLongest, e.duration);
       }).observe({ type: 'longtask', buffered: true });
     });
-    let startToDoneMs: number | undefined;
-    let longestTaskMs: number | undefined;
-    let injectMs: number | undefined;
-    let sessionMs: number | undefined;
-    let extractMs: number | undefined;
-    let waits: Pick<Visit, 'settingsMs' | 'spotWaitMs'> = {};
+    let found: ReaderWaits = {};
     if (page.arabic && (variant === 'rasid' || variant === 'before') && panel) {
       const tabId = await tabIdOf(panel, page.url);
       const { timings } = await finishedReaderState(panel, tabId, 120_000);
-      const t = timings as ReaderTimings;
-      startToDoneMs = (t.startedAt ?? NaN) + (t.knownPaintedAt ?? NaN) - (t.loaderStartedAt ?? NaN);
-      longestTaskMs = t.longestTaskMs;
-      injectMs = (t.readerStartedAt ?? NaN) - (t.loaderStartedAt ?? NaN);
-      sessionMs = (t.startedAt ?? NaN) - (t.readerStartedAt ?? NaN);
-      extractMs = t.extractMs;
-      const since = (at: number | undefined) =>
-        at === undefined || t.readerStartedAt === undefined ? undefined : at - t.readerStartedAt;
-      waits = {
-        settingsMs: since(t.settingsAt),
-        spotWaitMs: t.spottedAt === undefined ? undefined : t.spottedAt - t.extractMs,
-      };
+      found = readerWaits(timings as ReaderTimings);
     } else if (page.arabic && variant === 'floor') {
       await tab.waitForFunction(() => document.documentElement.hasAttribute('data-bench-floor'), null, {
         timeout: 120_000,
       });
-      const floor = await tab.evaluate(
-        () =>
-          JSON.parse(document.documentElement.getAttribute('data-bench-floor')!) as {
-            start: number;
-            end: number;
-          },
-      );
-      startToDoneMs = floor.end - floor.start;
+      found = { startToDoneMs: await tab.evaluate(floorStartToDone) };
     }
     // What follows the load (Rasid's loader, the floor's script) has had its turn.
     await new Promise((r) => setTimeout(r, 1000));
@@ -220,12 +227,7 @@ async function visit(launched: Launched, variant: Variant, page: StartupPage): P
       taskMs: metrics.task * 1000,
       heap: metrics.heap,
       longestPageTaskMs: seen.longest,
-      ...(startToDoneMs === undefined ? {} : { startToDoneMs }),
-      ...(longestTaskMs === undefined ? {} : { longestTaskMs }),
-      ...(injectMs === undefined ? {} : { injectMs }),
-      ...(sessionMs === undefined ? {} : { sessionMs }),
-      ...(extractMs === undefined ? {} : { extractMs }),
-      ...Object.fromEntries(Object.entries(waits).filter(([, v]) => v !== undefined)),
+      ...found,
     };
   } finally {
     await cdp.detach().catch(() => undefined);
