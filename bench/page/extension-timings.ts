@@ -42,7 +42,9 @@ export async function finishedReaderState(
     // `timings` exists from the moment the reader does; paintMs is written last, when the read is over.
     if (reply?.ok && reply.value.timings && reply.value.timings.paintMs > 0) return reply.value;
     if (Date.now() > deadline)
-      throw new Error(`the reader gave no timings for tab ${tabId} in ${timeoutMs} ms`);
+      throw new Error(
+        `the reader gave no timings for tab ${tabId} in ${timeoutMs} ms; its last answer: ${JSON.stringify(reply?.ok ? { url: reply.value.url, enabled: reply.value.enabled, timings: reply.value.timings } : reply)}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }

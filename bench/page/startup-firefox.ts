@@ -9,7 +9,11 @@ import { bundleForPage } from './bundle.ts';
 import { finishedReaderState } from './extension-timings.ts';
 import {
   extensionOf,
-  floorStartToDone,
+  addressFor,
+  floorTimes,
+  floorWaits,
+  isRasid,
+  navigationTimes,
   LOOK,
   readerWaits,
   VARIANTS,
@@ -28,7 +32,7 @@ import {
  */
 
 /** One visit in Firefox: its load event, and on Arabic pages what the floor or Rasid timed. */
-export type FirefoxVisit = { load: number } & ReaderWaits;
+export type FirefoxVisit = { load: number; ready: number } & ReaderWaits;
 
 /** What a visit needs of a tab, whichever way the browser was launched. */
 interface Tab {
@@ -107,22 +111,20 @@ async function launchRasid(): Promise<Launched> {
 async function visit(launched: Launched, variant: Variant, page: StartupPage): Promise<FirefoxVisit> {
   const tab = await launched.newTab();
   try {
-    await tab.goto(page.url);
+    const url = addressFor(variant, page.url);
+    await tab.goto(url);
     let found: ReaderWaits = {};
-    if (page.arabic && variant === 'rasid' && launched.panel) {
-      const tabId = await tabIdOf(launched.panel, page.url);
+    if (page.arabic && isRasid(variant) && launched.panel) {
+      const tabId = await tabIdOf(launched.panel, url);
       const { timings } = await finishedReaderState(launched.panel, tabId, TIMEOUT);
       found = readerWaits(timings as ReaderTimings);
     } else if (page.arabic && variant === 'floor') {
       await tab.waitFor(() => document.documentElement.hasAttribute('data-bench-floor'));
-      found = { startToDoneMs: await tab.evaluate(floorStartToDone) };
+      found = floorWaits(await tab.evaluate(floorTimes));
     }
     // What follows the load (Rasid's loader, the floor's script) has had its turn.
     await new Promise((r) => setTimeout(r, 1000));
-    const load = await tab.evaluate(
-      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
-    );
-    return { load, ...found };
+    return { ...(await tab.evaluate(navigationTimes)), ...found };
   } finally {
     await tab.close();
   }
@@ -144,16 +146,15 @@ export async function measureStartupFirefox(
   };
   const visited = (variant: Variant, page: StartupPage) => variant !== 'empty' || !page.arabic;
   const launched = {} as Record<Variant, Launched>;
-  const visits = { none: {}, empty: {}, floor: {}, rasid: {}, before: {} } as Record<
+  const visits = { none: {}, empty: {}, floor: {}, rasid: {}, first: {}, before: {} } as Record<
     Variant,
     Record<string, FirefoxVisit[]>
   >;
   try {
     for (const variant of VARIANTS)
-      launched[variant] =
-        variant === 'rasid'
-          ? await launchRasid()
-          : await launchPlain(variant === 'floor' || variant === 'empty' ? dirs[variant] : null);
+      launched[variant] = isRasid(variant)
+        ? await launchRasid()
+        : await launchPlain(variant === 'floor' || variant === 'empty' ? dirs[variant] : null);
     await new Promise((r) => setTimeout(r, 3000));
     for (const variant of VARIANTS)
       for (const page of pages) if (visited(variant, page)) await visit(launched[variant], variant, page);

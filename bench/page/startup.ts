@@ -27,8 +27,22 @@ import type { TestPage } from '../../e2e/support/test-browser.ts';
  */
 
 /** `before`: another build of Rasid (`BENCH_BASELINE`), measured beside this one in the same rounds. */
-export type Variant = 'none' | 'empty' | 'floor' | 'rasid' | 'before';
-export const VARIANTS: readonly Variant[] = ['none', 'empty', 'floor', 'rasid'];
+/**
+ * `rasid`: Rasid on a site where it has read an Arabic page before (the bench's own, 127.0.0.1, read in
+ * the warm-up), where its reader starts by itself; `first`: the same build on a site it never read,
+ * every visit a host of its own (`v1.localhost`, `v2.localhost`…: loopback in both browsers), where the
+ * loader decides and the background injects the reader.
+ */
+export type Variant = 'none' | 'empty' | 'floor' | 'rasid' | 'first' | 'before';
+export const VARIANTS: readonly Variant[] = ['none', 'empty', 'floor', 'rasid', 'first'];
+
+/** Rasid's build, on a site read before or not. */
+export const isRasid = (variant: Variant): boolean => variant === 'rasid' || variant === 'first';
+
+let freshHosts = 0;
+/** Where `variant` visits `url`: for `first`, on a host never visited before. */
+export const addressFor = (variant: Variant, url: string): string =>
+  variant === 'first' ? url.replace('//127.0.0.1:', `//v${++freshHosts}.localhost:`) : url;
 
 export interface StartupPage {
   label: string;
@@ -39,6 +53,8 @@ export interface StartupPage {
 export interface Visit {
   /** `loadEventEnd`, ms from navigation start. */
   load: number;
+  /** `domContentLoadedEventEnd`, ms from navigation start. */
+  ready: number;
   /** The main thread's script time during the visit (all worlds: the pages have none of their own). */
   scriptMs: number;
   /** The main thread's busy time during the visit. */
@@ -47,6 +63,9 @@ export interface Visit {
   heap: number;
   /** Arabic pages, floor and Rasid: from the content script's start to its work done (names painted). */
   startToDoneMs?: number;
+  /** The same, from the navigation's start: when the script started, when its work was done. */
+  startAtMs?: number;
+  doneAtMs?: number;
   /** Rasid: the longest stretch of its own work, as it measured it. */
   longestTaskMs?: number;
   /** Rasid: from the loader's start to the reader's (the background injecting it, its bundle compiled). */
@@ -108,14 +127,13 @@ const asTestPage = (page: Page): TestPage =>
 
 async function launch(variant: Variant, dirs: Extensions, baseline?: string): Promise<Launched> {
   const profile = await mkdtemp(join(tmpdir(), `rasid-bench-${variant}-`));
-  const extension =
-    variant === 'rasid'
-      ? CHROME_BUILD
-      : variant === 'before'
-        ? baseline!
-        : variant === 'floor' || variant === 'empty'
-          ? dirs[variant]
-          : null;
+  const extension = isRasid(variant)
+    ? CHROME_BUILD
+    : variant === 'before'
+      ? baseline!
+      : variant === 'floor' || variant === 'empty'
+        ? dirs[variant]
+        : null;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -128,7 +146,7 @@ async function launch(variant: Variant, dirs: Extensions, baseline?: string): Pr
     ],
   });
   let panel: TestPage | null = null;
-  if (variant === 'rasid' || variant === 'before') {
+  if (isRasid(variant) || variant === 'before') {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const page = await context.newPage();
     await page.goto(`chrome-extension://${new URL(worker.url()).host}/sidepanel.html`);
@@ -159,7 +177,15 @@ const metricsOf = async (cdp: Cdp) => {
 /** What Rasid's reader timed of its wait on an Arabic page (`Visit`'s fields of it), in either browser. */
 export type ReaderWaits = Pick<
   Visit,
-  'startToDoneMs' | 'longestTaskMs' | 'injectMs' | 'sessionMs' | 'extractMs' | 'settingsMs' | 'spotWaitMs'
+  | 'startToDoneMs'
+  | 'startAtMs'
+  | 'doneAtMs'
+  | 'longestTaskMs'
+  | 'injectMs'
+  | 'sessionMs'
+  | 'extractMs'
+  | 'settingsMs'
+  | 'spotWaitMs'
 >;
 
 export function readerWaits(t: ReaderTimings): ReaderWaits {
@@ -168,6 +194,8 @@ export function readerWaits(t: ReaderTimings): ReaderWaits {
   const settingsMs = since(t.settingsAt);
   return {
     startToDoneMs: (t.startedAt ?? NaN) + (t.knownPaintedAt ?? NaN) - (t.loaderStartedAt ?? NaN),
+    startAtMs: t.loaderStartedAt ?? NaN,
+    doneAtMs: (t.startedAt ?? NaN) + (t.knownPaintedAt ?? NaN),
     longestTaskMs: t.longestTaskMs,
     injectMs: (t.readerStartedAt ?? NaN) - (t.loaderStartedAt ?? NaN),
     sessionMs: (t.startedAt ?? NaN) - (t.readerStartedAt ?? NaN),
@@ -177,25 +205,34 @@ export function readerWaits(t: ReaderTimings): ReaderWaits {
   };
 }
 
-/** In the page, once the floor's script is done: its start → done, as it left it on the page. */
-export const floorStartToDone = (): number => {
-  const { start, end } = JSON.parse(document.documentElement.getAttribute('data-bench-floor')!) as {
-    start: number;
-    end: number;
-  };
-  return end - start;
+/** In the page: its load event's end and its DOMContentLoaded's, from the navigation's start. */
+export const navigationTimes = (): { load: number; ready: number } => {
+  const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+  return { load: entry.loadEventEnd, ready: entry.domContentLoadedEventEnd };
 };
+
+/** In the page, once the floor's script is done: its start and end, as it left them on the page. */
+export const floorTimes = (): { start: number; end: number } =>
+  JSON.parse(document.documentElement.getAttribute('data-bench-floor')!) as { start: number; end: number };
+
+/** The floor's fields of a `Visit`, from `floorTimes`. */
+export const floorWaits = ({ start, end }: { start: number; end: number }): ReaderWaits => ({
+  startToDoneMs: end - start,
+  startAtMs: start,
+  doneAtMs: end,
+});
 
 /** One fresh tab's visit of `page` in a launched browser. */
 async function visit(launched: Launched, variant: Variant, page: StartupPage): Promise<Visit> {
   const { context, panel } = launched;
   const tab = await context.newPage();
+  const url = addressFor(variant, page.url);
   // One session for the whole visit: the metrics are the tab's since it was enabled.
   const cdp = await context.newCDPSession(tab);
   try {
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-    const response = await tab.goto(page.url, { waitUntil: 'load', timeout: 120_000 });
-    if (!response?.ok()) throw new Error(`${page.url} answered ${response?.status() ?? 'nothing'}`);
+    const response = await tab.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    if (!response?.ok()) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`);
     await tab.evaluate(() => {
       const w = window as unknown as { benchLongest: number };
       w.benchLongest = 0;
@@ -204,29 +241,26 @@ async function visit(launched: Launched, variant: Variant, page: StartupPage): P
       }).observe({ type: 'longtask', buffered: true });
     });
     let found: ReaderWaits = {};
-    if (page.arabic && (variant === 'rasid' || variant === 'before') && panel) {
-      const tabId = await tabIdOf(panel, page.url);
+    if (page.arabic && (isRasid(variant) || variant === 'before') && panel) {
+      const tabId = await tabIdOf(panel, url);
       const { timings } = await finishedReaderState(panel, tabId, 120_000);
       found = readerWaits(timings as ReaderTimings);
     } else if (page.arabic && variant === 'floor') {
       await tab.waitForFunction(() => document.documentElement.hasAttribute('data-bench-floor'), null, {
         timeout: 120_000,
       });
-      found = { startToDoneMs: await tab.evaluate(floorStartToDone) };
+      found = floorWaits(await tab.evaluate(floorTimes));
     }
     // What follows the load (Rasid's loader, the floor's script) has had its turn.
     await new Promise((r) => setTimeout(r, 1000));
     const metrics = await metricsOf(cdp);
-    const seen = await tab.evaluate(() => ({
-      load: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
-      longest: (window as unknown as { benchLongest: number }).benchLongest,
-    }));
+    const longest = await tab.evaluate(() => (window as unknown as { benchLongest: number }).benchLongest);
     return {
-      load: seen.load,
+      ...(await tab.evaluate(navigationTimes)),
       scriptMs: metrics.script * 1000,
       taskMs: metrics.task * 1000,
       heap: metrics.heap,
-      longestPageTaskMs: seen.longest,
+      longestPageTaskMs: longest,
       ...found,
     };
   } finally {
@@ -254,7 +288,7 @@ export async function measureStartup(
   // The empty content script tells only what a page that is not Arabic pays.
   const visited = (variant: Variant, page: StartupPage) => variant !== 'empty' || !page.arabic;
   const launched = {} as Record<Variant, Launched>;
-  const visits = { none: {}, empty: {}, floor: {}, rasid: {}, before: {} } as Record<
+  const visits = { none: {}, empty: {}, floor: {}, rasid: {}, first: {}, before: {} } as Record<
     Variant,
     Record<string, Visit[]>
   >;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { readerRegistration } from '../../lib/browser/reader-registration.ts';
 import { defineBackground } from 'wxt/utils/define-background';
 import { RasidDB } from '../../lib/db/schema.ts';
 import { createHandlers } from '../../lib/background/handlers.ts';
@@ -87,6 +88,7 @@ export default defineBackground(() => {
         shipped = undefined;
         throw error;
       }));
+  const readerSites = readerRegistration(READER_FILE, (message) => console.warn(message));
   const handlers = createHandlers({
     team,
     db,
@@ -107,6 +109,8 @@ export default defineBackground(() => {
     loadReader: async (tabId) => {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [READER_FILE] });
     },
+    // And the sites where it starts by itself, before the loader (`lib/background/reader-sites.ts`).
+    readerSites,
   });
 
   // Every message is checked — its sender as the browser names it, and its shape — before it is handled.
@@ -121,6 +125,8 @@ export default defineBackground(() => {
     wake('installed');
     // A first install greets the reader with the first-run page (issue 15); an update does not.
     if (isFirstInstall(details)) void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) });
+    // An update keeps the sites where the reader starts by itself: with this version's reader.
+    else if (details.reason === 'update') void readerSites.refresh();
     // The toolbar button's own menu opens the dashboard (its click opens the panel).
     browser.contextMenus.create({
       id: DASHBOARD_MENU,

@@ -3,7 +3,14 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { CARD_CSS, EntityCard, LexiconUndoNotice } from '../../components/EntityCard.tsx';
 import { inPageTranslator } from '../../lib/browser/in-page-translator.ts';
-import { loaderStartedAt, takeReaderStart } from '../../lib/browser/loader-start.ts';
+import {
+  loaderStartedAt,
+  markLoaderStart,
+  readerRunning,
+  setReaderRunning,
+  takeReaderStart,
+} from '../../lib/browser/loader-start.ts';
+import { pageLooksArabic } from '../../lib/dom/sample-text.ts';
 import { notifyPages, sendMessage } from '../../lib/browser/send-message.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { fetchShippedLexicon } from '../../lib/browser/fetch-shipped-lexicon.ts';
@@ -19,9 +26,6 @@ import { createFrameSurface } from './frame-surface.ts';
 import { createSurface } from './ui-host.tsx';
 import { CARD_TEAM_PATH, teamFrameOf } from '../../lib/session/card-team-address.ts';
 
-/** Set in the isolated world once a reader runs there: a second injection returns at once. */
-const RUNNING = Symbol.for('rasid.reader');
-
 /**
  * The reader. Not a content script of the manifest: the loader (`entrypoints/loader`, the manifest's
  * only content script, declared by `wxt.config.ts`) decides that a page is Arabic and asks the
@@ -32,12 +36,24 @@ const RUNNING = Symbol.for('rasid.reader');
  * that name on its `document` — the extension's id handed to every page, and a forged one made the
  * context tear Rasid down (issue #12). Here nothing is posted or dispatched to the page; the session's
  * lifetime is its own (`lifetime` below).
+ *
+ * On a site where a page was read as Arabic, the background also registers this file to run by itself
+ * at `document_end` (`lib/background/reader-sites.ts`): before the loader, which then finds it running
+ * and stops. It then asks what the loader would have — is the page Arabic? — and, if it is not (yet),
+ * leaves the page to the loader, which looks again once the page is idle.
  */
 export default defineUnlistedScript(() => {
   const readerStartedAt = performance.now();
-  const world = globalThis as { [RUNNING]?: boolean };
-  if (world[RUNNING]) return;
-  world[RUNNING] = true;
+  if (readerRunning()) return;
+  // Injected, the loader asked for it; registered, it asks for itself.
+  let readerStart = takeReaderStart() as Promise<Reply<'reader/load'>> | undefined;
+  const byItself = loaderStartedAt() === undefined;
+  if (byItself) {
+    if (!pageLooksArabic(document)) return;
+    markLoaderStart(readerStartedAt);
+    readerStart = sendMessage('reader/load', { running: true });
+  }
+  setReaderRunning(true);
 
   const lifetime = new AbortController();
   /**
@@ -105,8 +121,8 @@ export default defineUnlistedScript(() => {
       fetchShippedLexicon((path) => (browser.runtime.getURL as (path: string) => string)(path)).then(
         decodeShippedLexicon,
       ),
-    // What the loader's message to the background brought back (the site's settings).
-    readerStart: takeReaderStart() as Promise<Reply<'reader/load'>> | undefined,
+    // What the loader's message to the background (or this script's own) brought back: the site's settings.
+    readerStart,
     signal: lifetime.signal,
     warn: (message) => console.warn(message),
   });
@@ -124,6 +140,7 @@ export default defineUnlistedScript(() => {
               ...state.timings,
               loaderStartedAt: started,
               readerStartedAt,
+              byItself,
             },
           }
         : state;
@@ -146,7 +163,7 @@ export default defineUnlistedScript(() => {
     'abort',
     () => {
       session.destroy();
-      world[RUNNING] = false;
+      setReaderRunning(false);
       // The listener of an orphaned script may be gone with its extension: nothing to remove then.
       try {
         browser.runtime.onMessage.removeListener(onMessage);

@@ -39,6 +39,8 @@ let clock: number;
 let notified: { topics: ChangeTopic[]; tabId?: number | undefined }[];
 let badges: [number, number][];
 let loaded: number[];
+/** What the handlers asked of the reader's sites: `add <pattern>`, `remove <site>`, `remove` (all). */
+let readerSites: string[];
 /** What an injection waits for: by default, nothing. */
 let injected: Promise<void>;
 let broadcasts: TabMessage[];
@@ -50,6 +52,7 @@ beforeEach(() => {
   notified = [];
   badges = [];
   loaded = [];
+  readerSites = [];
   injected = Promise.resolve();
   broadcasts = [];
   tabs.clear();
@@ -64,6 +67,10 @@ beforeEach(() => {
     loadReader: async (tabId) => {
       loaded.push(tabId);
       await injected;
+    },
+    readerSites: {
+      add: async (pattern) => void readerSites.push(`add ${pattern}`),
+      remove: async (site) => void readerSites.push(site === undefined ? 'remove' : `remove ${site}`),
     },
     broadcast: (m) => broadcasts.push(m),
   });
@@ -92,6 +99,49 @@ describe('reader/load', () => {
     injected = Promise.reject(new Error('the tab is gone'));
     await expect(handlers['reader/load']({}, tab(8))).resolves.toMatchObject({ site: '127.0.0.1:8080' });
     expect(loaded).toEqual([7, 8]);
+  });
+
+  it('has a site whose page was read start the reader by itself, unless that would keep what the reader asked not to', async () => {
+    const report = () =>
+      handlers['page/report'](
+        { url, canonical: null, article, entities: 0, visit: true, mentions: [] },
+        tab(7),
+      );
+    await report();
+    expect(readerSites).toEqual(['add *://127.0.0.1/*']);
+    // A reader that started by itself is answered, and nothing is injected.
+    await handlers['reader/load']({ running: true }, tab(8));
+    expect(loaded).toEqual([]);
+    // Asking for the reader adds nothing: the page is not read yet.
+    await handlers['reader/load']({}, tab(7));
+    expect(loaded).toEqual([7]);
+    expect(readerSites).toEqual(['add *://127.0.0.1/*']);
+    // A private site, a site switched off, no history: nothing added — and what was there goes.
+    for (const patch of [{ private: true }, { siteEnabled: false }]) {
+      readerSites = [];
+      await handlers['settings/set']({ site: '127.0.0.1:8080', patch }, EXT);
+      await report();
+      expect(readerSites).toEqual(['remove 127.0.0.1:8080']);
+      await handlers['settings/set'](
+        { site: '127.0.0.1:8080', patch: { private: false, siteEnabled: true } },
+        EXT,
+      );
+    }
+    readerSites = [];
+    await handlers['settings/set']({ site: '', patch: { history: false } }, EXT);
+    await report();
+    expect(readerSites).toEqual(['remove']);
+    // Other settings leave the list as it is.
+    readerSites = [];
+    await handlers['settings/set']({ site: '127.0.0.1:8080', patch: { history: true, places: false } }, EXT);
+    expect(readerSites).toEqual([]);
+  });
+
+  it('forgets the sites with their history: a site with it, all with all, none with a page', async () => {
+    await handlers['history/forget']({ scope: 'page', url, canonical: null }, EXT);
+    await handlers['history/forget']({ scope: 'site', site: '127.0.0.1:8080' }, EXT);
+    await handlers['history/forget']({ scope: 'all' }, EXT);
+    expect(readerSites).toEqual(['remove 127.0.0.1:8080', 'remove']);
   });
 });
 

@@ -13,6 +13,7 @@ import { forgetHistory } from '../db/forget.ts';
 import { pageKey, siteOf } from '../pages/page-key.ts';
 import { keptAddress } from '../pages/page-identity.ts';
 import { getSettings, setSettings } from '../db/settings.ts';
+import { readerPatternOf } from './reader-sites.ts';
 import { addReaderAlias, deleteReaderEntity } from '../db/reader-lexicon-store.ts';
 import { mergeLexicon } from '../reader-lexicon/merge-reader-lexicon.ts';
 import type { ChangeTopic, HandlersOf, Protocol, Sender, TabMessage } from '../messages/protocol.ts';
@@ -55,6 +56,12 @@ export interface HandlerDeps {
    * small loader). Rejects when the tab is gone or shows another page by now.
    */
   loadReader(tabId: number): Promise<void>;
+  /**
+   * The sites whose pages start the reader by themselves (`reader-sites.ts`, issue #16): `add` a
+   * pattern of `readerPatternOf`, `remove` a site (`siteOf`'s name) or every site. Absent in tests that
+   * do not need them. Must not throw.
+   */
+  readerSites?: { add(pattern: string): Promise<void>; remove(site?: string): Promise<void> };
   /**
    * Deleted annotations, kept for undo while the browser runs (`storage.session` in the extension, so a
    * restarted service worker still has them). Must not throw.
@@ -204,6 +211,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         : pageRow(url, canonical, article, now(), visit, await db.pages.get(pageKey(url, canonical)));
       // What the page named goes to the team only with history on, and the site's switch on.
       if (settings.history) team?.pageRead(page, mentions, settings.shareWithTeam);
+      // The site's next pages start the reader by themselves (`reader-sites.ts`) — unless the list would
+      // keep what the reader asked not to: no history, or a site that is private or where Rasid is off.
+      // Asked once the page is read: registering costs the browser's pages a moment, not this page's wait.
+      const pattern = sender.kind === 'content' ? readerPatternOf(sender.url) : undefined;
+      if (pattern && settings.history && settings.siteEnabled && !settings.private)
+        void deps.readerSites?.add(pattern);
       if (sender.tabId !== undefined) {
         tabPages.set(sender.tabId, { address: url, key: page.url, page });
         setBadge(sender.tabId, entities);
@@ -389,6 +402,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'history/forget': async (what) => {
       const pages = await forgetHistory(db, what);
+      // The list of sites the reader starts on by itself is history too (`reader/load`).
+      if (what.scope !== 'page') void deps.readerSites?.remove(what.scope === 'site' ? what.site : undefined);
       // Titles of forgotten pages leave the notebook's search.
       notebookChanged();
       changed(['history', 'pages']);
@@ -536,12 +551,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (answer && last?.key === key) return JSON.stringify(answer);
       return JSON.stringify(spotAnswer(await spotLexicon(reader, key), asked));
     },
-    async 'reader/load'(_, sender) {
+    async 'reader/load'({ running }, sender) {
       if (sender.kind !== 'content') throw new Error('the reader is loaded into a page’s tab only');
       // The injection is not waited for: the answer, which the loader leaves for the reader, is ready
       // before the reader runs (waiting for it held the first reading ~20 ms, issue #16). A failure
-      // leaves the page as it is, as the loader would.
-      deps.loadReader(sender.tabId).catch(() => undefined);
+      // leaves the page as it is, as the loader would. A reader that started by itself (its site is
+      // registered, `reader-sites.ts`) asks only for the answer.
+      if (!running) deps.loadReader(sender.tabId).catch(() => undefined);
       // Read while the reader is injected: its first reading waits for them (and for the lexicon, made
       // ready meanwhile for the names it will ask for).
       const site = siteOf(sender.url);
@@ -558,6 +574,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async 'settings/set'({ site, patch }) {
       const settings = await setSettings(db, site, patch);
       changed(['settings']);
+      // What the sites whose pages start the reader by themselves must no longer hold (`reader/load`).
+      if (patch.history === false) void deps.readerSites?.remove();
+      else if (site && (patch.siteEnabled === false || patch.private === true))
+        void deps.readerSites?.remove(site);
       // Set on the options page, for every open page at once (the panel refreshes its own tab itself).
       if (patch.hoverCards !== undefined) broadcast({ type: 'reader/refresh', payload: {} });
       return settings;

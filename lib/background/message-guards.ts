@@ -181,7 +181,8 @@ export const REQUESTS: Record<MessageType, z.ZodType> = {
       .optional(),
   }),
   'page/get': z.object({ tabId: z.number().int() }),
-  'reader/load': empty,
+  // `running`: the reader started by itself (its site is registered), nothing to inject.
+  'reader/load': z.object({ running: z.literal(true).optional() }).strict(),
   // The snapshot's own shape is checked by its handler, in one pass (snapshotProblem): a schema of
   // every item would cost more than Readability.
   'article/extract': z

@@ -6,12 +6,21 @@
  * first reading waits for (the site's settings, read while the reader was injected).
  */
 const LOADER_STARTED = Symbol.for('rasid.loader-started');
+/** Set once a reader runs in this world: a second injection, or the loader after it, stops at once. */
+const RUNNING = Symbol.for('rasid.reader');
 const READER_START = Symbol.for('rasid.reader-start');
 
-type World = { [LOADER_STARTED]?: number; [READER_START]?: Promise<unknown> };
+type World = { [LOADER_STARTED]?: number; [READER_START]?: Promise<unknown>; [RUNNING]?: boolean };
 
-export const markLoaderStart = (): void => {
-  (globalThis as World)[LOADER_STARTED] = performance.now();
+export const readerRunning = (): boolean => (globalThis as World)[RUNNING] === true;
+
+export const setReaderRunning = (running: boolean): void => {
+  (globalThis as World)[RUNNING] = running;
+};
+
+/** When the loader started, or the reader did where it starts by itself (`at`). */
+export const markLoaderStart = (at = performance.now()): void => {
+  (globalThis as World)[LOADER_STARTED] = at;
 };
 
 export const loaderStartedAt = (): number | undefined => (globalThis as World)[LOADER_STARTED];

@@ -1,3 +1,5 @@
+import { isArabicPage } from '../arabic/detect-arabic.ts';
+
 /** Elements whose text is not page prose. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SVG', 'CODE', 'PRE']);
 
@@ -22,4 +24,20 @@ export function sampleText(root: Node | null, limit: number): string {
     length += text.length + 1;
   }
   return parts.join(' ').slice(0, limit);
+}
+
+/** Characters of body text sampled to tell an Arabic page: enough to be sure, cheap on any page. */
+const SAMPLE_CHARS = 4000;
+
+/**
+ * Is `doc` an Arabic page (its lang and dir, and its text's Arabic letters)? What the loader asks of
+ * every page, and the reader of a page of a site it starts on by itself (issue #16).
+ */
+export function pageLooksArabic(doc: Document): boolean {
+  const { documentElement: html, body } = doc as { documentElement: HTMLElement; body: HTMLElement | null };
+  return isArabicPage({
+    lang: html.getAttribute('lang') || body?.getAttribute('lang') || null,
+    dir: html.getAttribute('dir') || body?.getAttribute('dir') || null,
+    sample: sampleText(body, SAMPLE_CHARS),
+  });
 }

@@ -61,9 +61,10 @@ export interface Protocol {
    * into the sender's tab. Every other page runs the few-KB loader and nothing else. Answered, without
    * waiting for the injection, with what the reader's first reading waits for — the sender's site's
    * settings and the spellings the reader dismissed — read while it is injected: the loader hands them
-   * to the reader.
+   * to the reader. On a site where a page was read as Arabic the reader then starts by itself
+   * (`lib/background/reader-sites.ts`) and asks with `running`: the answer, nothing injected.
    */
-  'reader/load': { request: Record<string, never>; response: ReaderStart };
+  'reader/load': { request: { running?: true }; response: ReaderStart };
   /**
    * Content script → background (issue #16): Readability on a snapshot of the page (`lib/dom/
    * page-snapshot.ts`), off the page's main thread; the article's text nodes by index, null for none.

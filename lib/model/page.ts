@@ -60,6 +60,11 @@ export interface ReaderTimings {
   loaderStartedAt?: number;
   /** When the reader's bundle began to run (the background injected it), on the page's clock. */
   readerStartedAt?: number;
+  /**
+   * The reader started by itself, its site registered (`lib/background/reader-sites.ts`): no loader
+   * before it, and `loaderStartedAt` is its own start.
+   */
+  byItself?: boolean;
   /** When the site's settings, which the read waited for, answered, on the page's clock (issue #16). */
   settingsAt?: number;
   /** From the read's start: until the names were spotted (in the background: the round trip included). */
