@@ -402,7 +402,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'history/forget': async (what) => {
       const pages = await forgetHistory(db, what);
-      // The list of sites the reader starts on by itself is history too (`reader/load`).
+      // The list of sites the reader starts on by itself is history too (`page/report` adds to it).
       if (what.scope !== 'page') void deps.readerSites?.remove(what.scope === 'site' ? what.site : undefined);
       // Titles of forgotten pages leave the notebook's search.
       notebookChanged();
@@ -574,7 +574,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async 'settings/set'({ site, patch }) {
       const settings = await setSettings(db, site, patch);
       changed(['settings']);
-      // What the sites whose pages start the reader by themselves must no longer hold (`reader/load`).
+      // What the sites whose pages start the reader by themselves must no longer hold (`page/report`).
       if (patch.history === false) void deps.readerSites?.remove();
       else if (site && (patch.siteEnabled === false || patch.private === true))
         void deps.readerSites?.remove(site);
