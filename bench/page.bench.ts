@@ -26,8 +26,14 @@ import { extensionTimings, type ExtensionRun } from './page/extension-timings.ts
 import { seedParagraphs, writePages, type BenchPage } from './page/make-pages.ts';
 import type { MarkAccuracy, Method, RunRequest, RunResult } from './page/protocol.ts';
 import { goal, int, median, ms, ratio } from './page/stats.ts';
-import { englishPage, measureStartup, type StartupPage, type Variant, type Visit } from './page/startup.ts';
-import { measureStartupFirefox, type FirefoxVisit } from './page/startup-firefox.ts';
+import {
+  englishPage,
+  measureStartup,
+  type ReaderWaits,
+  type StartupPage,
+  type Variant,
+} from './page/startup.ts';
+import { measureStartupFirefox } from './page/startup-firefox.ts';
 
 const slugOf = (label: string) => label.toLowerCase().replace(/\s+/gu, '-');
 
@@ -110,11 +116,17 @@ function startupLine(label: string, of: (variant: Variant) => number): string {
   return `   ${label.padEnd(8)} floor ${ms(floor).padStart(7)} ms   Rasid, a site read before ${ms(rasid).padStart(7)} ms: ${goal(rasid / floor, '≤', 1.5)}; a site never read ${ms(first).padStart(7)} ms: ${goal(first / floor, '≤', 1.5)}`;
 }
 
-type StartupMedian = (
+/** The median over a variant's visits of a page of what `f` reads of each, in either browser's part 6. */
+type StartupMedian<V = ReaderWaits & { ready: number }> = (
   variant: Variant,
   label: string,
-  f: (v: Visit | FirefoxVisit) => number | undefined,
+  f: (v: V) => number | undefined,
 ) => number;
+
+const startupMedian =
+  <V>(visits: Record<Variant, Record<string, V[]>>): StartupMedian<V> =>
+  (variant, label, f) =>
+    median((visits[variant][label] ?? []).map(f).filter((x): x is number => x !== undefined));
 
 /** Part 6's second line of an Arabic page: from the navigation's start, when each began and was done. */
 function sinceNavigationLine(med: StartupMedian, label: string, variants: readonly Variant[]): string {
@@ -147,8 +159,7 @@ async function measureAndPrintStartup(): Promise<void> {
     progress,
     STARTUP_BASELINE,
   );
-  const med = (variant: Variant, label: string, f: (v: Visit) => number | undefined) =>
-    median((visits[variant][label] ?? []).map(f).filter((x): x is number => x !== undefined));
+  const med = startupMedian(visits);
   console.log(
     `\n6. Start-up, as readers wait for it (issue #16): ${version}, the built extension, medians of ${STARTUP_ROUNDS} fresh loads per variant in interleaved rounds`,
   );
@@ -161,14 +172,14 @@ async function measureAndPrintStartup(): Promise<void> {
   for (const page of STARTUP_PAGES.filter((p) => p.arabic)) {
     console.log(startupLine(page.label, (variant) => med(variant, page.label, (v) => v.startToDoneMs)));
     console.log(
-      sinceNavigationLine(med as StartupMedian, page.label, [
+      sinceNavigationLine(med, page.label, [
         'floor',
         'rasid',
         'first',
         ...(STARTUP_BASELINE ? (['before'] as const) : []),
       ]),
     );
-    for (const line of waitLines(med as StartupMedian, page.label)) console.log(line);
+    for (const line of waitLines(med, page.label)) console.log(line);
     console.log(
       `            the page's longest task, none / floor / Rasid (read before) / Rasid (never read): ${(
         ['none', 'floor', 'rasid', 'first'] as const
@@ -217,8 +228,7 @@ async function measureAndPrintStartupFirefox(): Promise<void> {
     join(ROOT, 'bench/page/floor-entry.ts'),
     progress,
   );
-  const med = (variant: Variant, label: string, f: (v: FirefoxVisit) => number | undefined) =>
-    median((visits[variant][label] ?? []).map(f).filter((x): x is number => x !== undefined));
+  const med = startupMedian(visits);
   console.log(
     `\n6. Start-up in Firefox (issue #16): ${version}, the built extension (.output/firefox-mv2), medians of ${STARTUP_ROUNDS} fresh loads per variant in interleaved rounds`,
   );
@@ -230,8 +240,8 @@ async function measureAndPrintStartupFirefox(): Promise<void> {
   );
   for (const page of STARTUP_PAGES.filter((p) => p.arabic)) {
     console.log(startupLine(page.label, (variant) => med(variant, page.label, (v) => v.startToDoneMs)));
-    console.log(sinceNavigationLine(med as StartupMedian, page.label, ['floor', 'rasid', 'first']));
-    for (const line of waitLines(med as StartupMedian, page.label)) console.log(line);
+    console.log(sinceNavigationLine(med, page.label, ['floor', 'rasid', 'first']));
+    for (const line of waitLines(med, page.label)) console.log(line);
   }
   for (const page of STARTUP_PAGES.filter((p) => !p.arabic)) {
     const load = (v: Variant) => med(v, page.label, (x) => x.load);
