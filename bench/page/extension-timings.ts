@@ -39,8 +39,8 @@ export async function finishedReaderState(
         .sendMessage(id, { type: 'reader/state', payload: {} })
         .catch(() => null)) as Result<ReaderState> | null;
     }, tabId);
-    // `timings` exists from the moment the reader does; paintMs is written last, when the read is over.
-    if (reply?.ok && reply.value.timings && reply.value.timings.paintMs > 0) return reply.value;
+    // `timings` exists from the moment the reader does; `finishedAt` is written last, when the read is over.
+    if (reply?.ok && reply.value.timings?.finishedAt !== undefined) return reply.value;
     if (Date.now() > deadline)
       throw new Error(
         `the reader gave no timings for tab ${tabId} in ${timeoutMs} ms; its last answer: ${JSON.stringify(reply?.ok ? { url: reply.value.url, enabled: reply.value.enabled, timings: reply.value.timings } : reply)}`,

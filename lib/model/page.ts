@@ -69,6 +69,12 @@ export interface ReaderTimings {
   settingsAt?: number;
   /** From the read's start: until the names were spotted (in the background: the round trip included). */
   spottedAt?: number;
+  /**
+   * From the read's start: until the read was over, its suggestions painted (or none asked). Written
+   * last: a read with it is finished. Not `paintMs`, which a clock of whole milliseconds (Firefox's)
+   * can leave at 0 once a read is over.
+   */
+  finishedAt?: number;
 }
 
 /** What the reader in a tab found on its page (`reader/state`). */

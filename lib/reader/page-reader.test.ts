@@ -303,6 +303,42 @@ describe('PageReader on a seed page', { timeout: 30_000 }, () => {
     expect(count()).toBe(0);
   });
 
+  it('says its read is finished only once it is over, and never for a read destroyed meanwhile', async () => {
+    const during: (number | undefined)[] = [];
+    let reader: PageReader | undefined = undefined;
+    reader = new PageReader(
+      document,
+      localSpotter(compiledBundledLexicon()),
+      layerOn(new RecordingPainter()),
+      all,
+      {
+        yieldToPage: async () => {
+          during.push(reader!.timings.finishedAt);
+        },
+        paintedPerTask: 5,
+      },
+    );
+    await reader.read();
+    expect(during.length).toBeGreaterThan(3);
+    expect(during.every((at) => at === undefined)).toBe(true);
+    const t = reader.timings;
+    expect(t.finishedAt).toBeGreaterThanOrEqual(t.knownPaintedAt!);
+
+    load();
+    let destroyed: PageReader | undefined = undefined;
+    destroyed = new PageReader(
+      document,
+      localSpotter(compiledBundledLexicon()),
+      layerOn(new RecordingPainter()),
+      all,
+      {
+        yieldToPage: async () => destroyed!.destroy(),
+      },
+    );
+    await destroyed.read();
+    expect(destroyed.timings.finishedAt).toBeUndefined();
+  });
+
   it('paints nothing when a reading replaced before it ended finishes', async () => {
     const painter = new RecordingPainter();
     const reader = new PageReader(document, localSpotter(compiledBundledLexicon()), layerOn(painter), all, {

@@ -283,6 +283,7 @@ export class PageReader {
       t.suggestionsPaintedAt = performance.now() - began;
     }
     this.#suggestionsRead = suggesting;
+    t.finishedAt = performance.now() - began;
   }
 
   /**
