@@ -235,9 +235,6 @@ async function measureAndPrintStartupFirefox(): Promise<void> {
   console.log(
     '   The same variants as in Chromium; Firefox tells no script time, heap or long tasks over BiDi.',
   );
-  console.log(
-    "   Firefox's build registers no site (README, stop 13): on a site read before, too, the loader brings the reader.",
-  );
   for (const page of STARTUP_PAGES.filter((p) => p.arabic)) {
     console.log(startupLine(page.label, (variant) => med(variant, page.label, (v) => v.startToDoneMs)));
     console.log(sinceNavigationLine(med, page.label, ['floor', 'rasid', 'first']));

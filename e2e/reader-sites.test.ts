@@ -60,108 +60,88 @@ async function readIn(panel: TestPage, page: TestPage): Promise<ReaderState> {
   return finishedReaderState(panel, await tabIdOf(panel, page.url()), 30_000);
 }
 
-describe('Firefox: the sites the reader starts on by itself, not yet', () => {
-  // In Firefox a page loading while the registration changed was sometimes left with no reader at all:
-  // Firefox keeps the loader's way (entrypoints/background, README "Stop 13").
-  it('registers nothing, and the next page of a site read before is the loader’s', async () => {
-    const server = await serveFolder(PAGES);
-    const browser = await launchFirefox();
-    try {
-      const panel = await browser.newPage(`${browser.extensionOrigin}/sidepanel.html`);
-      for (const query of ['first', 'next']) {
-        const page = await browser.newPage(`${server.origin}/${ARABIC_PAGES[0]}/?${query}`);
-        assert.equal((await readIn(panel, page)).timings?.byItself, false);
-        await page.close();
-      }
+for (const launch of [launchChromium, launchFirefox]) {
+  describe(`${launch.name.replace('launch', '')}: the sites the reader starts on by itself`, () => {
+    let server: FixtureServer;
+    let browser: TestBrowser;
+    let panel: TestPage;
+    const arabic = (n: number, query: string) => `${server.origin}/${ARABIC_PAGES[n]}/?${query}`;
+
+    before(async () => {
+      server = await serveFolder(PAGES);
+      browser = await launch();
+      panel = await browser.newPage(`${browser.extensionOrigin}/sidepanel.html`);
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('starts by itself on the next page of a site where a page was read as Arabic', async () => {
       assert.deepEqual(await registered(panel), []);
+      const first = await browser.newPage(arabic(0, 'first'));
+      const before = await readIn(panel, first);
+      assert.equal(before.timings?.byItself, false, 'the first page is the loader’s');
+      const firstRanges = await first.evaluate(rangesPainted);
+      assert.ok(firstRanges > 0);
+      await waitForPatterns(panel, (p) => p.includes('*://127.0.0.1/*'));
+      await first.close();
+
+      const next = await browser.newPage(arabic(0, 'next'));
+      const state = await readIn(panel, next);
+      assert.equal(state.timings?.byItself, true, 'the next page’s reader started by itself');
+      assert.ok(state.timings!.knownPaintedAt! > 0, 'and painted the names');
+      const names = (s: ReaderState) => s.entities.map((e) => `${e.id} ${e.count}`).sort();
+      assert.deepEqual(names(state), names(before), 'the same names as the loader’s reader');
+      assert.equal(await next.evaluate(rangesPainted), firstRanges, 'the same highlights');
+      await next.close();
+    });
+
+    it('leaves a page of that site that is not Arabic as the loader would', async () => {
+      const english = await browser.newPage(`${server.origin}/english-control/`);
+      const tabId = await tabIdOf(panel, english.url());
+      // Started by itself at document_end, the reader found no Arabic and stopped: nothing answers.
+      await new Promise((r) => setTimeout(r, 1000));
+      const reply = await panel.evaluate(async (id) => {
+        const api = (globalThis as unknown as { browser: Api }).browser;
+        return (
+          (await api.tabs.sendMessage(id, { type: 'reader/state', payload: {} }).catch(() => null)) ?? null
+        );
+      }, tabId);
+      assert.equal(reply, null);
+      await english.close();
+    });
+
+    it('does not on another site, and forgets a site with its history', async () => {
+      const other = `http://localhost:${new URL(server.origin).port}/${ARABIC_PAGES[1]}/`;
+      const page = await browser.newPage(other);
+      assert.equal((await readIn(panel, page)).timings?.byItself, false);
+      await waitForPatterns(panel, (p) => p.includes('*://localhost/*'));
+      await page.close();
+
+      await ask(panel, 'history/forget', { scope: 'site', site: new URL(server.origin).host });
+      assert.deepEqual(await waitForPatterns(panel, (p) => !p.includes('*://127.0.0.1/*')), [
+        '*://localhost/*',
+      ]);
+      const again = await browser.newPage(arabic(0, 'forgotten'));
+      assert.equal((await readIn(panel, again)).timings?.byItself, false, 'the loader’s again');
+      await again.close();
+    });
+
+    it('keeps no site while the reader keeps no history', async () => {
+      await waitForPatterns(panel, (p) => p.includes('*://127.0.0.1/*'));
+      await ask(panel, 'settings/set', { site: '', patch: { history: false } });
+      await waitForPatterns(panel, (p) => p.length === 0);
+      const page = await browser.newPage(arabic(1, 'no-history'));
+      assert.equal((await readIn(panel, page)).timings?.byItself, false);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(await registered(panel), [], 'nothing added while history is off');
+      await page.close();
+      await ask(panel, 'settings/set', { site: '', patch: { history: true } });
+    });
+
+    it('logs no errors on pages and extension pages', () => {
       assert.deepEqual(browser.errors, []);
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+    });
   });
-});
-
-describe('Chromium: the sites the reader starts on by itself', () => {
-  let server: FixtureServer;
-  let browser: TestBrowser;
-  let panel: TestPage;
-  const arabic = (n: number, query: string) => `${server.origin}/${ARABIC_PAGES[n]}/?${query}`;
-
-  before(async () => {
-    server = await serveFolder(PAGES);
-    browser = await launchChromium();
-    panel = await browser.newPage(`${browser.extensionOrigin}/sidepanel.html`);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  it('starts by itself on the next page of a site where a page was read as Arabic', async () => {
-    assert.deepEqual(await registered(panel), []);
-    const first = await browser.newPage(arabic(0, 'first'));
-    const before = await readIn(panel, first);
-    assert.equal(before.timings?.byItself, false, 'the first page is the loader’s');
-    const firstRanges = await first.evaluate(rangesPainted);
-    assert.ok(firstRanges > 0);
-    await waitForPatterns(panel, (p) => p.includes('*://127.0.0.1/*'));
-    await first.close();
-
-    const next = await browser.newPage(arabic(0, 'next'));
-    const state = await readIn(panel, next);
-    assert.equal(state.timings?.byItself, true, 'the next page’s reader started by itself');
-    assert.ok(state.timings!.knownPaintedAt! > 0, 'and painted the names');
-    const names = (s: ReaderState) => s.entities.map((e) => `${e.id} ${e.count}`).sort();
-    assert.deepEqual(names(state), names(before), 'the same names as the loader’s reader');
-    assert.equal(await next.evaluate(rangesPainted), firstRanges, 'the same highlights');
-    await next.close();
-  });
-
-  it('leaves a page of that site that is not Arabic as the loader would', async () => {
-    const english = await browser.newPage(`${server.origin}/english-control/`);
-    const tabId = await tabIdOf(panel, english.url());
-    // Started by itself at document_end, the reader found no Arabic and stopped: nothing answers.
-    await new Promise((r) => setTimeout(r, 1000));
-    const reply = await panel.evaluate(async (id) => {
-      const api = (globalThis as unknown as { browser: Api }).browser;
-      return (
-        (await api.tabs.sendMessage(id, { type: 'reader/state', payload: {} }).catch(() => null)) ?? null
-      );
-    }, tabId);
-    assert.equal(reply, null);
-    await english.close();
-  });
-
-  it('does not on another site, and forgets a site with its history', async () => {
-    const other = `http://localhost:${new URL(server.origin).port}/${ARABIC_PAGES[1]}/`;
-    const page = await browser.newPage(other);
-    assert.equal((await readIn(panel, page)).timings?.byItself, false);
-    await waitForPatterns(panel, (p) => p.includes('*://localhost/*'));
-    await page.close();
-
-    await ask(panel, 'history/forget', { scope: 'site', site: new URL(server.origin).host });
-    assert.deepEqual(await waitForPatterns(panel, (p) => !p.includes('*://127.0.0.1/*')), [
-      '*://localhost/*',
-    ]);
-    const again = await browser.newPage(arabic(0, 'forgotten'));
-    assert.equal((await readIn(panel, again)).timings?.byItself, false, 'the loader’s again');
-    await again.close();
-  });
-
-  it('keeps no site while the reader keeps no history', async () => {
-    await waitForPatterns(panel, (p) => p.includes('*://127.0.0.1/*'));
-    await ask(panel, 'settings/set', { site: '', patch: { history: false } });
-    await waitForPatterns(panel, (p) => p.length === 0);
-    const page = await browser.newPage(arabic(1, 'no-history'));
-    assert.equal((await readIn(panel, page)).timings?.byItself, false);
-    await new Promise((r) => setTimeout(r, 500));
-    assert.deepEqual(await registered(panel), [], 'nothing added while history is off');
-    await page.close();
-    await ask(panel, 'settings/set', { site: '', patch: { history: true } });
-  });
-
-  it('logs no errors on pages and extension pages', () => {
-    assert.deepEqual(browser.errors, []);
-  });
-});
+}

@@ -88,12 +88,7 @@ export default defineBackground(() => {
         shipped = undefined;
         throw error;
       }));
-  // Chromium only: in Firefox a page loading while the registration changed was sometimes left with
-  // no reader at all (neither the registered one nor the loader's; 1 e2e run in 3), so Firefox keeps
-  // the loader's way until that is understood (README, "Stop 13").
-  const readerSites = import.meta.env.FIREFOX
-    ? undefined
-    : readerRegistration(READER_FILE, (message) => console.warn(message));
+  const readerSites = readerRegistration(READER_FILE, (message) => console.warn(message));
   const handlers = createHandlers({
     team,
     db,
@@ -131,7 +126,7 @@ export default defineBackground(() => {
     // A first install greets the reader with the first-run page (issue 15); an update does not.
     if (isFirstInstall(details)) void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) });
     // An update keeps the sites where the reader starts by itself: with this version's reader.
-    else if (details.reason === 'update') void readerSites?.refresh();
+    else if (details.reason === 'update') void readerSites.refresh();
     // The toolbar button's own menu opens the dashboard (its click opens the panel).
     browser.contextMenus.create({
       id: DASHBOARD_MENU,

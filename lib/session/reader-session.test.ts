@@ -166,20 +166,23 @@ describe('a reader session', () => {
   it(
     'takes its first settings from the loader’s answer for this site, and asks for them afterwards (issue #16)',
     async () => {
-      const fakes = fakeSeams();
       const settings = { ...DEFAULT_SETTINGS, places: false };
+      let stored = settings;
+      const fakes = fakeSeams({ 'settings/get': () => stored });
       fakes.seams.readerStart = Promise.resolve(ok({ site: 'example.org', settings, dismissed: [] }));
       const session = createReaderSession(fakes.seams);
       await session.start();
       await flush();
-      expect(fakes.sentOf('settings/get')).toEqual([]);
+      // Read with the answer's settings; asked once, after the first reading, whether they still hold.
+      expect(fakes.sentOf('settings/get')).toEqual([{ site: 'example.org' }]);
       expect(fakes.sentOf('names/dismissed')).toEqual([]);
       expect(fakes.painter.count('place')).toBe(0);
       expect(fakes.painter.count('actor')).toBeGreaterThan(0);
-      // Read again (the lexicon changed): asked, and read with the background's (default) settings.
+      // Read again (the lexicon changed): asked, and read with the background's settings as they are now.
+      stored = DEFAULT_SETTINGS;
       await session.start();
       await flush();
-      expect(fakes.sentOf('settings/get')).toEqual([{ site: 'example.org' }]);
+      expect(fakes.sentOf('settings/get')).toHaveLength(2);
       expect(fakes.painter.count('place')).toBeGreaterThan(2);
       session.destroy();
 
@@ -197,6 +200,37 @@ describe('a reader session', () => {
         expect(other.painter.count('place')).toBeGreaterThan(2);
         reading.destroy();
       }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'follows a change made while it was being injected: the site switched on after the loader’s answer was read',
+    async () => {
+      // The answer says the site is off; by the time the reader listens, the panel has switched it on,
+      // and its `reader/refresh` found no reader in the tab (Firefox, e2e/highlights).
+      const fakes = fakeSeams({ 'settings/get': () => DEFAULT_SETTINGS });
+      const off = { ...DEFAULT_SETTINGS, siteEnabled: false };
+      fakes.seams.readerStart = Promise.resolve(ok({ site: 'example.org', settings: off, dismissed: [] }));
+      const session = createReaderSession(fakes.seams);
+      await session.start();
+      await flush();
+      // Asked once the first start was over; the difference started the reading again, which asked.
+      expect(fakes.sentOf('settings/get')).toEqual([{ site: 'example.org' }, { site: 'example.org' }]);
+      expect(fakes.painter.count('actor')).toBeGreaterThan(0);
+      expect(fakes.painter.count('place')).toBeGreaterThan(2);
+      session.destroy();
+
+      // And the other way: read while on, switched off meanwhile: nothing is left painted.
+      const other = fakeSeams({ 'settings/get': () => off });
+      other.seams.readerStart = Promise.resolve(
+        ok({ site: 'example.org', settings: DEFAULT_SETTINGS, dismissed: [] }),
+      );
+      const reading = createReaderSession(other.seams);
+      await reading.start();
+      await flush();
+      expect(other.painter.count('actor') + other.painter.count('place')).toBe(0);
+      reading.destroy();
     },
     TIMEOUT,
   );

@@ -235,13 +235,30 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
    * start takes them from the answer to the loader, read while the reader was injected (issue #16),
    * if it is for this page's site; later ones, and a failed answer, ask.
    */
-  const startingPoint = async (): Promise<[Reply<'settings/get'>, Reply<'names/dismissed'>]> => {
+  const startingPoint = async (): Promise<
+    [Reply<'settings/get'>, Reply<'names/dismissed'>, { handed: boolean }]
+  > => {
     const site = siteOf(seams.url());
     const handed = readerStart;
     readerStart = undefined;
     const early = handed && (await handed.catch(() => undefined));
-    if (early?.ok && early.value?.site === site) return [ok(early.value.settings), ok(early.value.dismissed)];
-    return Promise.all([send('settings/get', { site }), send('names/dismissed', {})]);
+    if (early?.ok && early.value?.site === site)
+      return [ok(early.value.settings), ok(early.value.dismissed), { handed: true }];
+    return [
+      ...(await Promise.all([send('settings/get', { site }), send('names/dismissed', {})])),
+      { handed: false },
+    ];
+  };
+
+  /**
+   * The settings handed to the first start were read before this reader listened: a change made
+   * meanwhile (the panel switching the site on while the reader was injected) told no one here. Asked
+   * again once the first start is over, off the names' way; a difference starts what `refresh` would.
+   */
+  const confirmHanded = async () => {
+    const got = await send('settings/get', { site: siteOf(seams.url()) });
+    if (got.ok && !signal.aborted && JSON.stringify(got.value) !== JSON.stringify(settings))
+      await refresh(got);
   };
 
   /**
@@ -257,21 +274,23 @@ export function createReaderSession(seams: SessionSeams): ReaderSession {
     // Readability begins in the background while the settings are on their way.
     reading.prefetch();
     const waited: Waited = {};
-    const [got, names] = await startingPoint();
+    const [got, names, { handed }] = await startingPoint();
     waited.settingsAt = performance.now();
     if (run !== generation || signal.aborted) return;
     settings = got.ok ? got.value : DEFAULT_SETTINGS;
     if (names.ok) dismissed = new Set(names.value);
-    if (!settings.siteEnabled) return seams.notifyPanel();
-    if (!(await reading.start(spotter, settings, dismissed, waited)) || run !== generation) return;
-    report();
-    // The toolbar has been used here: its lexicon is made again with the reader's names as they are now.
-    if (lexicon) void pageLexicon();
-    await loadAnnotations();
+    if (!settings.siteEnabled) seams.notifyPanel();
+    else if ((await reading.start(spotter, settings, dismissed, waited)) && run === generation) {
+      report();
+      // The toolbar has been used here: its lexicon is made again with the reader's names as they are now.
+      if (lexicon) void pageLexicon();
+      await loadAnnotations();
+    }
+    if (handed && run === generation) await confirmHanded();
   };
 
-  const refresh = async () => {
-    const got = await send('settings/get', { site: siteOf(seams.url()) });
+  const refresh = async (asked?: Reply<'settings/get'>) => {
+    const got = asked ?? (await send('settings/get', { site: siteOf(seams.url()) }));
     if (!got.ok) return;
     const switched = got.value.siteEnabled !== settings.siteEnabled;
     const privacy = got.value.private !== settings.private;
